@@ -1,0 +1,30 @@
+package io.aleph4j.kernel.internal.config;
+
+import io.aleph4j.api.config.ConfigKey;
+import io.aleph4j.api.config.PluginConfig;
+import java.util.List;
+
+/** The kernel's own config section, {@code node}. */
+public record KernelConfig(String name, String httpHost, int httpPort, long httpMaxRequestBytes, boolean logFsync) {
+
+    public static final String SECTION = "node";
+
+    public static final ConfigKey<String> NAME = ConfigKey.string("name", "aleph4j",
+            "The node's name, used in logs, thread names and /aleph4j/status.");
+    public static final ConfigKey<String> HTTP_HOST = ConfigKey.string("http.host", "127.0.0.1",
+            "The address the HTTP server binds to.");
+    public static final ConfigKey<Integer> HTTP_PORT = ConfigKey.integer("http.port", 4024,
+            "The HTTP server's port; 0 picks a free one (see Node#httpPort).");
+    public static final ConfigKey<Long> HTTP_MAX_REQUEST_BYTES = ConfigKey.longInteger("http.max-request-bytes",
+            26_214_400L, "Largest request body accepted; larger ones get 413 before any handler runs.");
+    public static final ConfigKey<Boolean> LOG_FSYNC = ConfigKey.bool("log.fsync", true,
+            "Whether an inbox append waits for fsync (group-committed) before it returns, so that acknowledged "
+                    + "messages survive power loss, not only a process crash.");
+
+    public static final List<ConfigKey<?>> KEYS = List.of(NAME, HTTP_HOST, HTTP_PORT, HTTP_MAX_REQUEST_BYTES, LOG_FSYNC);
+
+    public static KernelConfig from(PluginConfig section) {
+        return new KernelConfig(section.get(NAME), section.get(HTTP_HOST), section.get(HTTP_PORT),
+                section.get(HTTP_MAX_REQUEST_BYTES), section.get(LOG_FSYNC));
+    }
+}

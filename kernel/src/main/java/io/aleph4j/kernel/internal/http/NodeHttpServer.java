@@ -1,0 +1,84 @@
+package io.aleph4j.kernel.internal.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aleph4j.api.http.HttpProblem;
+import io.aleph4j.api.http.HttpResponse;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's HTTP server (Javalin on Jetty, handlers on virtual threads). Every error leaves as JSON
+ * {@code {"error": "..."}}: client mistakes with their 4xx, anything unexpected as a 500 that names no
+ * internals (the cause goes to the log).
+ */
+public final class NodeHttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeHttpServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Javalin app;
+
+    public NodeHttpServer(String host, int port, long maxRequestBytes, RouteTable routes) {
+        this.app = Javalin.create(config -> {
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.http.maxRequestSize = maxRequestBytes;
+            config.concurrency.useVirtualThreads = true;
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            for (RouteTable.Route route : routes.routes()) {
+                config.routes.addHttpHandler(HandlerType.findOrCreate(route.method().name()), route.path(),
+                        context -> answer(context, route));
+            }
+            config.routes.exception(Exception.class, (exception, context) -> {
+                LOG.error("unexpected error answering {} {}", context.method(), context.path(), exception);
+                writeError(context, 500, "internal error");
+            });
+            config.routes.error(404, "*", context -> writeError(context, 404,
+                    "no route for " + context.method() + " " + context.path()));
+            config.routes.error(405, "*", context -> writeError(context, 405,
+                    "method " + context.method() + " is not allowed on " + context.path()));
+            config.routes.error(413, "*", context -> writeError(context, 413,
+                    "request body is larger than " + maxRequestBytes + " bytes"));
+        });
+    }
+
+    private static void answer(Context context, RouteTable.Route route) throws Exception {
+        HttpResponse response;
+        try {
+            response = route.handler().handle(new JavalinRequest(context, route.method()));
+        } catch (HttpProblem problem) {
+            writeError(context, problem.status(), problem.getMessage());
+            return;
+        }
+        context.status(response.status());
+        context.contentType(response.contentType());
+        response.headers().forEach(context::header);
+        context.result(response.body());
+    }
+
+    private static void writeError(Context context, int status, String message) {
+        try {
+            context.status(status);
+            context.contentType(HttpResponse.JSON);
+            context.result(JSON.writeValueAsBytes(Map.of("error", message)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a map of one string always serializes", e);
+        }
+    }
+
+    /** Binds and starts serving; returns the bound port. */
+    public int start() {
+        app.start();
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,66 @@
+package io.aleph4j.kernel.internal.log;
+
+import io.aleph4j.api.log.EventListener;
+import io.aleph4j.api.log.InboxEntry;
+import io.aleph4j.api.log.InboxListener;
+import io.aleph4j.api.log.MessageEvent;
+import io.aleph4j.api.log.MessageLog;
+import io.aleph4j.api.log.StartFrom;
+import io.aleph4j.api.log.Subscription;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The message log on two Chronicle queues under {@code <data>/log}: {@code inbox} and {@code events}, with
+ * subscriber positions under {@code <data>/log/positions/<queue>/}.
+ */
+public final class ChronicleMessageLog implements MessageLog, AutoCloseable {
+
+    private final TypedQueue<InboxEntry> inbox;
+    private final TypedQueue<MessageEvent> events;
+
+    public ChronicleMessageLog(Path logDirectory, String nodeName, boolean fsync) {
+        JvmFlags.requireChronicleFlags();
+        Path positions = logDirectory.resolve("positions");
+        this.inbox = new TypedQueue<>("inbox", nodeName, logDirectory.resolve("inbox"), positions.resolve("inbox"),
+                new InboxCodec(), fsync);
+        try {
+            this.events = new TypedQueue<>("events", nodeName, logDirectory.resolve("events"),
+                    positions.resolve("events"), new EventCodec(), fsync);
+        } catch (RuntimeException e) {
+            inbox.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public long appendInbox(InboxEntry entry) {
+        return inbox.append(Objects.requireNonNull(entry, "entry"));
+    }
+
+    /** Appends a processing outcome. Kernel-only: plugins observe events, the pipeline writes them. */
+    public long appendEvent(MessageEvent event) {
+        return events.append(Objects.requireNonNull(event, "event"));
+    }
+
+    @Override
+    public Subscription subscribeInbox(String name, StartFrom startFrom, InboxListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return inbox.subscribe(name, startFrom, listener::onEntry);
+    }
+
+    @Override
+    public Subscription subscribeEvents(String name, StartFrom startFrom, EventListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return events.subscribe(name, startFrom, listener::onEvent);
+    }
+
+    @Override
+    public void close() {
+        try {
+            events.close();
+        } finally {
+            inbox.close();
+        }
+    }
+}

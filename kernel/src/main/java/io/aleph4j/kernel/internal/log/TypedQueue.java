@@ -1,0 +1,167 @@
+package io.aleph4j.kernel.internal.log;
+
+import io.aleph4j.api.log.StartFrom;
+import io.aleph4j.api.log.Subscription;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * One Chronicle queue of one entry type: a locked appender (appenders are single-threaded), optional
+ * group-committed fsync, and named subscriptions that are woken on append instead of spinning.
+ */
+final class TypedQueue<T> implements AutoCloseable {
+
+    /** Receives one decoded entry; see the public listener interfaces. */
+    @FunctionalInterface
+    interface Delivery<T> {
+        void deliver(long index, T value) throws Exception;
+    }
+
+    private final String queueName;
+    private final String nodeName;
+    private final Path positionsDirectory;
+    private final EntryCodec<T> codec;
+    private final boolean fsync;
+    private final SingleChronicleQueue queue;
+    private final ExcerptAppender appender;
+    private final ReentrantLock appendLock = new ReentrantLock();
+    private final Object syncMonitor = new Object();
+    private final Set<String> activeNames = ConcurrentHashMap.newKeySet();
+    private final CopyOnWriteArrayList<QueueSubscription<T>> subscriptions = new CopyOnWriteArrayList<>();
+    private volatile long lastAppended = -1;
+    private long syncedUpTo = -1;
+    private File syncedFile;
+    private FileChannel syncChannel;
+
+    TypedQueue(String queueName, String nodeName, Path directory, Path positionsDirectory, EntryCodec<T> codec,
+               boolean fsync) {
+        this.queueName = queueName;
+        this.nodeName = nodeName;
+        this.positionsDirectory = positionsDirectory;
+        this.codec = codec;
+        this.fsync = fsync;
+        this.queue = SingleChronicleQueueBuilder.binary(directory).build();
+        this.appender = queue.createAppender();
+        // Appends are serialized by appendLock; close may come from another thread than the last append.
+        this.appender.singleThreadedCheckDisabled(true);
+    }
+
+    long append(T value) {
+        long index;
+        appendLock.lock();
+        try {
+            try (DocumentContext context = appender.writingDocument()) {
+                codec.write(context.wire().bytes(), value);
+            }
+            index = appender.lastIndexAppended();
+            lastAppended = index;
+        } finally {
+            appendLock.unlock();
+        }
+        if (fsync) {
+            syncThrough(index);
+        }
+        for (QueueSubscription<T> subscription : subscriptions) {
+            subscription.wake();
+        }
+        return index;
+    }
+
+    /**
+     * Group commit: whoever gets the monitor forces the file once for every append made so far, so concurrent
+     * appenders share one fsync instead of queueing one each. fsync of the queue file also writes back pages
+     * dirtied through Chronicle's memory mapping.
+     */
+    private void syncThrough(long index) {
+        synchronized (syncMonitor) {
+            if (syncedUpTo >= index) {
+                return;
+            }
+            long target = lastAppended;
+            File current;
+            appendLock.lock();
+            try {
+                current = appender.currentFile();
+            } finally {
+                appendLock.unlock();
+            }
+            try {
+                if (!current.equals(syncedFile)) {
+                    if (syncChannel != null) {
+                        syncChannel.force(false);
+                        syncChannel.close();
+                    }
+                    syncChannel = FileChannel.open(current.toPath(), StandardOpenOption.WRITE);
+                    syncedFile = current;
+                }
+                syncChannel.force(false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("fsync of " + queueName + " queue file " + current + " failed", e);
+            }
+            syncedUpTo = target;
+        }
+    }
+
+    Subscription subscribe(String name, StartFrom startFrom, Delivery<T> delivery) {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
+            throw new IllegalArgumentException("subscription name '" + name
+                    + "' must be 1-128 letters, digits, '.', '_' or '-'");
+        }
+        if (!activeNames.add(name)) {
+            throw new IllegalStateException("a subscription named '" + name + "' to the " + queueName
+                    + " queue is already active");
+        }
+        try {
+            SavedPosition position = new SavedPosition(positionsDirectory.resolve(name + ".pos"));
+            QueueSubscription<T> subscription = new QueueSubscription<>(
+                    name, nodeName + "-" + queueName + "-" + name, queue, codec, position, startFrom, delivery,
+                    this::unsubscribed);
+            subscriptions.add(subscription);
+            subscription.start();
+            return subscription;
+        } catch (RuntimeException e) {
+            activeNames.remove(name);
+            throw e;
+        }
+    }
+
+    private void unsubscribed(QueueSubscription<T> subscription) {
+        subscriptions.remove(subscription);
+        activeNames.remove(subscription.name());
+    }
+
+    @Override
+    public void close() {
+        for (QueueSubscription<T> subscription : subscriptions) {
+            subscription.close();
+        }
+        synchronized (syncMonitor) {
+            if (syncChannel != null) {
+                try {
+                    syncChannel.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        appendLock.lock();
+        try {
+            appender.close();
+        } finally {
+            appendLock.unlock();
+        }
+        queue.close();
+    }
+}

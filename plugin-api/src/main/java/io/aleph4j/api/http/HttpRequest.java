@@ -1,0 +1,31 @@
+package io.aleph4j.api.http;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An incoming request, as much of it as handlers need. */
+public interface HttpRequest {
+
+    HttpMethod method();
+
+    /** The request path, without the query string. */
+    String path();
+
+    /** A path parameter captured by {@code {name}} in the route. */
+    Optional<String> pathParameter(String name);
+
+    /** The first value of a query parameter. */
+    Optional<String> queryParameter(String name);
+
+    /** Every query parameter with all its values. */
+    Map<String, List<String>> queryParameters();
+
+    /** A header's first value; names are case-insensitive. */
+    Optional<String> header(String name);
+
+    /**
+     * The whole body. The server refuses bodies over its configured limit with 413 before the handler runs.
+     */
+    byte[] body();
+}

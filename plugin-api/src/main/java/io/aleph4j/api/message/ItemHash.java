@@ -1,0 +1,65 @@
+package io.aleph4j.api.message;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The hash that names a message or a stored item: 64 lower-case hex characters of a sha256 (inline and
+ * {@code storage} items), or an IPFS CID ({@code ipfs} items: CIDv0 {@code Qm...} base58, CIDv1 base32
+ * {@code b...}).
+ */
+public record ItemHash(String value) {
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern CID_V0 = Pattern.compile("Qm[1-9A-HJ-NP-Za-km-z]{44}");
+    private static final Pattern CID_V1_BASE32 = Pattern.compile("b[a-z2-7]{20,}");
+    private static final HexFormat HEX = HexFormat.of();
+
+    public ItemHash {
+        Objects.requireNonNull(value, "value");
+        if (!SHA256_HEX.matcher(value).matches() && !CID_V0.matcher(value).matches()
+                && !CID_V1_BASE32.matcher(value).matches()) {
+            throw new IllegalArgumentException("item hash '" + abbreviate(value)
+                    + "' is neither 64 lower-case hex characters nor an IPFS CID");
+        }
+    }
+
+    public static ItemHash of(String value) {
+        return new ItemHash(value);
+    }
+
+    /** The item hash of a 32-byte sha256 digest. */
+    public static ItemHash ofSha256(byte[] digest) {
+        if (digest.length != 32) {
+            throw new IllegalArgumentException("a sha256 digest has 32 bytes, not " + digest.length);
+        }
+        return new ItemHash(HEX.formatHex(digest));
+    }
+
+    /** The item hash of inline content: sha256 of its exact UTF-8 bytes. */
+    public static ItemHash sha256Of(String content) {
+        try {
+            return ofSha256(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Whether this is a sha256 hex hash (as opposed to an IPFS CID). */
+    public boolean isSha256() {
+        return value.length() == 64 && SHA256_HEX.matcher(value).matches();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
