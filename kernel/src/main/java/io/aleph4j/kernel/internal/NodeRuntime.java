@@ -284,7 +284,8 @@ public final class NodeRuntime implements Node {
                 .collect(Collectors.joining(", "));
         Map<String, Long> extensions = registry.all().stream().collect(Collectors.groupingBy(
                 c -> c.point().getSimpleName(), java.util.TreeMap::new, Collectors.counting()));
-        return "loaded " + plugins.size() + " plugin" + (plugins.size() == 1 ? "" : "s") + ": " + pluginList
+        return "loaded " + plugins.size() + " plugin" + (plugins.size() == 1 ? "" : "s")
+                + (plugins.isEmpty() ? "" : ": " + pluginList)
                 + "; extensions: " + (extensions.isEmpty() ? "none" : extensions.entrySet().stream()
                 .map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", ")))
                 + "; HTTP on " + httpAddress() + "; data in " + settings.dataDirectory().toAbsolutePath();

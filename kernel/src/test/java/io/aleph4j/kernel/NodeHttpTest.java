@@ -1,0 +1,149 @@
+package io.aleph4j.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aleph4j.api.AlephPlugin;
+import io.aleph4j.api.NodeContext;
+import io.aleph4j.api.http.HttpProblem;
+import io.aleph4j.api.http.HttpResponse;
+import io.aleph4j.api.http.HttpRoutes;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class NodeHttpTest {
+
+    @TempDir
+    Path dataDirectory;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private Node node;
+
+    /** Contributes routes that echo a path parameter, refuse bad input and fail unexpectedly. */
+    static final class EchoPlugin implements AlephPlugin {
+        @Override
+        public void register(NodeContext context) {
+            context.contribute(HttpRoutes.class, router -> {
+                router.get("/echo/{word}", request -> HttpResponse.json(200,
+                        "{\"word\":\"" + request.pathParameter("word").orElseThrow() + "\"}"));
+                router.post("/size", request -> HttpResponse.text(200, String.valueOf(request.body().length)));
+                router.get("/refuse", request -> {
+                    throw new HttpProblem(422, "field 'x' must be a number");
+                });
+                router.get("/crash", request -> {
+                    throw new IllegalStateException("secret internal detail");
+                });
+            });
+        }
+    }
+
+    @BeforeEach
+    void startNode() {
+        node = Aleph4j.node().dataDirectory(dataDirectory)
+                .set("node", "http.port", 0)
+                .set("node", "http.max-request-bytes", 1000)
+                .set("node", "name", "http-test")
+                .plugin(InlinePlugin.of("echo", new EchoPlugin()))
+                .start();
+    }
+
+    @AfterEach
+    void closeNode() {
+        node.close();
+    }
+
+    private java.net.http.HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(node.httpAddress().resolve(path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aPluginRouteAnswersWithItsPathParameter() throws Exception {
+        var response = get("/echo/aleph");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).isEqualTo("{\"word\":\"aleph\"}");
+    }
+
+    @Test
+    void anHttpProblemBecomesItsStatusWithAJsonError() throws Exception {
+        var response = get("/refuse");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).isEqualTo("{\"error\":\"field 'x' must be a number\"}");
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500ThatNamesNoInternals() throws Exception {
+        var response = get("/crash");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).isEqualTo("{\"error\":\"internal error\"}").doesNotContain("secret");
+    }
+
+    @Test
+    void anUnknownRouteIsAJson404() throws Exception {
+        var response = get("/nowhere");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("\"error\"").contains("/nowhere");
+    }
+
+    @Test
+    void anOversizeBodyIsRefusedWith413() throws Exception {
+        var response = client.send(HttpRequest.newBuilder(node.httpAddress().resolve("/size"))
+                        .POST(HttpRequest.BodyPublishers.ofString("x".repeat(5000))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("\"error\"");
+    }
+
+    @Test
+    void theStatusRouteListsNodeAndPlugins() throws Exception {
+        var response = get("/aleph4j/status");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"name\":\"http-test\"").contains("\"state\":\"STARTED\"")
+                .contains("\"id\":\"echo\"");
+    }
+
+    @Test
+    void twoPluginsAddingTheSameRouteFailTheStartNamingBoth() {
+        AlephPlugin duplicate = new AlephPlugin() {
+            @Override
+            public void register(NodeContext context) {
+                context.contribute(HttpRoutes.class, router -> router.get("/echo/{word}",
+                        request -> HttpResponse.text(200, "")));
+            }
+        };
+
+        assertThatThrownBy(() -> Aleph4j.node().dataDirectory(dataDirectory.resolve("second"))
+                .set("node", "http.port", 0)
+                .plugin(InlinePlugin.of("echo", new EchoPlugin()))
+                .plugin(InlinePlugin.of("copycat", duplicate))
+                .start())
+                .isInstanceOf(NodeStartException.class)
+                .hasMessageContaining("route GET /echo/{word} is added by both")
+                .hasMessageContaining("plugin 'echo'")
+                .hasMessageContaining("plugin 'copycat'");
+    }
+
+    @Test
+    void afterCloseTheServerNoLongerAnswers() {
+        URI address = node.httpAddress();
+        node.close();
+
+        assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(address.resolve("/aleph4j/status")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+    }
+}
