@@ -1,0 +1,141 @@
+package io.aleph4j.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aleph4j.api.AlephPlugin;
+import io.aleph4j.api.PluginApi;
+import io.aleph4j.kernel.Node;
+import io.aleph4j.kernel.NodeState;
+import io.aleph4j.kernel.PluginInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pf4j.DefaultVersionManager;
+
+/**
+ * The contract every plugin passes: extend it in the plugin's module as {@code XxxPluginContractIT} (it needs
+ * the packaged archive, so it runs in the integration-test phase) and answer the abstract methods.
+ * It checks the descriptor, that the entry point is found, that the plugin uses no kernel internals and does
+ * not bundle plugin-api, and that it starts and stops both from the class path and from its archive in a
+ * plugins directory, as a distribution loads it.
+ */
+public abstract class PluginContract {
+
+    @TempDir
+    protected Path temporaryDirectory;
+
+    /** The plugin's id. */
+    protected abstract String pluginId();
+
+    /** The plugin's entry class. */
+    protected abstract Class<? extends AlephPlugin> pluginClass();
+
+    /** The archive the build produced (e.g. {@code target/<artifact>-<version>-plugin.zip}). */
+    protected abstract Path builtArchive();
+
+    /** Config values the plugin needs to start, as {@code key → value} of its own section. */
+    protected Map<String, Object> startConfig() {
+        return Map.of();
+    }
+
+    /** Checks made on the running node after a start, from either source. */
+    protected void checkRunning(EmbeddedNode node) {
+    }
+
+    @Test
+    void theDescriptorOnTheClassPathNamesTheEntryClassAndARangeIncludingThisPluginApi() throws IOException {
+        Properties descriptor = classpathDescriptor();
+
+        assertThat(descriptor.getProperty("plugin.id")).isEqualTo(pluginId());
+        assertThat(descriptor.getProperty("plugin.class")).isEqualTo(pluginClass().getName());
+        assertThat(descriptor.getProperty("plugin.version")).isNotBlank();
+        assertThat(new DefaultVersionManager().checkVersionConstraint(PluginApi.VERSION,
+                descriptor.getProperty("plugin.requires")))
+                .as("plugin.requires %s includes plugin-api %s", descriptor.getProperty("plugin.requires"),
+                        PluginApi.VERSION)
+                .isTrue();
+    }
+
+    @Test
+    void thePluginsClassesReferenceNoKernelCode() throws IOException, URISyntaxException {
+        List<String> offenders = new ArrayList<>();
+        Path classes = Path.of(pluginClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String constantPool = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                if (constantPool.contains("io/aleph4j/kernel/")) {
+                    offenders.add(classes.relativize(file).toString());
+                }
+            }
+        }
+        assertThat(offenders).as("plugin classes that use kernel types (plugins see plugin-api only)").isEmpty();
+    }
+
+    @Test
+    void theBuiltArchiveHasTheDescriptorAndDoesNotBundlePluginApi() throws IOException {
+        assertThat(builtArchive()).as("the plugin archive the build makes").isRegularFile();
+        try (FileSystem zip = FileSystems.newFileSystem(builtArchive())) {
+            assertThat(zip.getPath("aleph4j-plugin.properties")).isRegularFile();
+            try (Stream<Path> libs = Files.list(zip.getPath("lib"))) {
+                assertThat(libs.map(p -> p.getFileName().toString()))
+                        .isNotEmpty()
+                        .noneMatch(name -> name.startsWith("aleph4j-plugin-api"))
+                        .noneMatch(name -> name.startsWith("aleph4j-kernel"));
+            }
+        }
+    }
+
+    @Test
+    void itStartsAndStopsFromTheClassPath() {
+        EmbeddedNode.Builder builder = EmbeddedNode.builder().classpathPlugins(pluginId());
+        startConfig().forEach((key, value) -> builder.set(pluginId(), key, value));
+        assertStartsAndStops(builder);
+    }
+
+    @Test
+    void itStartsAndStopsFromItsArchiveInAPluginsDirectory() throws IOException {
+        Path plugins = temporaryDirectory.resolve("plugins");
+        Files.createDirectories(plugins);
+        Files.copy(builtArchive(), plugins.resolve(builtArchive().getFileName()));
+        EmbeddedNode.Builder builder = EmbeddedNode.builder().pluginsDirectory(plugins);
+        startConfig().forEach((key, value) -> builder.set(pluginId(), key, value));
+        assertStartsAndStops(builder);
+    }
+
+    private void assertStartsAndStops(EmbeddedNode.Builder builder) {
+        Node node;
+        try (EmbeddedNode embedded = builder.start()) {
+            node = embedded.node();
+            assertThat(node.state()).isEqualTo(NodeState.STARTED);
+            assertThat(node.plugins()).extracting(PluginInfo::id).contains(pluginId());
+            checkRunning(embedded);
+        }
+        assertThat(node.state()).isEqualTo(NodeState.STOPPED);
+    }
+
+    private Properties classpathDescriptor() throws IOException {
+        ClassLoader loader = pluginClass().getClassLoader();
+        for (var url : java.util.Collections.list(loader.getResources("aleph4j-plugin.properties"))) {
+            Properties properties = new Properties();
+            try (InputStream in = url.openStream()) {
+                properties.load(in);
+            }
+            if (pluginId().equals(properties.getProperty("plugin.id"))) {
+                return properties;
+            }
+        }
+        throw new AssertionError("no aleph4j-plugin.properties with plugin.id=" + pluginId() + " on the class path");
+    }
+}
