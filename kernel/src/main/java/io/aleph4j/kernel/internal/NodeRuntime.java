@@ -288,7 +288,7 @@ public final class NodeRuntime implements Node {
                 + (plugins.isEmpty() ? "" : ": " + pluginList)
                 + "; extensions: " + (extensions.isEmpty() ? "none" : extensions.entrySet().stream()
                 .map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", ")))
-                + "; HTTP on " + httpAddress() + "; data in " + settings.dataDirectory().toAbsolutePath();
+                + "; HTTP on " + httpAddress() + "; data in " + settings.dataDirectory().toAbsolutePath().normalize();
     }
 
     private static void createDirectory(Path directory) {

@@ -27,8 +27,18 @@ public record Chain(String code) {
         }
     }
 
+    /** The chain for a code; the well-known ones are shared instances, so reading the log allocates less. */
     public static Chain of(String code) {
-        return new Chain(code);
+        return switch (code) {
+            case "ETH" -> ETH;
+            case "SOL" -> SOL;
+            case "TEZOS" -> TEZOS;
+            case "AVAX" -> AVAX;
+            case "BASE" -> BASE;
+            case "ARB" -> ARB;
+            case "BSC" -> BSC;
+            default -> new Chain(code);
+        };
     }
 
     @Override

@@ -14,15 +14,13 @@ import java.util.regex.Pattern;
  */
 public record ItemHash(String value) {
 
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern CID_V0 = Pattern.compile("Qm[1-9A-HJ-NP-Za-km-z]{44}");
     private static final Pattern CID_V1_BASE32 = Pattern.compile("b[a-z2-7]{20,}");
     private static final HexFormat HEX = HexFormat.of();
 
     public ItemHash {
         Objects.requireNonNull(value, "value");
-        if (!SHA256_HEX.matcher(value).matches() && !CID_V0.matcher(value).matches()
-                && !CID_V1_BASE32.matcher(value).matches()) {
+        if (!isLowerHex64(value) && !CID_V0.matcher(value).matches() && !CID_V1_BASE32.matcher(value).matches()) {
             throw new IllegalArgumentException("item hash '" + abbreviate(value)
                     + "' is neither 64 lower-case hex characters nor an IPFS CID");
         }
@@ -51,7 +49,21 @@ public record ItemHash(String value) {
 
     /** Whether this is a sha256 hex hash (as opposed to an IPFS CID). */
     public boolean isSha256() {
-        return value.length() == 64 && SHA256_HEX.matcher(value).matches();
+        return isLowerHex64(value);
+    }
+
+    /** The common case, checked without a regex: every log read and every message builds item hashes. */
+    private static boolean isLowerHex64(String text) {
+        if (text.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String abbreviate(String text) {

@@ -11,8 +11,10 @@ public enum ItemType {
     /** The content is stored by its IPFS CID. */
     IPFS;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** Parses a wire name; throws {@link IllegalArgumentException} naming the value when unknown. */

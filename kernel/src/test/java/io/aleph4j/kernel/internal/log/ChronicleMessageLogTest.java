@@ -96,6 +96,22 @@ final class ChronicleMessageLogTest {
     }
 
     @Test
+    void aLatestSubscriberGetsAnEntryAppendedRightAfterSubscribeReturns() {
+        try (ChronicleMessageLog log = new ChronicleMessageLog(directory, "test", false)) {
+            log.appendInbox(TestEntries.post(0));
+            for (int round = 1; round <= 20; round++) {
+                List<Integer> seen = new CopyOnWriteArrayList<>();
+                try (Subscription ignored = log.subscribeInbox("latest-" + round, StartFrom.LATEST,
+                        (i, e) -> seen.add(sequenceOf(e)))) {
+                    log.appendInbox(TestEntries.post(round));
+                    awaitUntil(() -> seen.size() == 1);
+                }
+                assertThat(seen).as("round %d", round).containsExactly(round);
+            }
+        }
+    }
+
+    @Test
     void anEntryWhoseListenerFailedIsDeliveredAgainToTheNextSubscription() {
         try (ChronicleMessageLog log = new ChronicleMessageLog(directory, "test", false)) {
             log.appendInbox(TestEntries.post(0));
