@@ -1,8 +1,10 @@
 package io.aleph4j.kernel.cli;
 
+import io.aleph4j.api.config.ConfigException;
 import io.aleph4j.kernel.Aleph4j;
 import io.aleph4j.kernel.Node;
 import io.aleph4j.kernel.NodeBuilder;
+import io.aleph4j.kernel.NodeStartException;
 import io.aleph4j.kernel.internal.config.ConfigDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +36,24 @@ public final class Main implements Callable<Integer> {
             description = "Overrides one config value, e.g. --set node.http.port=4025. Repeatable.")
     List<String> assignments = new ArrayList<>();
 
+    /** Exit code for a node that could not start (bad config, failing plugin, busy port). */
+    static final int START_FAILED = 2;
+
     public static void main(String[] args) {
-        int exitCode = new CommandLine(new Main()).execute(args);
-        System.exit(exitCode);
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        // A start failure is the operator's to fix: say what is wrong, without a stack trace.
+        commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
+            if (exception instanceof NodeStartException || exception instanceof ConfigException) {
+                command.getErr().println("aleph4j: " + exception.getMessage());
+                return START_FAILED;
+            }
+            throw exception;
+        });
+        return commandLine;
     }
 
     @Override

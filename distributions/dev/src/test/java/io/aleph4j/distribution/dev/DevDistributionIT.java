@@ -1,0 +1,82 @@
+package io.aleph4j.distribution.dev;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The assembled dev distribution, started the way the README's first command starts it. */
+final class DevDistributionIT {
+
+    private static final Path LAUNCHER = Path.of("target/aleph4j-dev/bin/aleph4j");
+    private static final Pattern HTTP_ADDRESS = Pattern.compile("HTTP on (http://127\\.0\\.0\\.1:\\d+/)");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theLauncherStartsTheNodeWhichLogsItsSummaryServesAndStopsCleanlyOnInterrupt() throws Exception {
+        Path output = work.resolve("node.log");
+        Process process = new ProcessBuilder(LAUNCHER.toAbsolutePath().toString(),
+                "--data-dir", work.resolve("data").toString(), "--set", "node.http.port=0")
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            URI address = awaitAddress(output, process);
+            assertThat(Files.readString(output)).contains("node 'dev' started: loaded 1 plugin: hello");
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                HttpResponse<String> hello = client.send(HttpRequest.newBuilder(address.resolve("/hello")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(hello.statusCode()).isEqualTo(200);
+                assertThat(hello.body()).contains("\"greeting\":\"hello from the aleph4j dev node\"");
+            }
+
+            // Ctrl-C: the launcher execs the JVM, so its pid is the node's.
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("node exited after SIGINT").isTrue();
+            assertThat(Files.readString(output)).contains("node 'dev' stopping").contains("node 'dev' stopped")
+                    .doesNotContain("Exception");
+            assertThat(work.resolve("data/log/inbox")).isDirectory();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theLauncherRefusesAnUnknownConfigKeyByNameWithoutAStackTrace() throws Exception {
+        Process process = new ProcessBuilder(LAUNCHER.toAbsolutePath().toString(),
+                "--data-dir", work.resolve("data").toString(), "--set", "hello.greting=hi")
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(out).contains("aleph4j: plugin 'hello'").contains("unknown config key 'hello.greting'")
+                .doesNotContain("\tat ");
+    }
+
+    private static URI awaitAddress(Path output, Process process) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            String log = Files.exists(output) ? Files.readString(output) : "";
+            Matcher matcher = HTTP_ADDRESS.matcher(log);
+            if (matcher.find()) {
+                return URI.create(matcher.group(1));
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the node exited before serving:\n" + log);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the node did not log its HTTP address within 60 s:\n" + Files.readString(output));
+    }
+}
