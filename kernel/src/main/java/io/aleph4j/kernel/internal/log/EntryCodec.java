@@ -12,4 +12,13 @@ interface EntryCodec<T> {
     void write(Bytes<?> bytes, T value);
 
     T read(Bytes<?> bytes);
+
+    /** Reads the leading format version byte and fails, naming the entry kind, on one this node cannot read. */
+    static void readVersion(Bytes<?> bytes, byte supported, String kind) {
+        byte version = bytes.readByte();
+        if (version != supported) {
+            throw new IllegalStateException(kind + " has format version " + version + "; this node reads "
+                    + supported);
+        }
+    }
 }

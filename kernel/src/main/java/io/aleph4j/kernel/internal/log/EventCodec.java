@@ -31,10 +31,7 @@ final class EventCodec implements EntryCodec<MessageEvent> {
 
     @Override
     public MessageEvent read(Bytes<?> bytes) {
-        byte version = bytes.readByte();
-        if (version != VERSION) {
-            throw new IllegalStateException("event has format version " + version + "; this node reads " + VERSION);
-        }
+        EntryCodec.readVersion(bytes, VERSION, "event");
         ItemHash itemHash = ItemHash.of(bytes.readUtf8());
         MessageStatus status = MessageStatus.fromWire(bytes.readUtf8());
         Optional<RejectionReason> rejection = bytes.readBoolean()

@@ -35,11 +35,7 @@ final class InboxCodec implements EntryCodec<InboxEntry> {
 
     @Override
     public InboxEntry read(Bytes<?> bytes) {
-        byte version = bytes.readByte();
-        if (version != VERSION) {
-            throw new IllegalStateException("inbox entry has format version " + version + "; this node reads "
-                    + VERSION);
-        }
+        EntryCodec.readVersion(bytes, VERSION, "inbox entry");
         Message message = new Message(
                 Chain.of(bytes.readUtf8()),
                 bytes.readUtf8(),
