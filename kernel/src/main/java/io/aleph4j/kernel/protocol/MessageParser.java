@@ -21,6 +21,9 @@ public final class MessageParser {
     /** The reference's limit on channel names (aleph-message {@code MAX_CHANNEL_LENGTH}). */
     public static final int MAX_CHANNEL_LENGTH = 128;
 
+    /** The reference's limit on inline content, in characters (pyaleph {@code MAX_INLINE_SIZE}). */
+    public static final int MAX_INLINE_CHARACTERS = 200_000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MessageParser() {
@@ -65,14 +68,14 @@ public final class MessageParser {
             throw new MessageFormatException("field 'channel' is longer than " + MAX_CHANNEL_LENGTH + " characters");
         }
         double time = time(node);
-        ItemType itemType;
-        try {
-            itemType = ItemType.fromWire(requiredText(node, "item_type"));
-        } catch (IllegalArgumentException e) {
-            throw new MessageFormatException("field 'item_type': " + e.getMessage()
-                    + " (expected inline, storage or ipfs)");
-        }
         String itemContent = optionalText(node, "item_content");
+        ItemHash itemHash;
+        try {
+            itemHash = ItemHash.of(requiredText(node, "item_hash"));
+        } catch (IllegalArgumentException e) {
+            throw new MessageFormatException("field 'item_hash': " + e.getMessage());
+        }
+        ItemType itemType = itemType(node, itemContent, itemHash);
         if (itemType == ItemType.INLINE && itemContent == null) {
             throw new MessageFormatException("field 'item_content' is required when item_type is inline");
         }
@@ -80,11 +83,9 @@ public final class MessageParser {
             throw new MessageFormatException("field 'item_content' must be absent when item_type is "
                     + itemType.wireName());
         }
-        ItemHash itemHash;
-        try {
-            itemHash = ItemHash.of(requiredText(node, "item_hash"));
-        } catch (IllegalArgumentException e) {
-            throw new MessageFormatException("field 'item_hash': " + e.getMessage());
+        if (itemContent != null && itemContent.length() > MAX_INLINE_CHARACTERS) {
+            throw new MessageFormatException("field 'item_content' is longer than " + MAX_INLINE_CHARACTERS
+                    + " characters; store larger content and send it as item_type storage or ipfs");
         }
         if (itemType != ItemType.IPFS && !itemHash.isSha256()) {
             throw new MessageFormatException("field 'item_hash' must be a sha256 hex hash when item_type is "
@@ -92,6 +93,27 @@ public final class MessageParser {
         }
         String signature = requiredText(node, "signature");
         return new Message(chain, sender, type, channel, time, itemType, itemContent, itemHash, signature);
+    }
+
+    /**
+     * As the reference: an absent item_type is inline when there is content, else told by the hash (64 hex
+     * characters: storage; a CID: ipfs).
+     */
+    private static ItemType itemType(JsonNode node, String itemContent, ItemHash itemHash)
+            throws MessageFormatException {
+        String wire = optionalText(node, "item_type");
+        if (wire == null) {
+            if (itemContent != null) {
+                return ItemType.INLINE;
+            }
+            return itemHash.isSha256() ? ItemType.STORAGE : ItemType.IPFS;
+        }
+        try {
+            return ItemType.fromWire(wire);
+        } catch (IllegalArgumentException e) {
+            throw new MessageFormatException("field 'item_type': " + e.getMessage()
+                    + " (expected inline, storage or ipfs)");
+        }
     }
 
     private static String requiredText(JsonNode node, String field) throws MessageFormatException {

@@ -70,6 +70,25 @@ final class MessageParserTest {
     }
 
     @Test
+    void anAbsentItemTypeIsInferredAsTheReferenceDoes() throws Exception {
+        String withoutType = SDK_POST.replace("\"item_type\":\"inline\",", "");
+        assertThat(MessageParser.parse(withoutType).itemType()).isEqualTo(ItemType.INLINE);
+
+        String stored = withoutType.replaceAll("\"item_content\":\".*?}\",", "");
+        assertThat(MessageParser.parse(stored).itemType()).isEqualTo(ItemType.STORAGE);
+        assertThat(MessageParser.parse(stored.replace(
+                "94e10f1088a04559555e329c0c32b21603a1eb6888951b2c0f40fd9dc6a0793c",
+                "QmPZ9gcCEpqKTo6aq61g2nXGUhM4iCL3ewB6LDXZCtioEB")).itemType()).isEqualTo(ItemType.IPFS);
+    }
+
+    @Test
+    void inlineContentOverTheReferenceLimitIsRefused() {
+        String huge = SDK_POST.replace("\\\"body\\\":\\\"hello\\\"", "\\\"body\\\":\\\"" + "x".repeat(200_001) + "\\\"");
+
+        assertRefused(huge, "field 'item_content' is longer than 200000 characters");
+    }
+
+    @Test
     void aStorageMessageMustUseASha256HashAndAnIpfsOneMayUseACid() throws Exception {
         String storage = SDK_POST.replace("\"inline\"", "\"storage\"").replaceAll("\"item_content\":\".*?}\",", "");
         assertThat(MessageParser.parse(storage).itemType()).isEqualTo(ItemType.STORAGE);
