@@ -1,0 +1,42 @@
+package io.aleph4j.plugins.chain.evm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aleph4j.api.AlephPlugin;
+import io.aleph4j.kernel.NodeStartException;
+import io.aleph4j.testkit.EmbeddedNode;
+import io.aleph4j.testkit.PluginContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+final class ChainEvmPluginContractIT extends PluginContract {
+
+    @Override
+    protected String pluginId() {
+        return "chain-evm";
+    }
+
+    @Override
+    protected Class<? extends AlephPlugin> pluginClass() {
+        return ChainEvmPlugin.class;
+    }
+
+    @Override
+    protected Path builtArchive() {
+        return BuiltArchive.path();
+    }
+
+    @Override
+    protected void checkRunning(EmbeddedNode node) {
+        assertThat(node.get("/aleph4j/status").body()).contains("\"id\":\"chain-evm\"");
+    }
+
+    @Test
+    void aConfiguredChainTheReferenceDoesNotVerifyWithEip191FailsTheStartByName() {
+        assertThatThrownBy(() -> EmbeddedNode.builder().classpathPlugins("chain-evm")
+                .set("chain-evm", "chains", "ETH,AVAX").start())
+                .isInstanceOf(NodeStartException.class)
+                .hasMessageContaining("chain-evm cannot serve chain 'AVAX'");
+    }
+}
