@@ -1,0 +1,77 @@
+package io.aleph4j.plugins.chain.solana;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aleph4j.api.chain.ChainBridge;
+import io.aleph4j.api.chain.SignatureCheck;
+import io.aleph4j.api.message.Chain;
+import io.aleph4j.api.message.Message;
+import java.util.Set;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+
+/**
+ * Verifies Solana-style signatures as the reference does (pyaleph {@code src/aleph/chains/solana.py}): the
+ * signature field is JSON {@code {"signature": base58, "publicKey": base58, "version"?: 1}}, the public key
+ * must be the sender, and the Ed25519 signature must verify over the verification buffer. BouncyCastle's
+ * low-level RFC 8032 code is used because it verifies about 8x faster than the JDK's Ed25519.
+ */
+final class SolanaBridge implements ChainBridge {
+
+    /** Eclipse ("ES") is verified the same way by the reference. */
+    static final Set<Chain> CHAINS = Set.of(Chain.SOL, Chain.of("ES"));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Set<Chain> chains() {
+        return CHAINS;
+    }
+
+    @Override
+    public SignatureCheck verify(Message message) {
+        if (!CHAINS.contains(message.chain())) {
+            return SignatureCheck.invalid("chain-solana does not verify chain " + message.chain());
+        }
+        JsonNode signature;
+        try {
+            signature = JSON.readTree(message.signature());
+        } catch (JsonProcessingException e) {
+            return SignatureCheck.invalid("signature is not the JSON {\"signature\", \"publicKey\"} Solana wallets send");
+        }
+        if (signature == null || !signature.isObject() || !signature.path("signature").isTextual()
+                || !signature.path("publicKey").isTextual()) {
+            return SignatureCheck.invalid("signature needs the string fields 'signature' and 'publicKey'");
+        }
+        if (signature.has("version") && signature.get("version").asInt(-1) != 1) {
+            return SignatureCheck.invalid("signature version " + signature.get("version") + " is not supported (only 1)");
+        }
+        String publicKeyText = signature.get("publicKey").textValue();
+        if (!publicKeyText.equals(message.sender())) {
+            return SignatureCheck.invalid("publicKey " + publicKeyText + " in the signature is not the sender "
+                    + message.sender());
+        }
+        byte[] publicKey;
+        byte[] signatureBytes;
+        try {
+            publicKey = Base58.decode(publicKeyText);
+            signatureBytes = Base58.decode(signature.get("signature").textValue());
+        } catch (IllegalArgumentException e) {
+            return SignatureCheck.invalid("signature or publicKey is not base58: " + e.getMessage());
+        }
+        if (publicKey.length != Ed25519.PUBLIC_KEY_SIZE || signatureBytes.length != Ed25519.SIGNATURE_SIZE) {
+            return SignatureCheck.invalid("an Ed25519 public key has 32 bytes and a signature 64; got "
+                    + publicKey.length + " and " + signatureBytes.length);
+        }
+        byte[] buffer = message.verificationBuffer();
+        boolean valid;
+        try {
+            valid = Ed25519.verify(signatureBytes, 0, publicKey, 0, buffer, 0, buffer.length);
+        } catch (RuntimeException e) {
+            valid = false;
+        }
+        return valid ? SignatureCheck.valid()
+                : SignatureCheck.invalid("signature does not verify for sender " + message.sender() + " on chain "
+                        + message.chain());
+    }
+}
