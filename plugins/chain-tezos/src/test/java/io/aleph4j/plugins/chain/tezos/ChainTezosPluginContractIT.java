@@ -1,0 +1,31 @@
+package io.aleph4j.plugins.chain.tezos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aleph4j.api.AlephPlugin;
+import io.aleph4j.testkit.EmbeddedNode;
+import io.aleph4j.testkit.PluginContract;
+import java.nio.file.Path;
+
+final class ChainTezosPluginContractIT extends PluginContract {
+
+    @Override
+    protected String pluginId() {
+        return "chain-tezos";
+    }
+
+    @Override
+    protected Class<? extends AlephPlugin> pluginClass() {
+        return ChainTezosPlugin.class;
+    }
+
+    @Override
+    protected Path builtArchive() {
+        return BuiltArchive.path();
+    }
+
+    @Override
+    protected void checkRunning(EmbeddedNode node) {
+        assertThat(node.get("/aleph4j/status").body()).contains("\"id\":\"chain-tezos\"");
+    }
+}
