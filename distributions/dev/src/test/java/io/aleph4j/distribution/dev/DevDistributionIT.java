@@ -32,7 +32,9 @@ final class DevDistributionIT {
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             URI address = awaitAddress(output, process);
-            assertThat(Files.readString(output)).contains("node 'dev' started: loaded 1 plugin: hello");
+            assertThat(Files.readString(output)).contains("node 'dev' started: loaded 4 plugins")
+                    .contains("chain-evm").contains("chain-solana").contains("chain-tezos").contains("hello")
+                    .contains("ChainBridge x3");
             try (HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<String> hello = client.send(HttpRequest.newBuilder(address.resolve("/hello")).build(),
                         HttpResponse.BodyHandlers.ofString());
