@@ -37,6 +37,20 @@ public final class PluginArchive {
         return new Builder(pluginId);
     }
 
+    /**
+     * The plugin zip the current module's build left in {@code target/} ({@code *-plugin.zip}); integration
+     * tests run after {@code package}, from the module's directory.
+     */
+    public static Path builtInTarget() {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-plugin.zip")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no *-plugin.zip in target/: run this test in the integration-test phase (mvn verify)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Describes the archive to write. */
     public static final class Builder {
 

@@ -42,8 +42,10 @@ public abstract class PluginContract {
     /** The plugin's entry class. */
     protected abstract Class<? extends AlephPlugin> pluginClass();
 
-    /** The archive the build produced (e.g. {@code target/<artifact>-<version>-plugin.zip}). */
-    protected abstract Path builtArchive();
+    /** The archive the build produced: {@code target/<artifact>-<version>-plugin.zip} unless overridden. */
+    protected Path builtArchive() {
+        return PluginArchive.builtInTarget();
+    }
 
     /** Config values the plugin needs to start, as {@code key → value} of its own section. */
     protected Map<String, Object> startConfig() {

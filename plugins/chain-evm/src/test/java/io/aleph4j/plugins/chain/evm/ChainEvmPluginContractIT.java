@@ -7,7 +7,6 @@ import io.aleph4j.api.AlephPlugin;
 import io.aleph4j.kernel.NodeStartException;
 import io.aleph4j.testkit.EmbeddedNode;
 import io.aleph4j.testkit.PluginContract;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 final class ChainEvmPluginContractIT extends PluginContract {
@@ -22,10 +21,6 @@ final class ChainEvmPluginContractIT extends PluginContract {
         return ChainEvmPlugin.class;
     }
 
-    @Override
-    protected Path builtArchive() {
-        return BuiltArchive.path();
-    }
 
     @Override
     protected void checkRunning(EmbeddedNode node) {

@@ -1,5 +1,6 @@
 package io.aleph4j.plugins.chain.solana;
 
+import io.aleph4j.plugins.support.Base58;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

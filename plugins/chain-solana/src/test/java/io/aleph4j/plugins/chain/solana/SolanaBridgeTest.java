@@ -1,5 +1,6 @@
 package io.aleph4j.plugins.chain.solana;
 
+import io.aleph4j.plugins.support.Base58;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aleph4j.api.chain.ChainBridge;

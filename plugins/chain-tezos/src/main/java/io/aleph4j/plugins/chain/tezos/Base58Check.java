@@ -1,5 +1,6 @@
 package io.aleph4j.plugins.chain.tezos;
 
+import io.aleph4j.plugins.support.Base58;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aleph4j.api.AlephPlugin;
 import io.aleph4j.testkit.EmbeddedNode;
 import io.aleph4j.testkit.PluginContract;
-import java.nio.file.Path;
 
 final class ChainTezosPluginContractIT extends PluginContract {
 
@@ -19,10 +18,6 @@ final class ChainTezosPluginContractIT extends PluginContract {
         return ChainTezosPlugin.class;
     }
 
-    @Override
-    protected Path builtArchive() {
-        return BuiltArchive.path();
-    }
 
     @Override
     protected void checkRunning(EmbeddedNode node) {

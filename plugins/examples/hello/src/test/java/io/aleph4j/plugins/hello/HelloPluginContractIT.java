@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aleph4j.api.AlephPlugin;
 import io.aleph4j.testkit.EmbeddedNode;
 import io.aleph4j.testkit.PluginContract;
-import java.nio.file.Path;
 import java.util.Map;
 
 final class HelloPluginContractIT extends PluginContract {
@@ -20,10 +19,6 @@ final class HelloPluginContractIT extends PluginContract {
         return HelloPlugin.class;
     }
 
-    @Override
-    protected Path builtArchive() {
-        return BuiltArchive.path();
-    }
 
     @Override
     protected Map<String, Object> startConfig() {

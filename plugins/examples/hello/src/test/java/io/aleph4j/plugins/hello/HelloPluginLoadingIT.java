@@ -41,7 +41,7 @@ final class HelloPluginLoadingIT {
 
     @Test
     void fromADirectoryItRunsInItsOwnClassLoaderAndFollowsTheInbox() throws Exception {
-        Files.copy(BuiltArchive.path(), plugins.resolve("hello.zip"));
+        Files.copy(PluginArchive.builtInTarget(), plugins.resolve("hello.zip"));
 
         try (EmbeddedNode node = EmbeddedNode.builder().pluginsDirectory(plugins).start()) {
             assertThat(node.node().plugins()).singleElement().satisfies(plugin -> {
@@ -84,7 +84,7 @@ final class HelloPluginLoadingIT {
 
     @Test
     void twoPluginsWithTheSameIdAreRefusedNamingBothSources() throws IOException {
-        Files.copy(BuiltArchive.path(), plugins.resolve("hello.zip"));
+        Files.copy(PluginArchive.builtInTarget(), plugins.resolve("hello.zip"));
 
         assertThatThrownBy(() -> EmbeddedNode.builder().pluginsDirectory(plugins).classpathPlugins("hello").start())
                 .isInstanceOf(NodeStartException.class)

@@ -1,4 +1,4 @@
-package io.aleph4j.plugins.chain.solana;
+package io.aleph4j.plugins.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,12 +1,13 @@
-package io.aleph4j.plugins.chain.solana;
+package io.aleph4j.plugins.support;
 
 import java.util.Arrays;
 
 /**
- * Base58 with the Bitcoin alphabet, as Solana writes keys and signatures. Small and fully specified, so written
- * here rather than pulled in with a Solana SDK.
+ * Base58 with the Bitcoin alphabet, as Solana writes keys and signatures and Tezos its base58check texts. Small
+ * and fully specified, so written here rather than pulled in with a chain SDK (none for Tezos is on Maven
+ * Central).
  */
-final class Base58 {
+public final class Base58 {
 
     private static final char[] ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
     private static final int[] INDEXES = new int[128];
@@ -21,7 +22,8 @@ final class Base58 {
     private Base58() {
     }
 
-    static String encode(byte[] input) {
+    /** The base58 text of the bytes; leading zero bytes become leading '1's. */
+    public static String encode(byte[] input) {
         if (input.length == 0) {
             return "";
         }
@@ -49,7 +51,7 @@ final class Base58 {
     }
 
     /** @throws IllegalArgumentException naming the first character outside the alphabet */
-    static byte[] decode(String input) {
+    public static byte[] decode(String input) {
         if (input.isEmpty()) {
             return new byte[0];
         }
