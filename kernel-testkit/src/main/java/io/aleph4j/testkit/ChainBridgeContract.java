@@ -52,6 +52,14 @@ public abstract class ChainBridgeContract {
     }
 
     @Test
+    void aSenderWithOneCharacterChangedIsInvalid() {
+        for (Message message : validMessages()) {
+            Message tampered = with(message, changeOneCharacter(message.sender()), message.itemHash(), message.signature());
+            assertInvalid(tampered, "sender changed");
+        }
+    }
+
+    @Test
     void aChangedItemHashIsInvalid() {
         for (Message message : validMessages()) {
             String hash = message.itemHash().value();
@@ -93,13 +101,13 @@ public abstract class ChainBridgeContract {
     }
 
     /**
-     * Changes one character in the middle of a signature to another of the same kind, keeping hex and
-     * base58 text decodable, so that the check fails in the cryptography rather than in parsing.
+     * Changes one character in the middle of a signature or address to another of the same kind, keeping hex
+     * and base58 text decodable, so that the check fails in the cryptography rather than in parsing.
      */
-    protected static String changeOneCharacter(String signature) {
-        int middle = signature.length() / 2;
-        for (int i = middle; i < signature.length(); i++) {
-            char c = signature.charAt(i);
+    protected static String changeOneCharacter(String text) {
+        int middle = text.length() / 2;
+        for (int i = middle; i < text.length(); i++) {
+            char c = text.charAt(i);
             char replacement;
             if (c >= '1' && c <= '8') {
                 replacement = (char) (c + 1);
@@ -114,9 +122,9 @@ public abstract class ChainBridgeContract {
             } else {
                 continue;
             }
-            return signature.substring(0, i) + replacement + signature.substring(i + 1);
+            return text.substring(0, i) + replacement + text.substring(i + 1);
         }
-        throw new IllegalArgumentException("no letter or digit to change in the second half of the signature");
+        throw new IllegalArgumentException("no letter or digit to change in the second half of '" + text + "'");
     }
 
     private static String abbreviate(String text) {
