@@ -1,0 +1,108 @@
+package io.aleph4j.kernel.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aleph4j.api.message.AggregateContent;
+import io.aleph4j.api.message.ForgetContent;
+import io.aleph4j.api.message.ItemType;
+import io.aleph4j.api.message.MessageType;
+import io.aleph4j.api.message.PostContent;
+import io.aleph4j.api.message.ProgramContent;
+import io.aleph4j.api.message.StoreContent;
+import org.junit.jupiter.api.Test;
+
+final class ContentParserTest {
+
+    private static final String ADDRESS = "0x32B5bdDd8f1f2B2A401cbE2c66E914244a7599eF";
+    private static final String HASH = "94e10f1088a04559555e329c0c32b21603a1eb6888951b2c0f40fd9dc6a0793c";
+
+    @Test
+    void anAmendKeepsItsTypeBodyAndRef() throws Exception {
+        PostContent post = (PostContent) ContentParser.parse(MessageType.POST, "{\"type\":\"amend\",\"address\":\""
+                + ADDRESS + "\",\"content\":{\"body\":\"edited\"},\"time\":1795485266.088,\"ref\":\"" + HASH + "\"}");
+
+        assertThat(post.isAmend()).isTrue();
+        assertThat(post.ref()).isEqualTo(HASH);
+        assertThat(post.content().json()).isEqualTo("{\"body\":\"edited\"}");
+        assertThat(post.address()).isEqualTo(ADDRESS);
+    }
+
+    @Test
+    void aChainReferenceNamesItsMessageByItemHash() throws Exception {
+        PostContent post = (PostContent) ContentParser.parse(MessageType.POST, "{\"type\":\"comment\",\"address\":\"a\","
+                + "\"time\":1,\"ref\":{\"chain\":\"ETH\",\"item_hash\":\"" + HASH + "\"}}");
+
+        assertThat(post.ref()).isEqualTo(HASH);
+        assertThat(post.content().json()).isEqualTo("null");
+    }
+
+    @Test
+    void anAggregateKeyMayBeAStringOrANameObject() throws Exception {
+        AggregateContent plain = (AggregateContent) ContentParser.parse(MessageType.AGGREGATE,
+                "{\"address\":\"a\",\"key\":\"profile\",\"time\":1,\"content\":{\"name\":\"alice\"}}");
+        AggregateContent named = (AggregateContent) ContentParser.parse(MessageType.AGGREGATE,
+                "{\"address\":\"a\",\"key\":{\"name\":\"profile\"},\"time\":1,\"content\":{}}");
+
+        assertThat(plain.key()).isEqualTo("profile");
+        assertThat(plain.content().json()).isEqualTo("{\"name\":\"alice\"}");
+        assertThat(named.key()).isEqualTo("profile");
+    }
+
+    @Test
+    void aStoreIgnoresExtraFieldsAndKeepsItsFileReference() throws Exception {
+        StoreContent store = (StoreContent) ContentParser.parse(MessageType.STORE, "{\"address\":\"a\",\"item_type\":"
+                + "\"storage\",\"item_hash\":\"" + HASH + "\",\"time\":1,\"legacy\":true,\"metadata\":{\"name\":\"f\"}}");
+
+        assertThat(store.itemType()).isEqualTo(ItemType.STORAGE);
+        assertThat(store.itemHash().value()).isEqualTo(HASH);
+        assertThat(store.metadata().json()).isEqualTo("{\"name\":\"f\"}");
+    }
+
+    @Test
+    void aForgetListsHashesAggregatesAndReason() throws Exception {
+        ForgetContent forget = (ForgetContent) ContentParser.parse(MessageType.FORGET,
+                "{\"address\":\"a\",\"time\":1,\"hashes\":[\"" + HASH + "\"],\"aggregates\":[\"profile\"],\"reason\":\"test\"}");
+
+        assertThat(forget.hashes()).extracting(h -> h.value()).containsExactly(HASH);
+        assertThat(forget.aggregates()).containsExactly("profile");
+        assertThat(forget.reason()).isEqualTo("test");
+    }
+
+    @Test
+    void programsAreKeptWhole() throws Exception {
+        ProgramContent program = (ProgramContent) ContentParser.parse(MessageType.PROGRAM,
+                "{\"address\":\"a\",\"time\":1,\"code\":{\"ref\":\"" + HASH + "\"}}");
+
+        assertThat(program.specification().json()).contains("\"code\"");
+    }
+
+    @Test
+    void eachContentMistakeIsNamed() {
+        assertRefused(MessageType.POST, "{not json", "not valid JSON");
+        assertRefused(MessageType.POST, "[]", "must be a JSON object");
+        assertRefused(MessageType.POST, "{\"type\":\"note\",\"time\":1}", "non-empty string 'address'");
+        assertRefused(MessageType.POST, "{\"type\":\"note\",\"address\":\"a\"}", "number 'time'");
+        assertRefused(MessageType.POST, "{\"type\":\"note\",\"address\":\"a\",\"time\":-1}", "'time' must be between");
+        assertRefused(MessageType.POST, "{\"address\":\"a\",\"time\":1}", "POST content needs a string 'type'");
+        assertRefused(MessageType.POST, "{\"type\":\"amend\",\"address\":\"a\",\"time\":1}", "needs a 'ref'");
+        assertRefused(MessageType.POST, "{\"type\":\"note\",\"address\":\"a\",\"time\":1,\"extra\":1}",
+                "unknown field 'extra'");
+        assertRefused(MessageType.AGGREGATE, "{\"address\":\"a\",\"time\":1,\"key\":\"k\",\"content\":[1]}",
+                "'content' must be a JSON object");
+        assertRefused(MessageType.AGGREGATE, "{\"address\":\"a\",\"time\":1,\"key\":3,\"content\":{}}", "'key'");
+        assertRefused(MessageType.STORE, "{\"address\":\"a\",\"time\":1,\"item_type\":\"inline\",\"item_hash\":\"" + HASH
+                + "\"}", "must be storage or ipfs");
+        assertRefused(MessageType.STORE, "{\"address\":\"a\",\"time\":1,\"item_type\":\"storage\",\"item_hash\":\"x\"}",
+                "'item_hash'");
+        assertRefused(MessageType.FORGET, "{\"address\":\"a\",\"time\":1}", "'hashes' is required");
+        assertRefused(MessageType.FORGET, "{\"address\":\"a\",\"time\":1,\"hashes\":[\"nope\"]}", "'hashes'");
+        assertRefused(MessageType.FORGET, "{\"address\":\"a\",\"time\":1,\"hashes\":[],\"reason\":\""
+                + "r".repeat(1001) + "\"}", "longer than 1000");
+    }
+
+    private static void assertRefused(MessageType type, String json, String expected) {
+        assertThatThrownBy(() -> ContentParser.parse(type, json)).isInstanceOf(MessageFormatException.class)
+                .hasMessageContaining(expected);
+    }
+}
