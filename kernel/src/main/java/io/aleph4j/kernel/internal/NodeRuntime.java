@@ -201,7 +201,8 @@ public final class NodeRuntime implements Node {
                     .forEach(candidates::add);
         }
         if (settings.pluginsDirectory().isPresent()) {
-            directoryPlugins = new DirectoryPlugins(settings.pluginsDirectory().get());
+            directoryPlugins = new DirectoryPlugins(settings.pluginsDirectory().get(),
+                    settings.dataDirectory().resolve("plugins-unpacked"));
             releases.push(new Release("plugin class loaders", directoryPlugins::close));
             candidates.addAll(directoryPlugins.candidates());
         }

@@ -53,6 +53,11 @@ final class HelloPluginLoadingIT {
             }
             awaitBodyContains(node, "\"inboxEntriesSeen\":3");
         }
+        try (var left = Files.list(plugins)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("the installed plugins directory is left as it was (unpacking happens in the data directory)")
+                    .containsExactly("hello.zip");
+        }
     }
 
     @Test
