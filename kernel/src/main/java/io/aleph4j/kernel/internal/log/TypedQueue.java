@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -22,6 +23,9 @@ import net.openhft.chronicle.wire.DocumentContext;
  * group-committed fsync, and named subscriptions that are woken on append instead of spinning.
  */
 final class TypedQueue<T> implements AutoCloseable {
+
+    /** How long an appender waiting for another's fsync parks between looks (an fsync here takes ~1-4 ms). */
+    private static final long FOLLOWER_POLL_NANOS = 50_000;
 
     /** Receives one decoded entry; see the public listener interfaces. */
     @FunctionalInterface
@@ -38,10 +42,11 @@ final class TypedQueue<T> implements AutoCloseable {
     private final ExcerptAppender appender;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final Object syncMonitor = new Object();
+    private final ReentrantLock syncLeader = new ReentrantLock();
     private final Set<String> activeNames = ConcurrentHashMap.newKeySet();
     private final CopyOnWriteArrayList<QueueSubscription<T>> subscriptions = new CopyOnWriteArrayList<>();
     private volatile long lastAppended = -1;
-    private long syncedUpTo = -1;
+    private volatile long syncedUpTo = -1;
     private File syncedFile;
     private FileChannel syncChannel;
 
@@ -80,15 +85,31 @@ final class TypedQueue<T> implements AutoCloseable {
     }
 
     /**
-     * Group commit: whoever gets the monitor forces the file once for every append made so far, so concurrent
-     * appenders share one fsync instead of queueing one each. fsync of the queue file also writes back pages
-     * dirtied through Chronicle's memory mapping.
+     * Group commit: the first appender to find no force running becomes the leader and forces the file once
+     * for every append made so far; the others park briefly and return as soon as a force covers their entry.
+     * Followers poll rather than queue on a lock so that one force releases them all at once instead of
+     * handing a monitor from thread to thread (measured: 3.6k → 7.6k durable appends/s with 16 appenders,
+     * docs/benchmarks.md). fsync of the queue file also writes back pages dirtied through Chronicle's mapping.
      */
     private void syncThrough(long index) {
-        synchronized (syncMonitor) {
-            if (syncedUpTo >= index) {
-                return;
+        while (syncedUpTo < index) {
+            if (syncLeader.tryLock()) {
+                try {
+                    if (syncedUpTo < index) {
+                        forceThroughLastAppend();
+                    }
+                } finally {
+                    syncLeader.unlock();
+                }
+            } else {
+                LockSupport.parkNanos(FOLLOWER_POLL_NANOS);
             }
+        }
+    }
+
+    /** Forces the current queue file; the monitor keeps close() from closing the channel under a force. */
+    private void forceThroughLastAppend() {
+        synchronized (syncMonitor) {
             long target = lastAppended;
             File current;
             appendLock.lock();
