@@ -2,7 +2,10 @@ package io.aleph4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aleph4j.api.AlephPlugin;
+import io.aleph4j.api.Extension;
 import io.aleph4j.api.PluginApi;
 import io.aleph4j.kernel.Node;
 import io.aleph4j.kernel.NodeState;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +54,11 @@ public abstract class PluginContract {
     /** Config values the plugin needs to start, as {@code key → value} of its own section. */
     protected Map<String, Object> startConfig() {
         return Map.of();
+    }
+
+    /** The extension points the plugin contributes to; checked on the running node, from either source. */
+    protected Set<Class<? extends Extension>> contributedExtensions() {
+        return Set.of();
     }
 
     /** Checks made on the running node after a start, from either source. */
@@ -122,9 +131,26 @@ public abstract class PluginContract {
             node = embedded.node();
             assertThat(node.state()).isEqualTo(NodeState.STARTED);
             assertThat(node.plugins()).extracting(PluginInfo::id).contains(pluginId());
+            assertThat(contributionsOnStatus(embedded)).as("extensions of %s on /aleph4j/status", pluginId())
+                    .containsAll(contributedExtensions().stream().map(Class::getSimpleName).toList());
             checkRunning(embedded);
         }
         assertThat(node.state()).isEqualTo(NodeState.STOPPED);
+    }
+
+    private List<String> contributionsOnStatus(EmbeddedNode node) {
+        try {
+            JsonNode status = new ObjectMapper().readTree(node.get("/aleph4j/status").body());
+            List<String> names = new ArrayList<>();
+            for (JsonNode plugin : status.path("plugins")) {
+                if (pluginId().equals(plugin.path("id").asText())) {
+                    plugin.path("extensions").forEach(name -> names.add(name.asText()));
+                }
+            }
+            return names;
+        } catch (IOException e) {
+            throw new AssertionError("/aleph4j/status is not JSON", e);
+        }
     }
 
     private Properties classpathDescriptor() throws IOException {

@@ -114,7 +114,7 @@ final class NodeHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"name\":\"http-test\"").contains("\"state\":\"STARTED\"")
-                .contains("\"id\":\"echo\"");
+                .contains("\"id\":\"echo\"").contains("\"extensions\":[\"HttpRoutes\"]");
     }
 
     @Test

@@ -93,6 +93,7 @@ public final class NodeRuntime implements Node {
     private KernelConfig kernelConfig;
     private ChronicleMessageLog log;
     private DirectoryPlugins directoryPlugins;
+    private ExtensionRegistry registry;
     private int httpPort;
 
     private NodeRuntime(Settings settings) {
@@ -138,7 +139,7 @@ public final class NodeRuntime implements Node {
                 kernelConfig.logFsync());
         releases.push(new Release("message log", log::close));
 
-        ExtensionRegistry registry = new ExtensionRegistry();
+        registry = new ExtensionRegistry();
         Injector kernelInjector = Guice.createInjector(Stage.PRODUCTION,
                 new KernelModule(kernelConfig, log, settings.clock(), registry));
         PluginInstantiator instantiator = new PluginInstantiator(kernelInjector);
@@ -276,8 +277,14 @@ public final class NodeRuntime implements Node {
         status.put("state", lifecycle.state().name());
         status.put("pluginApiVersion", PluginApi.VERSION);
         status.put("plugins", plugins().stream().map(p -> Map.of("id", p.id(), "version", p.version(),
-                "source", p.source())).toList());
+                "source", p.source(), "extensions", extensionNamesOf(p.id()))).toList());
         return JSON.writeValueAsString(status);
+    }
+
+    /** The extension points a plugin contributed to, by simple name, sorted. */
+    private List<String> extensionNamesOf(String pluginId) {
+        return registry.all().stream().filter(c -> c.pluginId().equals(pluginId))
+                .map(c -> c.point().getSimpleName()).sorted().toList();
     }
 
     private String summary(ExtensionRegistry registry) {

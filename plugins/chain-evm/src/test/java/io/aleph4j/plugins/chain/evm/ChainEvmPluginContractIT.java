@@ -1,12 +1,14 @@
 package io.aleph4j.plugins.chain.evm;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aleph4j.api.AlephPlugin;
+import io.aleph4j.api.Extension;
+import io.aleph4j.api.chain.ChainBridge;
 import io.aleph4j.kernel.NodeStartException;
 import io.aleph4j.testkit.EmbeddedNode;
 import io.aleph4j.testkit.PluginContract;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 final class ChainEvmPluginContractIT extends PluginContract {
@@ -21,10 +23,9 @@ final class ChainEvmPluginContractIT extends PluginContract {
         return ChainEvmPlugin.class;
     }
 
-
     @Override
-    protected void checkRunning(EmbeddedNode node) {
-        assertThat(node.get("/aleph4j/status").body()).contains("\"id\":\"chain-evm\"");
+    protected Set<Class<? extends Extension>> contributedExtensions() {
+        return Set.of(ChainBridge.class);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.aleph4j.plugins.chain.tezos;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.aleph4j.api.AlephPlugin;
-import io.aleph4j.testkit.EmbeddedNode;
+import io.aleph4j.api.Extension;
+import io.aleph4j.api.chain.ChainBridge;
 import io.aleph4j.testkit.PluginContract;
+import java.util.Set;
 
 final class ChainTezosPluginContractIT extends PluginContract {
 
@@ -18,9 +18,8 @@ final class ChainTezosPluginContractIT extends PluginContract {
         return ChainTezosPlugin.class;
     }
 
-
     @Override
-    protected void checkRunning(EmbeddedNode node) {
-        assertThat(node.get("/aleph4j/status").body()).contains("\"id\":\"chain-tezos\"");
+    protected Set<Class<? extends Extension>> contributedExtensions() {
+        return Set.of(ChainBridge.class);
     }
 }

@@ -3,9 +3,12 @@ package io.aleph4j.plugins.hello;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aleph4j.api.AlephPlugin;
+import io.aleph4j.api.Extension;
+import io.aleph4j.api.http.HttpRoutes;
 import io.aleph4j.testkit.EmbeddedNode;
 import io.aleph4j.testkit.PluginContract;
 import java.util.Map;
+import java.util.Set;
 
 final class HelloPluginContractIT extends PluginContract {
 
@@ -19,6 +22,11 @@ final class HelloPluginContractIT extends PluginContract {
         return HelloPlugin.class;
     }
 
+
+    @Override
+    protected Set<Class<? extends Extension>> contributedExtensions() {
+        return Set.of(HttpRoutes.class);
+    }
 
     @Override
     protected Map<String, Object> startConfig() {
