@@ -5,43 +5,63 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
-/** Base58check as Tezos uses it: base58 of {@code prefix || payload || first 4 bytes of sha256(sha256(...))}. */
+/**
+ * Base58check as Tezos (and Bitcoin) use it: base58 of {@code prefix || payload || checksum}, the checksum being
+ * the first 4 bytes of sha256(sha256(prefix || payload)).
+ */
 final class Base58Check {
+
+    private static final int CHECKSUM_LENGTH = 4;
 
     private Base58Check() {
     }
 
     static String encode(byte[] prefix, byte[] payload) {
         byte[] body = concat(prefix, payload);
-        return Base58.encode(concat(body, Arrays.copyOf(doubleSha256(body), 4)));
+        return Base58.encode(concat(body, checksum(body)));
     }
 
     /**
-     * The payload of a base58check text that starts with {@code prefix} and has {@code payloadLength} bytes.
+     * The payload of a base58check text that must start with {@code prefix} and carry {@code payloadLength} bytes.
      *
-     * @throws IllegalArgumentException saying which of base58, checksum, prefix or length is wrong
+     * @param what the field the text comes from, to name it in the problem ("publicKey", "signature")
+     * @throws IllegalArgumentException saying which of base58, length, checksum or prefix is wrong
      */
-    static byte[] decode(String text, byte[] prefix, int payloadLength) {
-        byte[] raw = Base58.decode(text);
-        if (raw.length != prefix.length + payloadLength + 4) {
-            throw new IllegalArgumentException("'" + text + "' decodes to " + raw.length + " bytes, not "
-                    + (prefix.length + payloadLength + 4));
+    static byte[] decode(String what, String text, byte[] prefix, int payloadLength) {
+        int expectedLength = prefix.length + payloadLength + CHECKSUM_LENGTH;
+        // Base58 decoding is quadratic in the text's length: refuse oversized texts before decoding them.
+        if (text.length() > 2 * expectedLength) {
+            throw new IllegalArgumentException(what + " " + Quoted.abbreviated(text) + " is " + text.length()
+                    + " characters long, far more than a Tezos " + what + " has");
         }
-        byte[] body = Arrays.copyOf(raw, raw.length - 4);
-        byte[] checksum = Arrays.copyOfRange(raw, raw.length - 4, raw.length);
-        if (!MessageDigest.isEqual(checksum, Arrays.copyOf(doubleSha256(body), 4))) {
-            throw new IllegalArgumentException("'" + text + "' has a wrong base58check checksum");
+        byte[] raw;
+        try {
+            raw = Base58.decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + " " + Quoted.abbreviated(text) + " is not base58: "
+                    + e.getMessage(), e);
+        }
+        if (raw.length != expectedLength) {
+            throw new IllegalArgumentException(what + " " + Quoted.abbreviated(text) + " decodes to " + raw.length
+                    + " bytes, not the " + expectedLength + " of its kind");
+        }
+        byte[] body = Arrays.copyOf(raw, raw.length - CHECKSUM_LENGTH);
+        byte[] checksum = Arrays.copyOfRange(raw, raw.length - CHECKSUM_LENGTH, raw.length);
+        if (!MessageDigest.isEqual(checksum, checksum(body))) {
+            throw new IllegalArgumentException(what + " " + Quoted.abbreviated(text)
+                    + " has a wrong base58check checksum (mistyped or truncated?)");
         }
         if (!Arrays.equals(body, 0, prefix.length, prefix, 0, prefix.length)) {
-            throw new IllegalArgumentException("'" + text + "' does not have the expected prefix");
+            throw new IllegalArgumentException(what + " " + Quoted.abbreviated(text)
+                    + " does not carry the prefix bytes its text prefix announces");
         }
         return Arrays.copyOfRange(body, prefix.length, body.length);
     }
 
-    private static byte[] doubleSha256(byte[] bytes) {
+    private static byte[] checksum(byte[] body) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return sha256.digest(sha256.digest(bytes));
+            return Arrays.copyOf(sha256.digest(sha256.digest(body)), CHECKSUM_LENGTH);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

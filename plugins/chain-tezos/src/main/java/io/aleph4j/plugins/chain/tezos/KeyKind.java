@@ -1,99 +1,110 @@
 package io.aleph4j.plugins.chain.tezos;
 
-import java.math.BigInteger;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
+import java.util.Optional;
 
 /**
- * The three Tezos key kinds (tz1, tz2, tz3) with their base58check prefixes and how each verifies a signature
- * over the blake2b-256 digest of the signed bytes, as pytezos (the reference's library) does.
+ * The three Tezos key kinds and their base58check prefixes: the address (tz1, tz2, tz3: blake2b-160 of the key),
+ * the public key and the signature of the kind. Prefix bytes are those of Octez ({@code src/lib_crypto/base58.ml})
+ * as Taquito's {@code constants.ts} also lists them; each one is checked to produce its text prefix in the tests.
  */
 enum KeyKind {
-    ED25519("tz1", new byte[] {6, (byte) 161, (byte) 159}, "edpk", new byte[] {13, 15, 37, (byte) 217},
-            "edsig", new byte[] {9, (byte) 245, (byte) 205, (byte) 134, 18}, 32) {
-        @Override
-        boolean verify(byte[] publicKey, byte[] signature, byte[] digest) {
-            return Ed25519.verify(signature, 0, publicKey, 0, digest, 0, digest.length);
-        }
-    },
-    SECP256K1("tz2", new byte[] {6, (byte) 161, (byte) 161}, "sppk", new byte[] {3, (byte) 254, (byte) 226, 86},
-            "spsig1", new byte[] {13, 115, 101, 19, 63}, 33) {
-        @Override
-        boolean verify(byte[] publicKey, byte[] signature, byte[] digest) {
-            // libsecp256k1, which the reference uses, accepts only low-s signatures.
-            return ecdsa(SECP256K1_CURVE, publicKey, signature, digest, true);
-        }
-    },
-    P256("tz3", new byte[] {6, (byte) 161, (byte) 164}, "p2pk", new byte[] {3, (byte) 178, (byte) 139, 127},
-            "p2sig", new byte[] {54, (byte) 240, 44, 52}, 33) {
-        @Override
-        boolean verify(byte[] publicKey, byte[] signature, byte[] digest) {
-            return ecdsa(P256_CURVE, publicKey, signature, digest, false);
-        }
-    };
+    ED25519("tz1", bytes(6, 161, 159), "edpk", bytes(13, 15, 37, 217), 32, "edsig", bytes(9, 245, 205, 134, 18)),
+    SECP256K1("tz2", bytes(6, 161, 161), "sppk", bytes(3, 254, 226, 86), 33, "spsig1", bytes(13, 115, 101, 19, 63)),
+    P256("tz3", bytes(6, 161, 164), "p2pk", bytes(3, 178, 139, 127), 33, "p2sig", bytes(54, 240, 44, 52));
 
-    /** The prefix of a signature that does not say its curve. */
+    /** The prefix of a signature that does not say its curve ({@code sig...}); any key kind accepts it. */
     static final String GENERIC_SIGNATURE_TEXT = "sig";
-    static final byte[] GENERIC_SIGNATURE_PREFIX = {4, (byte) 130, 43};
+    static final byte[] GENERIC_SIGNATURE_PREFIX = bytes(4, 130, 43);
+    static final int SIGNATURE_LENGTH = 64;
 
-    private static final ECDomainParameters SECP256K1_CURVE = domain("secp256k1");
-    private static final ECDomainParameters P256_CURVE = domain("secp256r1");
-
-    final String addressText;
-    final byte[] addressPrefix;
-    final String publicKeyText;
-    final byte[] publicKeyPrefix;
-    final String signatureText;
-    final byte[] signaturePrefix;
-    final int publicKeyLength;
+    private final String addressText;
+    private final byte[] addressPrefix;
+    private final String publicKeyText;
+    private final byte[] publicKeyPrefix;
+    private final int publicKeyLength;
+    private final String signatureText;
+    private final byte[] signaturePrefix;
 
     KeyKind(String addressText, byte[] addressPrefix, String publicKeyText, byte[] publicKeyPrefix,
-            String signatureText, byte[] signaturePrefix, int publicKeyLength) {
+            int publicKeyLength, String signatureText, byte[] signaturePrefix) {
         this.addressText = addressText;
         this.addressPrefix = addressPrefix;
         this.publicKeyText = publicKeyText;
         this.publicKeyPrefix = publicKeyPrefix;
+        this.publicKeyLength = publicKeyLength;
         this.signatureText = signatureText;
         this.signaturePrefix = signaturePrefix;
-        this.publicKeyLength = publicKeyLength;
     }
 
-    /** Verifies a 64-byte signature over the 32-byte digest with the raw public key. */
-    abstract boolean verify(byte[] publicKey, byte[] signature, byte[] digest);
-
-    /** The kind a public key text ({@code edpk...}, {@code sppk...}, {@code p2pk...}) is of, or null. */
-    static KeyKind ofPublicKey(String text) {
+    /** The kind whose public keys start with the text's first characters ({@code edpk}, {@code sppk}, {@code p2pk}). */
+    static Optional<KeyKind> ofPublicKeyText(String text) {
         for (KeyKind kind : values()) {
             if (text.startsWith(kind.publicKeyText)) {
-                return kind;
+                return Optional.of(kind);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
-    /** The tz address of a raw public key: base58check of blake2b-160 of the key. */
+    /** The tz address of a raw public key of this kind: base58check of its blake2b-160. */
     String address(byte[] publicKey) {
-        return Base58Check.encode(addressPrefix, Blake2b.digest(publicKey, 20));
+        return Base58Check.encode(addressPrefix, Blake2b.digest160(publicKey));
     }
 
-    private static boolean ecdsa(ECDomainParameters curve, byte[] publicKey, byte[] signature, byte[] digest,
-                                 boolean requireLowS) {
-        BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 0, 32));
-        BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64));
-        if (requireLowS && s.compareTo(curve.getN().shiftRight(1)) > 0) {
-            return false;
+    /** The raw key of a public key text of this kind. */
+    byte[] decodePublicKey(String text) {
+        return Base58Check.decode("publicKey", text, publicKeyPrefix, publicKeyLength);
+    }
+
+    /**
+     * The 64 raw bytes of a signature text made by a key of this kind: with this kind's prefix or the generic one,
+     * as pytezos (the reference's library) accepts; another curve's prefix is refused.
+     */
+    byte[] decodeSignature(String text) {
+        if (text.startsWith(signatureText)) {
+            return Base58Check.decode("signature", text, signaturePrefix, SIGNATURE_LENGTH);
         }
-        ECDSASigner verifier = new ECDSASigner();
-        verifier.init(false, new ECPublicKeyParameters(curve.getCurve().decodePoint(publicKey), curve));
-        return verifier.verifySignature(digest, r, s);
+        if (text.startsWith(GENERIC_SIGNATURE_TEXT)) {
+            return Base58Check.decode("signature", text, GENERIC_SIGNATURE_PREFIX, SIGNATURE_LENGTH);
+        }
+        throw new IllegalArgumentException("signature " + Quoted.abbreviated(text) + " is neither an "
+                + signatureText + " nor a generic sig signature, as the " + publicKeyText + " key needs");
     }
 
-    private static ECDomainParameters domain(String name) {
-        X9ECParameters parameters = CustomNamedCurves.getByName(name);
-        return new ECDomainParameters(parameters.getCurve(), parameters.getG(), parameters.getN(), parameters.getH());
+    String addressText() {
+        return addressText;
+    }
+
+    byte[] addressPrefix() {
+        return addressPrefix.clone();
+    }
+
+    String publicKeyText() {
+        return publicKeyText;
+    }
+
+    byte[] publicKeyPrefix() {
+        return publicKeyPrefix.clone();
+    }
+
+    int publicKeyLength() {
+        return publicKeyLength;
+    }
+
+    String signatureText() {
+        return signatureText;
+    }
+
+    byte[] signaturePrefix() {
+        return signaturePrefix.clone();
+    }
+
+    /** Prefix bytes are written unsigned, as Octez and Taquito list them. */
+    private static byte[] bytes(int... values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        return bytes;
     }
 }
