@@ -1,0 +1,465 @@
+package io.aleph4j.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aleph4j.api.message.Chain;
+import io.aleph4j.api.message.ErrorCode;
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.ItemType;
+import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.api.message.MessageType;
+import io.aleph4j.api.message.RejectionReason;
+import io.aleph4j.api.storage.AggregateElement;
+import io.aleph4j.api.storage.AggregateRecord;
+import io.aleph4j.api.storage.ContentFields;
+import io.aleph4j.api.storage.FileReference;
+import io.aleph4j.api.storage.MessageFilter;
+import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.storage.Page;
+import io.aleph4j.api.storage.PageRequest;
+import io.aleph4j.api.storage.PostFilter;
+import io.aleph4j.api.storage.PostRecord;
+import io.aleph4j.api.storage.PostView;
+import io.aleph4j.api.storage.SortOrder;
+import io.aleph4j.api.storage.StateStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link StateStore} passes. Extend it as {@code XxxStoreTest} (or {@code XxxStoreIT} when
+ * the store needs a server) and open a fresh, empty store in {@link #openEmptyStore()}.
+ */
+public abstract class StateStoreContract {
+
+    /** A new, open, empty store. Each test gets its own. */
+    protected abstract StateStore openEmptyStore() throws Exception;
+
+    /** Closes a store {@link #openEmptyStore()} returned. */
+    protected abstract void close(StateStore store) throws Exception;
+
+    private static final String ALICE = "0xAliceAliceAliceAliceAliceAliceAliceAlice";
+    private static final String BOB = "0xBobBobBobBobBobBobBobBobBobBobBobBobBobBo";
+    private static final Instant RECEIVED = Instant.parse("2026-11-24T10:15:30.123456Z");
+
+    protected StateStore store;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        store = openEmptyStore();
+    }
+
+    @AfterEach
+    void closeStore() throws Exception {
+        close(store);
+    }
+
+    // --- writes, the applied index and transactions
+
+    @Test
+    void anEmptyStoreHasAppliedNothing() {
+        assertThat(store.appliedInboxIndex()).isEqualTo(-1);
+        assertThat(store.queries().messages(MessageFilter.any(), PageRequest.all()).items()).isEmpty();
+    }
+
+    @Test
+    void aWriteCommitsItsChangesWithTheAppliedInboxIndex() {
+        MessageRecord post = post(1, ALICE, "note", 100.0);
+        store.write(7, tx -> {
+            tx.putMessage(post);
+            return null;
+        });
+        assertThat(store.appliedInboxIndex()).isEqualTo(7);
+        assertThat(store.queries().message(post.itemHash())).contains(post);
+    }
+
+    @Test
+    void aWriteThatThrowsKeepsNothingAndLeavesTheIndex() {
+        store.write(3, tx -> null);
+        MessageRecord post = post(1, ALICE, "note", 100.0);
+        assertThatThrownBy(() -> store.write(4, tx -> {
+            tx.putMessage(post);
+            throw new IllegalStateException("handler failed");
+        })).hasMessage("handler failed");
+        assertThat(store.appliedInboxIndex()).isEqualTo(3);
+        assertThat(store.queries().message(post.itemHash())).isEmpty();
+        store.write(4, tx -> {
+            tx.putMessage(post);
+            return null;
+        });
+        assertThat(store.queries().message(post.itemHash())).contains(post);
+    }
+
+    @Test
+    void theAppliedIndexNeverGoesBack() {
+        store.write(10, tx -> null);
+        assertThatThrownBy(() -> store.write(9, tx -> null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("9");
+        assertThat(store.appliedInboxIndex()).isEqualTo(10);
+    }
+
+    @Test
+    void readsInsideAWriteSeeItsOwnChanges() {
+        MessageRecord post = post(1, ALICE, "note", 100.0);
+        Optional<MessageRecord> seen = store.write(0, tx -> {
+            tx.putMessage(post);
+            return tx.message(post.itemHash());
+        });
+        assertThat(seen).contains(post);
+    }
+
+    @Test
+    void resetDropsAllStateAndTheAppliedIndex() {
+        store.write(5, tx -> {
+            tx.putMessage(post(1, ALICE, "note", 100.0));
+            tx.putPost(postRow(1, ALICE, "note", 100.0));
+            tx.putAggregateElement(new AggregateElement(hash(2), ALICE, "profile", "{\"a\":1}", 100.0));
+            tx.putAggregate(new AggregateRecord(ALICE, "profile", "{\"a\":1}", 100.0, hash(2), 100.0));
+            tx.putFileReference(new FileReference(hash(3), ALICE, hash(4), ItemType.STORAGE, null, 100.0));
+            return null;
+        });
+        store.reset();
+        assertThat(store.appliedInboxIndex()).isEqualTo(-1);
+        assertThat(store.queries().messages(MessageFilter.any(), PageRequest.all()).total()).isZero();
+        assertThat(store.queries().posts(PostFilter.any(), PageRequest.all()).total()).isZero();
+        assertThat(store.queries().aggregate(ALICE, "profile")).isEmpty();
+        assertThat(store.queries().fileReference(hash(3))).isEmpty();
+    }
+
+    // --- messages
+
+    @Test
+    void aMessageRoundTripsWithEveryField() {
+        MessageRecord rejected = new MessageRecord(hash(9), Chain.SOL, BOB, MessageType.AGGREGATE, null, 1.5,
+                ItemType.STORAGE, null, "{\"signature\":\"x\"}", MessageStatus.REJECTED,
+                Optional.of(RejectionReason.of(ErrorCode.PERMISSION_DENIED, "not allowed: ünïcode ✓")), null,
+                List.of(), RECEIVED, 0);
+        MessageRecord forgotten = post(1, ALICE, "note", 100.0);
+        forgotten = new MessageRecord(forgotten.itemHash(), forgotten.chain(), forgotten.sender(), forgotten.type(),
+                "TEST", forgotten.time(), ItemType.INLINE, null, forgotten.signature(), MessageStatus.FORGOTTEN,
+                Optional.empty(), forgotten.content().withoutJson(), List.of(hash(20), hash(21)), RECEIVED, 42);
+        MessageRecord finalForgotten = forgotten;
+        store.write(0, tx -> {
+            tx.putMessage(rejected);
+            tx.putMessage(finalForgotten);
+            return null;
+        });
+        assertThat(store.queries().message(rejected.itemHash())).contains(rejected);
+        assertThat(store.queries().message(forgotten.itemHash())).contains(forgotten);
+        assertThat(store.queries().message(forgotten.itemHash()).orElseThrow().message()).isEmpty();
+    }
+
+    @Test
+    void puttingAMessageAgainReplacesIt() {
+        MessageRecord pending = post(1, ALICE, "note", 100.0).withStatus(MessageStatus.PENDING, Optional.empty());
+        store.write(0, tx -> {
+            tx.putMessage(pending);
+            return null;
+        });
+        MessageRecord processed = pending.withStatus(MessageStatus.PROCESSED, Optional.empty());
+        store.write(1, tx -> {
+            tx.putMessage(processed);
+            return null;
+        });
+        assertThat(store.queries().message(pending.itemHash())).contains(processed);
+        assertThat(store.queries().messages(MessageFilter.any(), PageRequest.all()).total()).isEqualTo(1);
+    }
+
+    @Test
+    void messagesAreFilteredByEachCriterion() {
+        MessageRecord alicePost = post(1, ALICE, "note", 100.0);
+        MessageRecord bobPost = withChannel(post(2, BOB, "blog", 200.0), "OTHER");
+        MessageRecord aggregate = aggregate(3, BOB, ALICE, "profile", 300.0);
+        MessageRecord rejected = post(4, BOB, "note", 400.0)
+                .withStatus(MessageStatus.REJECTED, Optional.of(RejectionReason.of(ErrorCode.INVALID_FORMAT, "bad")));
+        MessageRecord solana = solana(5, 500.0);
+        store.write(0, tx -> {
+            List.of(alicePost, bobPost, aggregate, rejected, solana).forEach(tx::putMessage);
+            return null;
+        });
+
+        assertThat(hashes(MessageFilter.builder().hashes(hash(1), hash(3)).build())).containsExactly(hash(1), hash(3));
+        assertThat(hashes(MessageFilter.builder().senders(BOB).build())).containsExactly(hash(2), hash(3), hash(4));
+        assertThat(hashes(MessageFilter.builder().owners(ALICE).build())).containsExactly(hash(1), hash(3));
+        assertThat(hashes(MessageFilter.builder().refs("ref-2").build())).containsExactly(hash(2));
+        assertThat(hashes(MessageFilter.builder().channels("OTHER").build())).containsExactly(hash(2));
+        assertThat(hashes(MessageFilter.builder().tags("tag-1", "tag-4").build())).containsExactly(hash(1), hash(4));
+        assertThat(hashes(MessageFilter.builder().contentTypes("blog").build())).containsExactly(hash(2));
+        assertThat(hashes(MessageFilter.builder().contentKeys("profile").build())).containsExactly(hash(3));
+        assertThat(hashes(MessageFilter.builder().types(MessageType.AGGREGATE).build())).containsExactly(hash(3));
+        assertThat(hashes(MessageFilter.builder().chains(Chain.SOL).build())).containsExactly(hash(5));
+        assertThat(hashes(MessageFilter.builder().statuses(MessageStatus.REJECTED).build())).containsExactly(hash(4));
+        assertThat(hashes(MessageFilter.builder().startTime(200).endTime(400).build()))
+                .containsExactly(hash(2), hash(3));
+        assertThat(hashes(MessageFilter.builder().senders(BOB).statuses(MessageStatus.PROCESSED)
+                .types(MessageType.POST).build())).containsExactly(hash(2));
+        assertThat(hashes(MessageFilter.builder().senders("nobody").build())).isEmpty();
+    }
+
+    @Test
+    void filterValuesAreDataNotSql() {
+        store.write(0, tx -> {
+            tx.putMessage(post(1, ALICE, "note", 100.0));
+            return null;
+        });
+        assertThat(hashes(MessageFilter.builder().senders("x' OR '1'='1").build())).isEmpty();
+        assertThat(hashes(MessageFilter.builder().tags("') OR 1=1 --").build())).isEmpty();
+        assertThat(store.queries().messages(MessageFilter.any(), PageRequest.all()).total()).isEqualTo(1);
+    }
+
+    @Test
+    void messagesArePagedInTimeOrderWithTheTotal() {
+        store.write(0, tx -> {
+            for (int i = 1; i <= 25; i++) {
+                tx.putMessage(post(i, ALICE, "note", 1000.0 + i));
+            }
+            return null;
+        });
+        Page<MessageRecord> second = store.queries().messages(MessageFilter.any(),
+                new PageRequest(2, 10, SortOrder.DESCENDING));
+        assertThat(second.total()).isEqualTo(25);
+        assertThat(second.items()).extracting(MessageRecord::itemHash)
+                .containsExactly(hash(15), hash(14), hash(13), hash(12), hash(11), hash(10), hash(9), hash(8),
+                        hash(7), hash(6));
+        Page<MessageRecord> third = store.queries().messages(MessageFilter.any(),
+                new PageRequest(3, 10, SortOrder.ASCENDING));
+        assertThat(third.items()).extracting(MessageRecord::itemHash)
+                .containsExactly(hash(21), hash(22), hash(23), hash(24), hash(25));
+        assertThat(third.total()).isEqualTo(25);
+        Page<MessageRecord> beyond = store.queries().messages(MessageFilter.any(),
+                new PageRequest(9, 10, SortOrder.ASCENDING));
+        assertThat(beyond.items()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(25);
+    }
+
+    @Test
+    void messagesWithTheSameTimeAreOrderedByItemHash() {
+        store.write(0, tx -> {
+            tx.putMessage(post(3, ALICE, "note", 100.0));
+            tx.putMessage(post(1, ALICE, "note", 100.0));
+            tx.putMessage(post(2, ALICE, "note", 100.0));
+            return null;
+        });
+        List<ItemHash> sorted = new ArrayList<>(List.of(hash(1), hash(2), hash(3)));
+        sorted.sort((a, b) -> a.value().compareTo(b.value()));
+        assertThat(store.queries().messages(MessageFilter.any(), PageRequest.first(10, SortOrder.ASCENDING))
+                .items()).extracting(MessageRecord::itemHash).containsExactlyElementsOf(sorted);
+        assertThat(store.queries().messages(MessageFilter.any(), PageRequest.first(10, SortOrder.DESCENDING))
+                .items()).extracting(MessageRecord::itemHash).containsExactlyElementsOf(sorted.reversed());
+    }
+
+    // --- posts
+
+    @Test
+    void postsShowTheirLatestAmend() {
+        PostRecord original = postRow(1, ALICE, "note", 100.0);
+        PostRecord amend = amendRow(2, ALICE, hash(1), 200.0, "{\"text\":\"edited\"}");
+        PostRecord other = postRow(3, BOB, "blog", 150.0);
+        store.write(0, tx -> {
+            tx.putPost(original);
+            tx.putPost(amend);
+            tx.putPost(other);
+            tx.setLatestAmend(hash(1), hash(2));
+            return null;
+        });
+        Page<PostView> posts = store.queries().posts(PostFilter.any(), PageRequest.first(10, SortOrder.ASCENDING));
+        assertThat(posts.total()).isEqualTo(2);
+        assertThat(posts.items()).extracting(view -> view.original().itemHash()).containsExactly(hash(1), hash(3));
+        assertThat(posts.items().get(0).current().json()).isEqualTo("{\"text\":\"edited\"}");
+        assertThat(posts.items().get(0).original().latestAmend()).isEqualTo(hash(2));
+        assertThat(posts.items().get(1).current()).isEqualTo(other);
+        assertThat(store.queries().amendsOf(hash(1))).containsExactly(amend);
+        assertThat(store.queries().post(hash(2))).contains(amend);
+
+        store.write(1, tx -> {
+            tx.deletePost(hash(2));
+            tx.setLatestAmend(hash(1), null);
+            return null;
+        });
+        PostView reverted = store.queries().posts(PostFilter.builder().hashes(hash(1)).build(), PageRequest.all())
+                .items().get(0);
+        assertThat(reverted.current()).isEqualTo(reverted.original());
+        assertThat(reverted.current().json()).isEqualTo(original.json());
+    }
+
+    @Test
+    void postsAreFilteredByEachCriterion() {
+        store.write(0, tx -> {
+            tx.putPost(postRow(1, ALICE, "note", 100.0));
+            tx.putPost(postRow(2, BOB, "blog", 200.0));
+            tx.putPost(postRow(3, BOB, "note", 300.0));
+            tx.putMessage(post(1, ALICE, "note", 100.0));
+            tx.putMessage(post(2, BOB, "blog", 200.0));
+            tx.putMessage(post(3, BOB, "note", 300.0));
+            return null;
+        });
+        assertThat(postHashes(PostFilter.builder().owners(BOB).build())).containsExactly(hash(2), hash(3));
+        assertThat(postHashes(PostFilter.builder().types("note").build())).containsExactly(hash(1), hash(3));
+        assertThat(postHashes(PostFilter.builder().refs("ref-2").build())).containsExactly(hash(2));
+        assertThat(postHashes(PostFilter.builder().hashes(hash(3)).build())).containsExactly(hash(3));
+        assertThat(postHashes(PostFilter.builder().channels("TEST").build())).containsExactly(hash(1), hash(2), hash(3));
+        assertThat(postHashes(PostFilter.builder().tags("tag-2").build())).containsExactly(hash(2));
+        assertThat(postHashes(PostFilter.builder().startTime(150).endTime(300).build())).containsExactly(hash(2));
+        Page<PostView> page = store.queries().posts(PostFilter.any(), new PageRequest(2, 2, SortOrder.DESCENDING));
+        assertThat(page.items()).extracting(view -> view.original().itemHash()).containsExactly(hash(1));
+        assertThat(page.total()).isEqualTo(3);
+    }
+
+    // --- aggregates and files
+
+    @Test
+    void aggregatesAreReadByOwnerAndKeys() {
+        store.write(0, tx -> {
+            tx.putAggregate(new AggregateRecord(ALICE, "profile", "{\"name\":\"alice\"}", 100.0, hash(1), 150.0));
+            tx.putAggregate(new AggregateRecord(ALICE, "settings", "{\"dark\":true}", 120.0, hash(2), 120.0));
+            tx.putAggregate(new AggregateRecord(BOB, "profile", "{\"name\":\"bob\"}", 130.0, hash(3), 130.0));
+            return null;
+        });
+        assertThat(store.queries().aggregate(ALICE, "profile")).contains(
+                new AggregateRecord(ALICE, "profile", "{\"name\":\"alice\"}", 100.0, hash(1), 150.0));
+        assertThat(store.queries().aggregates(ALICE, List.of())).extracting(AggregateRecord::key)
+                .containsExactly("profile", "settings");
+        assertThat(store.queries().aggregates(ALICE, List.of("settings", "missing"))).extracting(AggregateRecord::key)
+                .containsExactly("settings");
+        assertThat(store.queries().aggregates("nobody", List.of())).isEmpty();
+
+        store.write(1, tx -> {
+            tx.putAggregate(new AggregateRecord(ALICE, "profile", "{\"name\":\"alice2\"}", 100.0, hash(4), 200.0));
+            tx.deleteAggregate(ALICE, "settings");
+            return null;
+        });
+        assertThat(store.queries().aggregate(ALICE, "profile").orElseThrow().json()).isEqualTo("{\"name\":\"alice2\"}");
+        assertThat(store.queries().aggregate(ALICE, "settings")).isEmpty();
+    }
+
+    @Test
+    void aggregateElementsComeOldestFirst() {
+        AggregateElement late = new AggregateElement(hash(1), ALICE, "profile", "{\"b\":2}", 200.0);
+        AggregateElement early = new AggregateElement(hash(2), ALICE, "profile", "{\"a\":1}", 100.0);
+        AggregateElement otherKey = new AggregateElement(hash(3), ALICE, "settings", "{\"c\":3}", 50.0);
+        store.write(0, tx -> {
+            tx.putAggregateElement(late);
+            tx.putAggregateElement(early);
+            tx.putAggregateElement(otherKey);
+            return null;
+        });
+        assertThat(store.queries().aggregateElements(ALICE, "profile")).containsExactly(early, late);
+        store.write(1, tx -> {
+            tx.deleteAggregateElement(hash(2));
+            return null;
+        });
+        assertThat(store.queries().aggregateElements(ALICE, "profile")).containsExactly(late);
+    }
+
+    @Test
+    void fileReferencesAreFoundByFileAndByMessage() {
+        FileReference first = new FileReference(hash(1), ALICE, hash(9), ItemType.STORAGE, null, 100.0);
+        FileReference second = new FileReference(hash(2), BOB, hash(9), ItemType.STORAGE, "v2", 200.0);
+        store.write(0, tx -> {
+            tx.putFileReference(second);
+            tx.putFileReference(first);
+            return null;
+        });
+        assertThat(store.queries().fileReferences(hash(9))).containsExactly(first, second);
+        assertThat(store.queries().fileReference(hash(2))).contains(second);
+        store.write(1, tx -> {
+            tx.deleteFileReference(hash(1));
+            return null;
+        });
+        assertThat(store.queries().fileReferences(hash(9))).containsExactly(second);
+    }
+
+    // --- concurrency
+
+    @Test
+    void queriesRunFromManyThreadsWhileTheWriterCommits() throws Exception {
+        ExecutorService readers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Long>> reads = new ArrayList<>();
+            for (int round = 0; round < 20; round++) {
+                int base = round * 10;
+                store.write(round, tx -> {
+                    for (int i = 1; i <= 10; i++) {
+                        tx.putMessage(post(base + i, ALICE, "note", 100.0 + base + i));
+                    }
+                    return null;
+                });
+                for (int r = 0; r < 4; r++) {
+                    reads.add(readers.submit(() ->
+                            store.queries().messages(MessageFilter.any(), PageRequest.first(5, SortOrder.DESCENDING))
+                                    .total()));
+                }
+            }
+            for (Future<Long> read : reads) {
+                assertThat(read.get()).isBetween(10L, 200L);
+            }
+            assertThat(store.queries().messages(MessageFilter.any(), PageRequest.all()).total()).isEqualTo(200);
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    // --- fixtures
+
+    /** A distinct, valid item hash per number. */
+    protected static ItemHash hash(int number) {
+        return ItemHash.sha256Of("contract-" + number);
+    }
+
+    private static MessageRecord post(int number, String owner, String postType, double time) {
+        String json = "{\"type\":\"" + postType + "\",\"address\":\"" + owner + "\",\"time\":" + time
+                + ",\"ref\":\"ref-" + number + "\",\"content\":{\"tags\":[\"tag-" + number + "\"]}}";
+        ContentFields content = new ContentFields(owner, time, postType, "ref-" + number, null,
+                List.of("tag-" + number, "all"), json);
+        return new MessageRecord(hash(number), Chain.ETH, owner, MessageType.POST, "TEST", time, ItemType.INLINE,
+                json, "0xsignature" + number, MessageStatus.PROCESSED, Optional.empty(), content, List.of(),
+                RECEIVED, json.length());
+    }
+
+    private static MessageRecord aggregate(int number, String sender, String owner, String key, double time) {
+        String json = "{\"key\":\"" + key + "\",\"address\":\"" + owner + "\",\"time\":" + time + ",\"content\":{}}";
+        return new MessageRecord(hash(number), Chain.ETH, sender, MessageType.AGGREGATE, "TEST", time,
+                ItemType.INLINE, json, "0xsignature" + number, MessageStatus.PROCESSED, Optional.empty(),
+                new ContentFields(owner, time, null, null, key, List.of(), json), List.of(), RECEIVED, json.length());
+    }
+
+    private static MessageRecord solana(int number, double time) {
+        return new MessageRecord(hash(number), Chain.SOL, "SoLaNaSender", MessageType.STORE, "TEST", time,
+                ItemType.STORAGE, null, "{}", MessageStatus.PROCESSED, Optional.empty(),
+                new ContentFields("SoLaNaSender", time, null, null, null, List.of(), "{}"), List.of(), RECEIVED, 2);
+    }
+
+    private static MessageRecord withChannel(MessageRecord record, String channel) {
+        return new MessageRecord(record.itemHash(), record.chain(), record.sender(), record.type(), channel,
+                record.time(), record.itemType(), record.itemContent(), record.signature(), record.status(),
+                record.rejection(), record.content(), record.forgottenBy(), record.receivedAt(), record.size());
+    }
+
+    private static PostRecord postRow(int number, String owner, String postType, double time) {
+        return new PostRecord(hash(number), owner, postType, "ref-" + number, null, "TEST",
+                List.of("tag-" + number), "{\"text\":\"post " + number + "\"}", time, null);
+    }
+
+    private static PostRecord amendRow(int number, String owner, ItemHash original, double time, String json) {
+        return new PostRecord(hash(number), owner, "amend", original.value(), original, "TEST", List.of(), json,
+                time, null);
+    }
+
+    private List<ItemHash> hashes(MessageFilter filter) {
+        return store.queries().messages(filter, PageRequest.all()).items().stream().map(MessageRecord::itemHash)
+                .toList();
+    }
+
+    private List<ItemHash> postHashes(PostFilter filter) {
+        return store.queries().posts(filter, PageRequest.all()).items().stream()
+                .map(view -> view.original().itemHash()).toList();
+    }
+}

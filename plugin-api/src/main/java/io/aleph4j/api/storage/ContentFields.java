@@ -1,0 +1,30 @@
+package io.aleph4j.api.storage;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the node extracts from a message's content to index and answer queries with, as the reference node's
+ * message table keeps it.
+ *
+ * @param address the owner the message acts for ({@code content.address})
+ * @param time    the content's own time, seconds since the epoch
+ * @param type    a POST's {@code content.type}; null for other types
+ * @param ref     a POST's or STORE's {@code content.ref}; null when absent
+ * @param key     an AGGREGATE's {@code content.key}; null for other types
+ * @param tags    a POST's {@code content.content.tags} (strings only); empty when absent
+ * @param json    the content as JSON text; null once the message is forgotten
+ */
+public record ContentFields(String address, double time, String type, String ref, String key, List<String> tags,
+                            String json) {
+
+    public ContentFields {
+        Objects.requireNonNull(address, "address");
+        tags = List.copyOf(tags);
+    }
+
+    /** The same fields with the content itself dropped, as a forgotten message keeps them. */
+    public ContentFields withoutJson() {
+        return new ContentFields(address, time, type, ref, key, tags, null);
+    }
+}

@@ -1,0 +1,41 @@
+package io.aleph4j.api.storage;
+
+import io.aleph4j.api.message.ItemHash;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The reads a state store answers: the HTTP API's queries and the pipeline's checks. */
+public interface StateQueries {
+
+    /** A message in any status, or empty when the store has never seen it. */
+    Optional<MessageRecord> message(ItemHash itemHash);
+
+    /** Messages matching {@code filter}, sorted by message time then item hash, one page of them. */
+    Page<MessageRecord> messages(MessageFilter filter, PageRequest page);
+
+    /** One post row (original or amend) by its item hash, or empty. */
+    Optional<PostRecord> post(ItemHash itemHash);
+
+    /** The amends of an original post, oldest first. */
+    List<PostRecord> amendsOf(ItemHash original);
+
+    /** Original posts matching {@code filter}, each with its latest amend resolved, sorted by original time. */
+    Page<PostView> posts(PostFilter filter, PageRequest page);
+
+    /** One aggregate, or empty. */
+    Optional<AggregateRecord> aggregate(String owner, String key);
+
+    /** An owner's aggregates with the given keys (all its aggregates when {@code keys} is empty), by key. */
+    List<AggregateRecord> aggregates(String owner, Collection<String> keys);
+
+    /** The elements of one aggregate, oldest first (ties by item hash). */
+    List<AggregateElement> aggregateElements(String owner, String key);
+
+    /** The file references of processed STORE messages for one file, oldest first. */
+    List<FileReference> fileReferences(ItemHash fileHash);
+
+    /** The file reference a STORE message made, or empty. */
+    Optional<FileReference> fileReference(ItemHash storeMessageHash);
+}
