@@ -1,0 +1,205 @@
+package io.aleph4j.plugins.store.jdbc;
+
+import io.aleph4j.api.storage.StateQueries;
+import io.aleph4j.api.storage.StateStore;
+import io.aleph4j.api.storage.StateWork;
+
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * A {@link StateStore} over JDBC: one writer connection, used by the pipeline's single writing thread, and a
+ * pool of reader connections for queries. The applied inbox index lives in the same database and is updated in
+ * the same transaction as the state it covers.
+ */
+public final class JdbcStateStore implements StateStore, AutoCloseable {
+
+    private static final List<String> TABLES = List.of("messages", "message_tags", "posts", "aggregate_elements",
+            "aggregates", "file_references");
+
+    /** Opens the database: the writer connection and the reader pool. */
+    @FunctionalInterface
+    public interface Connector {
+        Connections open() throws SQLException;
+    }
+
+    /**
+     * An open database.
+     *
+     * @param closeReaders closes the reader pool
+     */
+    public record Connections(Connection writer, DataSource readers, AutoCloseable closeReaders) {
+    }
+
+    /** The open database; null before {@link #open()} and after {@link #close()}. */
+    private record Open(Connection writer, Statements.Cached writerStatements, DataSource readers,
+                        AutoCloseable closeReaders) {
+    }
+
+    private final String name;
+    private final Connector connector;
+    private final StateQueries queries;
+    private volatile Open open;
+    private volatile long appliedInboxIndex = -1;
+
+    /** A store that opens its database on {@link #open()}, which its plugin calls from its start. */
+    public JdbcStateStore(String name, Connector connector) {
+        this.name = name;
+        this.connector = connector;
+        this.queries = pooledQueries();
+    }
+
+    /** Opens the database and migrates its schema. */
+    public synchronized void open() {
+        if (open != null) {
+            return;
+        }
+        Connections connections;
+        try {
+            connections = connector.open();
+        } catch (SQLException e) {
+            throw new StoreException(name + " could not open its database", e);
+        }
+        try {
+            Migrations.apply(connections.writer());
+            connections.writer().setAutoCommit(false);
+            appliedInboxIndex = readAppliedIndex(connections.writer());
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connections);
+            throw e instanceof SQLException sql ? new StoreException(name + " could not migrate its schema", sql)
+                    : (RuntimeException) e;
+        }
+        open = new Open(connections.writer(), new Statements.Cached(connections.writer()), connections.readers(),
+                connections.closeReaders());
+    }
+
+    @Override
+    public String extensionName() {
+        return name;
+    }
+
+    @Override
+    public long appliedInboxIndex() {
+        return appliedInboxIndex;
+    }
+
+    @Override
+    public synchronized <T> T write(long throughInboxIndex, StateWork<T> work) {
+        if (throughInboxIndex < appliedInboxIndex) {
+            throw new IllegalArgumentException("inbox index " + throughInboxIndex + " is behind the applied index "
+                    + appliedInboxIndex);
+        }
+        Open db = requireOpen();
+        SqlWrites transaction = new SqlWrites(db.writerStatements());
+        try {
+            T result = work.apply(transaction);
+            transaction.setAppliedInboxIndex(throughInboxIndex);
+            db.writer().commit();
+            appliedInboxIndex = throughInboxIndex;
+            return result;
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("committing state through inbox index " + throughInboxIndex, e);
+        } catch (RuntimeException | Error e) {
+            rollback();
+            throw e;
+        }
+    }
+
+    @Override
+    public StateQueries queries() {
+        return queries;
+    }
+
+    @Override
+    public synchronized void reset() {
+        Open db = requireOpen();
+        try (Statement statement = db.writer().createStatement()) {
+            for (String table : TABLES) {
+                statement.executeUpdate("DELETE FROM " + table);
+            }
+            statement.executeUpdate("UPDATE store_state SET applied_inbox_index = -1 WHERE id = 1");
+            db.writer().commit();
+            appliedInboxIndex = -1;
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("resetting the state", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        Open db = open;
+        if (db == null) {
+            return;
+        }
+        open = null;
+        try {
+            db.writerStatements().close();
+            db.writer().close();
+        } finally {
+            db.closeReaders().close();
+        }
+    }
+
+    private Open requireOpen() {
+        Open db = open;
+        if (db == null) {
+            throw new IllegalStateException(name + " is not open: its plugin has not started, or has stopped");
+        }
+        return db;
+    }
+
+    private static void closeQuietly(Connections connections) {
+        try {
+            connections.writer().close();
+            connections.closeReaders().close();
+        } catch (Exception e) {
+            // Reporting the failure to open matters more than this one.
+        }
+    }
+
+    private static long readAppliedIndex(Connection writer) throws SQLException {
+        try (Statement statement = writer.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT applied_inbox_index FROM store_state WHERE id = 1")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private void rollback() {
+        try {
+            requireOpen().writer().rollback();
+        } catch (SQLException e) {
+            // The original failure is the one worth reporting; the connection is unusable either way.
+        }
+    }
+
+    /**
+     * Queries that borrow a reader connection for each call. A proxy keeps this to one place instead of a
+     * try-with-resources in each of the query methods.
+     */
+    private StateQueries pooledQueries() {
+        InvocationHandler handler = (proxy, method, arguments) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(this, arguments);
+            }
+            try (Connection connection = requireOpen().readers().getConnection()) {
+                return method.invoke(new SqlReads(new Statements.PerUse(connection)), arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            } catch (SQLException e) {
+                throw new StoreException(name + " has no reader connection", e);
+            }
+        };
+        return (StateQueries) Proxy.newProxyInstance(StateQueries.class.getClassLoader(),
+                new Class<?>[] {StateQueries.class}, handler);
+    }
+}

@@ -1,0 +1,207 @@
+package io.aleph4j.plugins.store.jdbc;
+
+import io.aleph4j.api.message.Chain;
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.api.message.MessageType;
+import io.aleph4j.api.storage.AggregateElement;
+import io.aleph4j.api.storage.AggregateRecord;
+import io.aleph4j.api.storage.FileReference;
+import io.aleph4j.api.storage.MessageFilter;
+import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.storage.Page;
+import io.aleph4j.api.storage.PageRequest;
+import io.aleph4j.api.storage.PostFilter;
+import io.aleph4j.api.storage.PostRecord;
+import io.aleph4j.api.storage.PostView;
+import io.aleph4j.api.storage.SortOrder;
+import io.aleph4j.api.storage.StateQueries;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The queries, in SQL both SQLite and PostgreSQL run, over one connection's {@link Statements}. */
+class SqlReads implements StateQueries {
+
+    /** Reads one row into a value. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    final Statements statements;
+
+    SqlReads(Statements statements) {
+        this.statements = statements;
+    }
+
+    @Override
+    public Optional<MessageRecord> message(ItemHash itemHash) {
+        return first("SELECT " + Rows.MESSAGE_COLUMNS + " FROM messages WHERE item_hash = ?", Rows::message,
+                itemHash.value());
+    }
+
+    @Override
+    public Page<MessageRecord> messages(MessageFilter filter, PageRequest page) {
+        Where where = new Where()
+                .in("m.item_hash", filter.hashes().stream().map(ItemHash::value).toList())
+                .in("m.sender", filter.senders())
+                .in("m.owner", filter.owners())
+                .in("m.content_ref", filter.refs())
+                .in("m.channel", filter.channels())
+                .in("m.content_type", filter.contentTypes())
+                .in("m.content_key", filter.contentKeys())
+                .in("m.type", filter.types().stream().map(MessageType::name).toList())
+                .in("m.chain", filter.chains().stream().map(Chain::code).toList())
+                .in("m.status", filter.statuses().stream().map(MessageStatus::wireName).toList())
+                .timeRange("m.time", filter.startTime(), filter.endTime())
+                .anyTag("m.item_hash", filter.tags());
+        String direction = page.order() == SortOrder.ASCENDING ? "ASC" : "DESC";
+        String select = "SELECT " + prefixed("m.", Rows.MESSAGE_COLUMNS) + " FROM messages m" + where.sql()
+                + " ORDER BY m.time " + direction + ", m.item_hash " + direction + limit(page);
+        return page("SELECT COUNT(*) FROM messages m" + where.sql(), select, where, page, Rows::message);
+    }
+
+    @Override
+    public Optional<PostRecord> post(ItemHash itemHash) {
+        return first("SELECT " + Rows.POST_COLUMNS + " FROM posts WHERE item_hash = ?", row -> Rows.post(row, ""),
+                itemHash.value());
+    }
+
+    @Override
+    public List<PostRecord> amendsOf(ItemHash original) {
+        return list("SELECT " + Rows.POST_COLUMNS + " FROM posts WHERE amends = ? ORDER BY time, item_hash",
+                row -> Rows.post(row, ""), original.value());
+    }
+
+    @Override
+    public Page<PostView> posts(PostFilter filter, PageRequest page) {
+        Where where = new Where()
+                .condition("o.amends IS NULL")
+                .in("o.item_hash", filter.hashes().stream().map(ItemHash::value).toList())
+                .in("o.owner", filter.owners())
+                .in("o.ref", filter.refs())
+                .in("o.type", filter.types())
+                .in("o.channel", filter.channels())
+                .timeRange("o.time", filter.startTime(), filter.endTime())
+                .anyTag("o.item_hash", filter.tags());
+        String direction = page.order() == SortOrder.ASCENDING ? "ASC" : "DESC";
+        String select = "SELECT " + aliased("o.", "o_", Rows.POST_COLUMNS) + ", "
+                + aliased("a.", "a_", Rows.POST_COLUMNS)
+                + " FROM posts o LEFT JOIN posts a ON a.item_hash = o.latest_amend" + where.sql()
+                + " ORDER BY o.time " + direction + ", o.item_hash " + direction + limit(page);
+        return page("SELECT COUNT(*) FROM posts o" + where.sql(), select, where, page, row -> {
+            PostRecord original = Rows.post(row, "o_");
+            return new PostView(original, row.getString("a_item_hash") == null ? original : Rows.post(row, "a_"));
+        });
+    }
+
+    @Override
+    public Optional<AggregateRecord> aggregate(String owner, String key) {
+        return first("SELECT " + Rows.AGGREGATE_COLUMNS + " FROM aggregates WHERE owner = ? AND key = ?",
+                Rows::aggregate, owner, key);
+    }
+
+    @Override
+    public List<AggregateRecord> aggregates(String owner, Collection<String> keys) {
+        Where where = new Where().condition("owner = ?").in("key", List.copyOf(keys));
+        String sql = "SELECT " + Rows.AGGREGATE_COLUMNS + " FROM aggregates" + where.sql() + " ORDER BY key";
+        return query(sql, statement -> {
+            statement.setString(1, owner);
+            where.bind(statement, 2);
+        }, Rows::aggregate);
+    }
+
+    @Override
+    public List<AggregateElement> aggregateElements(String owner, String key) {
+        return list("SELECT " + Rows.ELEMENT_COLUMNS + " FROM aggregate_elements WHERE owner = ? AND key = ? "
+                + "ORDER BY time, item_hash", Rows::element, owner, key);
+    }
+
+    @Override
+    public List<FileReference> fileReferences(ItemHash fileHash) {
+        return list("SELECT " + Rows.FILE_COLUMNS + " FROM file_references WHERE file_hash = ? "
+                + "ORDER BY time, message_hash", Rows::file, fileHash.value());
+    }
+
+    @Override
+    public Optional<FileReference> fileReference(ItemHash storeMessageHash) {
+        return first("SELECT " + Rows.FILE_COLUMNS + " FROM file_references WHERE message_hash = ?", Rows::file,
+                storeMessageHash.value());
+    }
+
+    /** Binds a statement's parameters. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    <T> List<T> query(String sql, Binder binder, RowReader<T> reader) {
+        try {
+            PreparedStatement statement = statements.prepare(sql);
+            try {
+                binder.bind(statement);
+                List<T> results = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        results.add(reader.read(rows));
+                    }
+                }
+                return results;
+            } finally {
+                statements.release(statement);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("query failed: " + firstWords(sql), e);
+        }
+    }
+
+    private <T> List<T> list(String sql, RowReader<T> reader, String... parameters) {
+        return query(sql, statement -> {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+        }, reader);
+    }
+
+    private <T> Optional<T> first(String sql, RowReader<T> reader, String... parameters) {
+        List<T> results = list(sql, reader, parameters);
+        return results.isEmpty() ? Optional.empty() : Optional.of(results.get(0));
+    }
+
+    private <T> Page<T> page(String countSql, String selectSql, Where where, PageRequest page, RowReader<T> reader) {
+        List<T> items = query(selectSql, statement -> where.bind(statement, 1), reader);
+        long total;
+        if (page.perPage() == 0 || (page.page() == 1 && items.size() < page.perPage())) {
+            total = items.size();
+        } else {
+            total = query(countSql, statement -> where.bind(statement, 1), row -> row.getLong(1)).get(0);
+        }
+        return new Page<>(items, total, page);
+    }
+
+    private static String limit(PageRequest page) {
+        return page.perPage() == 0 ? "" : " LIMIT " + page.perPage() + " OFFSET " + page.offset();
+    }
+
+    private static String prefixed(String prefix, String columns) {
+        return prefix + columns.replace(", ", ", " + prefix);
+    }
+
+    private static String aliased(String prefix, String alias, String columns) {
+        List<String> parts = new ArrayList<>();
+        for (String column : columns.split(", ")) {
+            parts.add(prefix + column + " AS " + alias + column);
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String firstWords(String sql) {
+        return sql.length() <= 60 ? sql : sql.substring(0, 60) + "...";
+    }
+}

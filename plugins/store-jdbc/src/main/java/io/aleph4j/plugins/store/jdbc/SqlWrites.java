@@ -1,0 +1,154 @@
+package io.aleph4j.plugins.store.jdbc;
+
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.storage.AggregateElement;
+import io.aleph4j.api.storage.AggregateRecord;
+import io.aleph4j.api.storage.FileReference;
+import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.storage.PostRecord;
+import io.aleph4j.api.storage.StateTransaction;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * The writes of one transaction on the writer connection; its reads (inherited) see them. Upserts use
+ * {@code INSERT ... ON CONFLICT ... DO UPDATE}, which SQLite (3.24+) and PostgreSQL (9.5+) both run.
+ */
+final class SqlWrites extends SqlReads implements StateTransaction {
+
+    private static final String UPSERT_MESSAGE = upsert("messages", Rows.MESSAGE_COLUMNS, "item_hash");
+    private static final String UPSERT_POST = upsert("posts", Rows.POST_COLUMNS, "item_hash");
+    private static final String UPSERT_ELEMENT = upsert("aggregate_elements", Rows.ELEMENT_COLUMNS, "item_hash");
+    private static final String UPSERT_AGGREGATE = upsert("aggregates", Rows.AGGREGATE_COLUMNS, "owner, key");
+    private static final String UPSERT_FILE = upsert("file_references", Rows.FILE_COLUMNS, "message_hash");
+
+    SqlWrites(Statements statements) {
+        super(statements);
+    }
+
+    @Override
+    public void putMessage(MessageRecord record) {
+        update("saving message " + record.itemHash(), UPSERT_MESSAGE, statement -> Rows.bindMessage(statement, record));
+        update("saving tags of " + record.itemHash(), "DELETE FROM message_tags WHERE item_hash = ?",
+                statement -> statement.setString(1, record.itemHash().value()));
+        if (record.content() != null) {
+            for (String tag : record.content().tags()) {
+                update("saving tags of " + record.itemHash(),
+                        "INSERT INTO message_tags (item_hash, tag) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        statement -> {
+                            statement.setString(1, record.itemHash().value());
+                            statement.setString(2, tag);
+                        });
+            }
+        }
+    }
+
+    @Override
+    public void putPost(PostRecord post) {
+        update("saving post " + post.itemHash(), UPSERT_POST, statement -> Rows.bindPost(statement, post));
+    }
+
+    @Override
+    public void deletePost(ItemHash itemHash) {
+        update("deleting post " + itemHash, "DELETE FROM posts WHERE item_hash = ?",
+                statement -> statement.setString(1, itemHash.value()));
+    }
+
+    @Override
+    public void setLatestAmend(ItemHash original, ItemHash latestAmend) {
+        update("setting the latest amend of " + original, "UPDATE posts SET latest_amend = ? WHERE item_hash = ?",
+                statement -> {
+                    statement.setString(1, latestAmend == null ? null : latestAmend.value());
+                    statement.setString(2, original.value());
+                });
+    }
+
+    @Override
+    public void putAggregateElement(AggregateElement element) {
+        update("saving aggregate element " + element.itemHash(), UPSERT_ELEMENT, statement -> {
+            statement.setString(1, element.itemHash().value());
+            statement.setString(2, element.owner());
+            statement.setString(3, element.key());
+            statement.setString(4, element.json());
+            statement.setDouble(5, element.time());
+        });
+    }
+
+    @Override
+    public void deleteAggregateElement(ItemHash itemHash) {
+        update("deleting aggregate element " + itemHash, "DELETE FROM aggregate_elements WHERE item_hash = ?",
+                statement -> statement.setString(1, itemHash.value()));
+    }
+
+    @Override
+    public void putAggregate(AggregateRecord aggregate) {
+        update("saving aggregate " + aggregate.owner() + "/" + aggregate.key(), UPSERT_AGGREGATE, statement -> {
+            statement.setString(1, aggregate.owner());
+            statement.setString(2, aggregate.key());
+            statement.setString(3, aggregate.json());
+            statement.setDouble(4, aggregate.creationTime());
+            statement.setString(5, aggregate.lastRevision().value());
+            statement.setDouble(6, aggregate.lastRevisionTime());
+        });
+    }
+
+    @Override
+    public void deleteAggregate(String owner, String key) {
+        update("deleting aggregate " + owner + "/" + key, "DELETE FROM aggregates WHERE owner = ? AND key = ?",
+                statement -> {
+                    statement.setString(1, owner);
+                    statement.setString(2, key);
+                });
+    }
+
+    @Override
+    public void putFileReference(FileReference reference) {
+        update("saving the file reference of " + reference.messageHash(), UPSERT_FILE, statement -> {
+            statement.setString(1, reference.messageHash().value());
+            statement.setString(2, reference.owner());
+            statement.setString(3, reference.fileHash().value());
+            statement.setString(4, reference.itemType().wireName());
+            statement.setString(5, reference.ref());
+            statement.setDouble(6, reference.time());
+        });
+    }
+
+    @Override
+    public void deleteFileReference(ItemHash storeMessageHash) {
+        update("deleting the file reference of " + storeMessageHash,
+                "DELETE FROM file_references WHERE message_hash = ?",
+                statement -> statement.setString(1, storeMessageHash.value()));
+    }
+
+    void setAppliedInboxIndex(long index) {
+        update("saving the applied inbox index", "UPDATE store_state SET applied_inbox_index = ? WHERE id = 1",
+                statement -> statement.setLong(1, index));
+    }
+
+    private void update(String doing, String sql, Binder binder) {
+        try {
+            PreparedStatement statement = statements.prepare(sql);
+            try {
+                binder.bind(statement);
+                statement.executeUpdate();
+            } finally {
+                statements.release(statement);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(doing, e);
+        }
+    }
+
+    private static String upsert(String table, String columns, String key) {
+        java.util.List<String> keyColumns = java.util.List.of(key.split(", "));
+        StringBuilder updates = new StringBuilder();
+        for (String column : columns.split(", ")) {
+            if (!keyColumns.contains(column)) {
+                updates.append(updates.isEmpty() ? "" : ", ").append(column).append(" = excluded.").append(column);
+            }
+        }
+        return "INSERT INTO " + table + " (" + columns + ") VALUES (" + "?, ".repeat(columns.split(", ").length - 1)
+                + "?) ON CONFLICT (" + key + ") DO UPDATE SET " + updates;
+    }
+}

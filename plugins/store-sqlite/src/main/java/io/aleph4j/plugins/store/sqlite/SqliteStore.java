@@ -1,0 +1,63 @@
+package io.aleph4j.plugins.store.sqlite;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.aleph4j.plugins.store.jdbc.JdbcStateStore;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Opens the state store on a SQLite file. */
+public final class SqliteStore {
+
+    private SqliteStore() {
+    }
+
+    /**
+     * A store on the database at {@code file}, created and migrated when {@link JdbcStateStore#open()} runs.
+     *
+     * @param readers how many reader connections queries may use at once
+     */
+    public static JdbcStateStore create(String name, Path file, int readers) {
+        return new JdbcStateStore(name, () -> connect(name, file, readers));
+    }
+
+    private static JdbcStateStore.Connections connect(String name, Path file, int readers) throws SQLException {
+        // WAL lets readers work while the pipeline writes. synchronous=NORMAL keeps every commit across a process
+        // crash (not a power loss); what a power loss drops is rebuilt from the log, which resumes at the
+        // applied index committed with the state.
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(10_000);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(readOnly(file));
+        pool.setPoolName(name + "-readers");
+        pool.setMaximumPoolSize(readers);
+        pool.setMinimumIdle(0);
+        pool.setInitializationFailTimeout(-1);
+        pool.setConnectionTimeout(5_000);
+        // Not SQLiteConfig#setReadOnly: Hikari resets the read-only flag on every borrow, which the SQLite driver
+        // refuses after the connection is open. query_only makes the connection refuse writes just the same.
+        pool.setConnectionInitSql("PRAGMA query_only = true");
+        // The writer first: it creates the file the readers open.
+        Connection writer = source.getConnection();
+        HikariDataSource readerPool = new HikariDataSource(pool);
+        return new JdbcStateStore.Connections(writer, readerPool, readerPool);
+    }
+
+    private static SQLiteDataSource readOnly(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(10_000);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return source;
+    }
+}

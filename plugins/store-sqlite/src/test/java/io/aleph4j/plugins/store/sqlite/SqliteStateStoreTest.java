@@ -1,0 +1,45 @@
+package io.aleph4j.plugins.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aleph4j.api.message.ItemType;
+import io.aleph4j.api.storage.FileReference;
+import io.aleph4j.api.storage.StateStore;
+import io.aleph4j.plugins.store.jdbc.JdbcStateStore;
+import io.aleph4j.testkit.StateStoreContract;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class SqliteStateStoreTest extends StateStoreContract {
+
+    @TempDir
+    Path directory;
+
+    @Override
+    protected StateStore openEmptyStore() {
+        JdbcStateStore opened = SqliteStore.create("store-sqlite", directory.resolve("state.db"), 4);
+        opened.open();
+        return opened;
+    }
+
+    @Override
+    protected void close(StateStore store) throws Exception {
+        ((JdbcStateStore) store).close();
+    }
+
+    @Test
+    void stateAndTheAppliedIndexSurviveReopening() throws Exception {
+        FileReference reference = new FileReference(hash(1), "0xowner", hash(2), ItemType.STORAGE, null, 1.0);
+        store.write(41, tx -> {
+            tx.putFileReference(reference);
+            return null;
+        });
+        close(store);
+        store = openEmptyStore();
+        assertThat(store.appliedInboxIndex()).isEqualTo(41);
+        assertThat(store.queries().fileReference(hash(1))).contains(reference);
+        assertThat(Files.exists(directory.resolve("state.db"))).isTrue();
+    }
+}
