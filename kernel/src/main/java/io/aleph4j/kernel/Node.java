@@ -1,5 +1,9 @@
 package io.aleph4j.kernel;
 
+import io.aleph4j.api.storage.StateQueries;
+import java.time.Duration;
+import java.util.Optional;
+
 import io.aleph4j.api.log.MessageLog;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,6 +30,29 @@ public interface Node extends AutoCloseable {
 
     /** The node's message log, for embedding applications that feed or observe it directly. */
     MessageLog log();
+
+    /**
+     * Read access to the node's state (messages, posts, aggregates, files), when a plugin contributes a
+     * {@code StateStore}; empty otherwise.
+     */
+    Optional<StateQueries> stateQueries();
+
+    /**
+     * Waits until the message pipeline has applied the inbox through {@code inboxIndex} (the index
+     * {@link MessageLog#appendInbox} returned).
+     *
+     * @return false on timeout
+     * @throws IllegalStateException when the node runs no pipeline (no state store), or the pipeline stopped
+     */
+    boolean awaitApplied(long inboxIndex, Duration timeout) throws InterruptedException;
+
+    /**
+     * Rebuilds the state from the log: empties the state store and processes the whole inbox again, blocking
+     * until it has caught up with the inbox as it was when called. The result equals the state built live.
+     *
+     * @throws IllegalStateException when the node runs no pipeline (no state store)
+     */
+    void replayState(Duration timeout) throws InterruptedException;
 
     /** Blocks until the node is closed (by another thread, or a shutdown hook). */
     void awaitClosed() throws InterruptedException;

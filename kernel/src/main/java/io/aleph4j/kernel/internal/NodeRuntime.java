@@ -1,5 +1,15 @@
 package io.aleph4j.kernel.internal;
 
+import io.aleph4j.api.chain.ChainBridge;
+import io.aleph4j.api.handler.ContentHandler;
+import io.aleph4j.api.storage.ContentStore;
+import io.aleph4j.api.storage.StateQueries;
+import io.aleph4j.api.storage.StateStore;
+import io.aleph4j.kernel.internal.handlers.ContentHandlers;
+import io.aleph4j.kernel.internal.pipeline.MessagePipeline;
+import io.aleph4j.kernel.internal.pipeline.MessageVerifier;
+import java.time.Duration;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -43,7 +53,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
@@ -95,6 +104,8 @@ public final class NodeRuntime implements Node {
     private DirectoryPlugins directoryPlugins;
     private ExtensionRegistry registry;
     private int httpPort;
+    private StateStore stateStore;
+    private MessagePipeline pipeline;
 
     private NodeRuntime(Settings settings) {
         this.settings = settings;
@@ -167,6 +178,8 @@ public final class NodeRuntime implements Node {
             releases.push(new Release("stop of plugin '" + loaded.candidate().id() + "'", loaded.plugin()::stop));
         }
 
+        startPipeline();
+
         NodeHttpServer server = new NodeHttpServer(kernelConfig.httpHost(), kernelConfig.httpPort(),
                 kernelConfig.httpMaxRequestBytes(), routes);
         try {
@@ -178,6 +191,32 @@ public final class NodeRuntime implements Node {
         }
         releases.push(new Release("HTTP server", server::close));
         LOG.info("node '{}' started: {}", kernelConfig.name(), summary(registry));
+    }
+
+    /** Starts the message pipeline over the state store a plugin contributed; without one, the node only logs. */
+    private void startPipeline() {
+        List<StateStore> stores = registry.extensions("kernel", StateStore.class);
+        if (stores.isEmpty()) {
+            LOG.info("no plugin contributes a StateStore: messages are logged but not processed");
+            return;
+        }
+        if (stores.size() > 1) {
+            throw new NodeStartException("more than one StateStore is contributed ("
+                    + stores.stream().map(StateStore::extensionName).collect(Collectors.joining(", "))
+                    + "); a node keeps its state in exactly one");
+        }
+        MessageVerifier verifier;
+        try {
+            verifier = new MessageVerifier(registry.extensions("kernel", ChainBridge.class));
+        } catch (IllegalStateException e) {
+            throw new NodeStartException(e.getMessage(), e);
+        }
+        stateStore = stores.getFirst();
+        pipeline = new MessagePipeline(log, stateStore, verifier, registry.extensions("kernel", ContentStore.class),
+                ContentHandlers.resolve(registry.extensions("kernel", ContentHandler.class)), settings.clock(),
+                MessagePipeline.Settings.forThisMachine());
+        releases.push(new Release("message pipeline", pipeline::close));
+        pipeline.start();
     }
 
     private ConfigDocument readConfig() {
@@ -349,6 +388,29 @@ public final class NodeRuntime implements Node {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public Optional<StateQueries> stateQueries() {
+        return Optional.ofNullable(stateStore).map(StateStore::queries);
+    }
+
+    @Override
+    public boolean awaitApplied(long inboxIndex, Duration timeout) throws InterruptedException {
+        return requirePipeline().awaitApplied(inboxIndex, timeout);
+    }
+
+    @Override
+    public void replayState(Duration timeout) throws InterruptedException {
+        requirePipeline().replay(timeout);
+    }
+
+    private MessagePipeline requirePipeline() {
+        if (pipeline == null) {
+            throw new IllegalStateException("node '" + name() + "' processes no messages: no plugin contributes a "
+                    + "StateStore");
+        }
+        return pipeline;
     }
 
     @Override

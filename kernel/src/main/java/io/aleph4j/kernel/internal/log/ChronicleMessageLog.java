@@ -49,6 +49,20 @@ public final class ChronicleMessageLog implements MessageLog, AutoCloseable {
         return inbox.subscribe(name, startFrom, listener::onEntry);
     }
 
+    /** The index of the last inbox entry, or -1 when the inbox is empty. */
+    public long lastInboxIndex() {
+        return inbox.lastIndex();
+    }
+
+    /**
+     * Kernel-only: delivers inbox entries after {@code index} (-1 for all) and keeps no position on disk; the
+     * pipeline's position is the applied index committed in its state store.
+     */
+    public Subscription subscribeInboxAfter(String name, long index, InboxListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return inbox.subscribeAfter(name, index, listener::onEntry);
+    }
+
     @Override
     public Subscription subscribeEvents(String name, StartFrom startFrom, EventListener listener) {
         Objects.requireNonNull(listener, "listener");

@@ -2,6 +2,7 @@ package io.aleph4j.kernel.internal.log;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -18,7 +19,18 @@ final class SavedPosition implements AutoCloseable {
     static final long NONE = -1;
 
     private final FileChannel channel;
-    private final MappedByteBuffer buffer;
+    private final ByteBuffer buffer;
+
+    /** A position kept only in memory, for a subscriber that keeps its own (the pipeline: in the state store). */
+    static SavedPosition inMemory(long after) {
+        return new SavedPosition(after);
+    }
+
+    private SavedPosition(long after) {
+        channel = null;
+        buffer = ByteBuffer.allocate(Long.BYTES);
+        buffer.putLong(0, after);
+    }
 
     SavedPosition(Path file) {
         try {
@@ -45,8 +57,11 @@ final class SavedPosition implements AutoCloseable {
 
     @Override
     public void close() {
+        if (channel == null) {
+            return;
+        }
         try {
-            buffer.force();
+            ((MappedByteBuffer) buffer).force();
             channel.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -135,7 +135,23 @@ final class TypedQueue<T> implements AutoCloseable {
         }
     }
 
+    /** The index of the last entry, or -1 when the queue is empty. */
+    long lastIndex() {
+        long last = queue.lastIndex();
+        return last < 0 ? -1 : last;
+    }
+
     Subscription subscribe(String name, StartFrom startFrom, Delivery<T> delivery) {
+        return subscribe(name, startFrom, delivery, () -> new SavedPosition(positionsDirectory.resolve(name + ".pos")));
+    }
+
+    /** A subscription that starts after {@code index} (-1: from the start) and saves no position of its own. */
+    Subscription subscribeAfter(String name, long index, Delivery<T> delivery) {
+        return subscribe(name, StartFrom.EARLIEST, delivery, () -> SavedPosition.inMemory(index));
+    }
+
+    private Subscription subscribe(String name, StartFrom startFrom, Delivery<T> delivery,
+                                   java.util.function.Supplier<SavedPosition> positions) {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
             throw new IllegalArgumentException("subscription name '" + name
                     + "' must be 1-128 letters, digits, '.', '_' or '-'");
@@ -145,7 +161,7 @@ final class TypedQueue<T> implements AutoCloseable {
                     + " queue is already active");
         }
         try {
-            SavedPosition position = new SavedPosition(positionsDirectory.resolve(name + ".pos"));
+            SavedPosition position = positions.get();
             QueueSubscription<T> subscription = new QueueSubscription<>(
                     name, nodeName + "-" + queueName + "-" + name, queue, codec, position, startFrom, delivery,
                     this::unsubscribed);

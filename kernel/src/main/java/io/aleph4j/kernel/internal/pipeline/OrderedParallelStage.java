@@ -23,6 +23,13 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
     @FunctionalInterface
     public interface Sink<I, O> {
         void accept(I input, O result, Throwable failure) throws Exception;
+
+        /**
+         * Called when the next result is not ready yet (or nothing is in flight): the moment to flush what
+         * was accumulated, so batches grow under load and stay small when idle.
+         */
+        default void endOfBurst() throws Exception {
+        }
     }
 
     private record Slot<I, O>(I input, CompletableFuture<O> result) {
@@ -78,6 +85,10 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
                     failure = e.getCause();
                 }
                 sink.accept(slot.input(), result, failure);
+                Slot<I, O> next = inFlight.peek();
+                if (next == null || next == END || !next.result().isDone()) {
+                    sink.endOfBurst();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,31 @@
+package io.aleph4j.kernel.internal.handlers;
+
+import io.aleph4j.api.handler.HandlerContext.ActionScope;
+import io.aleph4j.api.handler.IncomingMessage;
+import io.aleph4j.api.message.AggregateContent;
+import io.aleph4j.api.message.Message;
+import io.aleph4j.api.message.PostContent;
+import io.aleph4j.api.storage.MessageRecord;
+
+/** The attributes of a message that a delegation's filters are matched against. */
+final class Scopes {
+
+    private Scopes() {
+    }
+
+    static ActionScope of(IncomingMessage incoming) {
+        Message message = incoming.message();
+        String postType = incoming.content() instanceof PostContent post ? post.type() : null;
+        String key = incoming.content() instanceof AggregateContent aggregate ? aggregate.key() : null;
+        return new ActionScope(message.chain(), message.channel(), message.type(), postType, key);
+    }
+
+    /** The scope of an already stored message, as the reference evaluates it for amends and forgets. */
+    static ActionScope of(MessageRecord record) {
+        String type = record.content() == null ? null : record.content().type();
+        String key = record.content() == null ? null : record.content().key();
+        return new ActionScope(record.chain(), record.channel(), record.type(),
+                record.type() == io.aleph4j.api.message.MessageType.POST ? type : null,
+                record.type() == io.aleph4j.api.message.MessageType.AGGREGATE ? key : null);
+    }
+}

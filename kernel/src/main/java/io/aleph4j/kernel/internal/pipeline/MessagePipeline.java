@@ -1,0 +1,207 @@
+package io.aleph4j.kernel.internal.pipeline;
+
+import io.aleph4j.api.handler.ContentHandler;
+import io.aleph4j.api.log.InboxEntry;
+import io.aleph4j.api.log.MessageEvent;
+import io.aleph4j.api.log.Origin;
+import io.aleph4j.api.log.Subscription;
+import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.api.message.MessageType;
+import io.aleph4j.api.storage.ContentStore;
+import io.aleph4j.api.storage.MessageFilter;
+import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.storage.PageRequest;
+import io.aleph4j.api.storage.StateStore;
+import io.aleph4j.kernel.internal.log.ChronicleMessageLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The message pipeline: tails the inbox after the state store's applied index, checks messages on a worker pool
+ * ({@link MessageChecker}: hash, signature, content) while keeping log order, applies them in batches on one
+ * thread ({@link StateApplier}: duplicates, permissions, handlers, one transaction per batch) and publishes each
+ * outcome on {@code events} after its commit. Messages whose content is not available are tried again with
+ * back-off; messages waiting for another one are tried again when it is processed, and after a restart.
+ */
+public final class MessagePipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessagePipeline.class);
+    private static final String SUBSCRIPTION = "pipeline";
+    /** Messages in one transaction at most; bigger batches gain little and hold the writer longer. */
+    private static final int MAX_BATCH = 512;
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
+
+    /** How the pipeline is set up. */
+    public record Settings(int workers, int window) {
+        public static Settings forThisMachine() {
+            int cores = Runtime.getRuntime().availableProcessors();
+            return new Settings(cores, 256 * cores);
+        }
+    }
+
+    private final ChronicleMessageLog log;
+    private final StateStore store;
+    private final MessageChecker checker;
+    private final StateApplier applier;
+    private final Settings settings;
+    private final ScheduledExecutorService retries;
+    private final List<Processed> batch = new ArrayList<>();
+    private OrderedParallelStage<Work, Checked> stage;
+    private Subscription subscription;
+    private volatile Throwable failure;
+
+    public MessagePipeline(ChronicleMessageLog log, StateStore store, MessageVerifier verifier,
+                           List<ContentStore> contentStores, Map<MessageType, ContentHandler> handlers,
+                           Clock clock, Settings settings) {
+        this.log = log;
+        this.store = store;
+        this.checker = new MessageChecker(verifier, contentStores);
+        this.applier = new StateApplier(store, handlers, clock);
+        this.settings = settings;
+        this.retries = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("pipeline-retries").daemon(true).factory());
+    }
+
+    /** Starts processing: first the messages left pending by the last run, then the inbox after the applied index. */
+    public synchronized void start() {
+        stage = new OrderedParallelStage<>("pipeline", settings.workers(), settings.window(), checker::check,
+                new ApplySink());
+        List<MessageRecord> pending = store.queries().messages(
+                MessageFilter.builder().statuses(MessageStatus.PENDING).build(), PageRequest.all()).items();
+        for (MessageRecord record : pending) {
+            record.message().ifPresent(message -> submit(new Work(Work.RETRY,
+                    new InboxEntry(message, Origin.LOCAL, record.receivedAt()), 0)));
+        }
+        subscription = log.subscribeInboxAfter(SUBSCRIPTION, store.appliedInboxIndex(),
+                (index, entry) -> stage.submit(Work.fromInbox(index, entry)));
+        LOG.info("message pipeline started on {} after inbox index {} ({} pending messages resumed)",
+                store.extensionName(), store.appliedInboxIndex(), pending.size());
+    }
+
+    /**
+     * Rebuilds the state from the log: stops, empties the store and processes the whole inbox again. Blocks until
+     * the pipeline has caught up with the inbox as it was when called.
+     */
+    public synchronized void replay(Duration timeout) throws InterruptedException {
+        long target = log.lastInboxIndex();
+        stopProcessing();
+        applier.clear();
+        store.reset();
+        start();
+        awaitApplied(target, timeout);
+    }
+
+    /** Waits until the state covers the inbox through {@code index}; false on timeout. */
+    public boolean awaitApplied(long index, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (store.appliedInboxIndex() < index) {
+            if (failure != null) {
+                throw new IllegalStateException("the message pipeline stopped", failure);
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(2);
+        }
+        return true;
+    }
+
+    /** The failure that stopped the pipeline, if one did. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    private void submit(Work work) {
+        try {
+            stage.submit(work);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            LOG.warn("{} not retried: the pipeline has stopped", work.entry().message().itemHash());
+        }
+    }
+
+    private void scheduleRetry(Work work) {
+        long delay = Math.min(FIRST_RETRY.toMillis() << Math.min(work.attempt(), 20), LONGEST_RETRY.toMillis());
+        OrderedParallelStage<Work, Checked> current = stage;
+        retries.schedule(() -> {
+            if (stage == current) {
+                submit(work.retried());
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void stopProcessing() throws InterruptedException {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        if (stage != null) {
+            stage.close();
+            stage = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() throws InterruptedException {
+        stopProcessing();
+        retries.shutdownNow();
+    }
+
+    /** Collects checked messages and applies them as one batch when no further result is ready. */
+    private final class ApplySink implements OrderedParallelStage.Sink<Work, Checked> {
+
+        @Override
+        public void accept(Work work, Checked checked, Throwable workFailure) throws Exception {
+            if (workFailure != null) {
+                // The checks catch what a message can do wrong; an exception here is a bug. Stopping keeps the
+                // state consistent: a restart resumes from the last committed index.
+                fail(new IllegalStateException("checking " + work.entry().message().itemHash() + " failed",
+                        workFailure));
+            }
+            batch.add(new Processed(work, checked));
+            if (batch.size() >= MAX_BATCH) {
+                endOfBurst();
+            }
+        }
+
+        @Override
+        public void endOfBurst() throws Exception {
+            if (batch.isEmpty()) {
+                return;
+            }
+            StateApplier.Outcome outcome;
+            try {
+                outcome = applier.apply(batch);
+            } catch (RuntimeException | Error e) {
+                fail(e);
+                throw e;
+            } finally {
+                batch.clear();
+            }
+            for (MessageEvent event : outcome.events()) {
+                log.appendEvent(event);
+            }
+            outcome.contentRetries().forEach(MessagePipeline.this::scheduleRetry);
+        }
+
+        private void fail(Throwable e) throws Exception {
+            failure = e;
+            LOG.error("the message pipeline stopped; it resumes from inbox index {} on restart",
+                    store.appliedInboxIndex(), e);
+            if (e instanceof Exception exception) {
+                throw exception;
+            }
+            throw (Error) e;
+        }
+    }
+}

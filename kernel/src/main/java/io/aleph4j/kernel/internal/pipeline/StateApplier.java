@@ -1,0 +1,239 @@
+package io.aleph4j.kernel.internal.pipeline;
+
+import io.aleph4j.api.handler.ContentHandler;
+import io.aleph4j.api.handler.HandlerOutcome;
+import io.aleph4j.api.handler.HandlerOutcome.Dependency;
+import io.aleph4j.api.handler.IncomingMessage;
+import io.aleph4j.api.log.MessageEvent;
+import io.aleph4j.api.message.AggregateContent;
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.Message;
+import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.api.message.MessageType;
+import io.aleph4j.api.message.RejectionReason;
+import io.aleph4j.api.storage.ContentFields;
+import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.storage.StateStore;
+import io.aleph4j.api.storage.StateTransaction;
+import io.aleph4j.kernel.internal.handlers.ForgettingContext;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies checked messages to the state store, one batch per transaction, on the pipeline's single applying
+ * thread: duplicates, the type's handler, statuses, and the messages that wait for another one. The batch's
+ * highest inbox index is committed with its state, so a restart resumes right after it.
+ *
+ * <p>Not thread-safe: only the pipeline's sequencer thread calls it.
+ */
+final class StateApplier {
+
+    /** What one batch produced: the events to publish after the commit and the messages to fetch again later. */
+    record Outcome(List<MessageEvent> events, List<Work> contentRetries) {
+    }
+
+    private final StateStore store;
+    private final Map<MessageType, ContentHandler> handlers;
+    private final Clock clock;
+    /** Valid messages waiting for a dependency, by what they wait for. */
+    private final Map<Dependency, List<Processed>> parked = new HashMap<>();
+    /** Hashes pending in memory (parked or scheduled for a content retry): a new copy of one is not re-run. */
+    private final Set<ItemHash> pendingHere = new HashSet<>();
+    /** Parked messages re-queued by a wake-up in the running batch: they run although pending here. */
+    private final Map<Processed, Boolean> rerunMarks = new IdentityHashMap<>();
+
+    StateApplier(StateStore store, Map<MessageType, ContentHandler> handlers, Clock clock) {
+        this.store = store;
+        this.handlers = Map.copyOf(handlers);
+        this.clock = clock;
+    }
+
+    Outcome apply(List<Processed> batch) {
+        long through = store.appliedInboxIndex();
+        for (Processed processed : batch) {
+            through = Math.max(through, processed.work().inboxIndex());
+        }
+        Map<Dependency, List<Processed>> parkedBefore = copy(parked);
+        Set<ItemHash> pendingBefore = Set.copyOf(pendingHere);
+        try {
+            return store.write(through, tx -> {
+                Batch run = new Batch(tx);
+                batch.forEach(run.queue::add);
+                while (!run.queue.isEmpty()) {
+                    run.applyOne(run.queue.poll());
+                }
+                return new Outcome(List.copyOf(run.events), List.copyOf(run.retries));
+            });
+        } catch (RuntimeException | Error e) {
+            // The transaction rolled back: so must what this batch changed in memory.
+            parked.clear();
+            parked.putAll(parkedBefore);
+            pendingHere.clear();
+            pendingHere.addAll(pendingBefore);
+            rerunMarks.clear();
+            throw e;
+        }
+    }
+
+    /** How many messages wait for a dependency (for status and tests). */
+    int parkedCount() {
+        return parked.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** Forgets everything held in memory (replay rebuilds it). */
+    void clear() {
+        parked.clear();
+        pendingHere.clear();
+    }
+
+    private static Map<Dependency, List<Processed>> copy(Map<Dependency, List<Processed>> source) {
+        Map<Dependency, List<Processed>> copy = new HashMap<>();
+        source.forEach((dependency, waiting) -> copy.put(dependency, new ArrayList<>(waiting)));
+        return copy;
+    }
+
+    /** One transaction's work. */
+    private final class Batch implements ForgettingContext {
+
+        final StateTransaction tx;
+        final Deque<Processed> queue = new ArrayDeque<>();
+        final List<MessageEvent> events = new ArrayList<>();
+        final List<Work> retries = new ArrayList<>();
+        long currentIndex;
+
+        Batch(StateTransaction tx) {
+            this.tx = tx;
+        }
+
+        void applyOne(Processed processed) {
+            Work work = processed.work();
+            Message message = work.entry().message();
+            ItemHash hash = message.itemHash();
+            currentIndex = work.inboxIndex();
+            Optional<MessageRecord> existing = tx.message(hash);
+            boolean rerun = work.isRetry() || rerunMarks.remove(processed) != null;
+            if (existing.isPresent()) {
+                MessageStatus status = existing.get().status();
+                if (status != MessageStatus.PENDING && status != MessageStatus.REJECTED) {
+                    event(hash, status, Optional.empty());
+                    return;
+                }
+                if (status == MessageStatus.PENDING && pendingHere.contains(hash) && !rerun) {
+                    // Another copy of a message already waiting here: it will be tried when its turn comes.
+                    event(hash, MessageStatus.PENDING, Optional.empty());
+                    return;
+                }
+                if (status == MessageStatus.PENDING && processed.checked() instanceof Checked.Invalid invalid
+                        && !work.isRetry()) {
+                    // A bad copy (say, a wrong signature) must not replace the good one that is pending.
+                    event(hash, MessageStatus.REJECTED, Optional.of(invalid.reason()));
+                    return;
+                }
+            }
+            pendingHere.remove(hash);
+            switch (processed.checked()) {
+                case Checked.Invalid invalid -> record(message, work, null, 0, MessageStatus.REJECTED,
+                        Optional.of(invalid.reason()));
+                case Checked.Unavailable unavailable -> {
+                    if (existing.isEmpty()) {
+                        record(message, work, null, 0, MessageStatus.PENDING, Optional.empty());
+                    }
+                    pendingHere.add(hash);
+                    retries.add(work);
+                }
+                case Checked.Valid valid -> applyValid(processed, valid.incoming());
+            }
+        }
+
+        private void applyValid(Processed processed, IncomingMessage incoming) {
+            Message message = incoming.message();
+            ContentFields fields = ContentFieldsOf.of(incoming);
+            long size = incoming.contentJson().length();
+            HandlerOutcome outcome = handlers.get(message.type()).apply(incoming, this);
+            switch (outcome) {
+                case HandlerOutcome.Applied applied -> {
+                    record(message, processed.work(), fields, size, MessageStatus.PROCESSED, Optional.empty());
+                    wake(new Dependency.OnMessage(message.itemHash()));
+                    if (incoming.content() instanceof AggregateContent aggregate) {
+                        wake(new Dependency.OnAggregate(aggregate.address(), aggregate.key()));
+                    }
+                }
+                case HandlerOutcome.Rejected rejected -> record(message, processed.work(), fields, size,
+                        MessageStatus.REJECTED, Optional.of(rejected.reason()));
+                case HandlerOutcome.Waiting waiting -> {
+                    record(message, processed.work(), fields, size, MessageStatus.PENDING, Optional.empty());
+                    parked.computeIfAbsent(waiting.awaited(), d -> new ArrayList<>()).add(processed);
+                    pendingHere.add(message.itemHash());
+                }
+            }
+        }
+
+        private void wake(Dependency dependency) {
+            List<Processed> waiting = parked.remove(dependency);
+            if (waiting != null) {
+                for (Processed processed : waiting) {
+                    rerunMarks.put(processed, Boolean.TRUE);
+                    queue.add(processed);
+                }
+            }
+        }
+
+        private void record(Message message, Work work, ContentFields fields, long size, MessageStatus status,
+                            Optional<RejectionReason> rejection) {
+            MessageRecord record = MessageRecord.of(message, status, rejection, fields, work.entry().receivedAt());
+            if (fields != null) {
+                record = record.withContent(fields, size);
+            }
+            tx.putMessage(record);
+            event(message.itemHash(), status, rejection);
+        }
+
+        private void event(ItemHash hash, MessageStatus status, Optional<RejectionReason> rejection) {
+            events.add(new MessageEvent(hash, status, rejection, currentIndex, clock.instant()));
+        }
+
+        @Override
+        public StateTransaction state() {
+            return tx;
+        }
+
+        @Override
+        public boolean mayActFor(String sender, String owner, ActionScope scope) {
+            return Authorizations.mayActFor(tx, sender, owner, scope);
+        }
+
+        @Override
+        public ContentHandler handlerFor(MessageType type) {
+            return handlers.get(type);
+        }
+
+        @Override
+        public void markForgotten(ItemHash target, ItemHash forgottenBy) {
+            Optional<MessageRecord> found = tx.message(target);
+            if (found.isEmpty()) {
+                return;
+            }
+            MessageRecord record = found.get();
+            List<ItemHash> by = new ArrayList<>(record.forgottenBy());
+            if (!by.contains(forgottenBy)) {
+                by.add(forgottenBy);
+            }
+            tx.putMessage(new MessageRecord(record.itemHash(), record.chain(), record.sender(), record.type(),
+                    record.channel(), record.time(), record.itemType(), null, record.signature(),
+                    MessageStatus.FORGOTTEN, Optional.empty(),
+                    record.content() == null ? null : record.content().withoutJson(), by, record.receivedAt(),
+                    record.size()));
+            event(target, MessageStatus.FORGOTTEN, Optional.empty());
+        }
+    }
+
+}
