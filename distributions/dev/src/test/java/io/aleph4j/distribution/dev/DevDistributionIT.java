@@ -32,9 +32,10 @@ final class DevDistributionIT {
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             URI address = awaitAddress(output, process);
-            assertThat(Files.readString(output)).contains("node 'dev' started: loaded 4 plugins")
-                    .contains("chain-evm").contains("chain-solana").contains("chain-tezos").contains("hello")
-                    .contains("ChainBridge x3");
+            assertThat(Files.readString(output)).contains("node 'dev' started: loaded 5 plugins")
+                    .contains("chain-evm").contains("chain-solana").contains("chain-tezos").contains("store-sqlite")
+                    .contains("hello").contains("ChainBridge x3").contains("StateStore x1")
+                    .contains("message pipeline started on store-sqlite");
             try (HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<String> hello = client.send(HttpRequest.newBuilder(address.resolve("/hello")).build(),
                         HttpResponse.BodyHandlers.ofString());

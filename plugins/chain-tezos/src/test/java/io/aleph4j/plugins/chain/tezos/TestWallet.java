@@ -30,14 +30,14 @@ import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
  * @param publicKey the encoded public key (32 bytes, or a 33-byte compressed point)
  * @param signer    signs a 32-byte digest into 64 bytes
  */
-record TestWallet(KeyKind kind, byte[] publicKey, UnaryOperator<byte[]> signer) {
+public record TestWallet(KeyKind kind, byte[] publicKey, UnaryOperator<byte[]> signer) {
 
     /** The time every test message carries, and its two ISO readings, written out rather than computed. */
     static final double TIME = 1795485266.245;
     static final String TIME_AS_SECONDS = "2026-11-24T01:54:26.245Z";
     static final String TIME_AS_MILLISECONDS = "1970-01-21T18:44:45.266Z";
 
-    static TestWallet ed25519(int seedByte) {
+    public static TestWallet ed25519(int seedByte) {
         byte[] seed = new byte[32];
         Arrays.fill(seed, (byte) seedByte);
         Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(seed, 0);
@@ -49,11 +49,11 @@ record TestWallet(KeyKind kind, byte[] publicKey, UnaryOperator<byte[]> signer) 
         });
     }
 
-    static TestWallet secp256k1(long secret) {
+    public static TestWallet secp256k1(long secret) {
         return ecdsa(KeyKind.SECP256K1, "secp256k1", secret);
     }
 
-    static TestWallet p256(long secret) {
+    public static TestWallet p256(long secret) {
         return ecdsa(KeyKind.P256, "secp256r1", secret);
     }
 
@@ -75,7 +75,7 @@ record TestWallet(KeyKind kind, byte[] publicKey, UnaryOperator<byte[]> signer) 
         });
     }
 
-    String address() {
+    public String address() {
         return kind.address(publicKey);
     }
 
@@ -106,7 +106,7 @@ record TestWallet(KeyKind kind, byte[] publicKey, UnaryOperator<byte[]> signer) 
     }
 
     /** The message signed over its verification buffer; {@code signingType} "raw", or absent when null. */
-    Message signRaw(Message unsigned, String signingType, boolean generic) {
+    public Message signRaw(Message unsigned, String signingType, boolean generic) {
         String signature = signatureText(unsigned.verificationBuffer(), generic);
         return withSignature(unsigned, json(signature, publicKeyText(), signingType, null));
     }

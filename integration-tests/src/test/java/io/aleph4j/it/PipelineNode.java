@@ -1,0 +1,81 @@
+package io.aleph4j.it;
+
+import io.aleph4j.api.log.InboxEntry;
+import io.aleph4j.api.log.Origin;
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.Message;
+import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.storage.StateQueries;
+import io.aleph4j.kernel.InlinePlugin;
+import io.aleph4j.testkit.EmbeddedNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A node running the real chain plugins and the SQLite state store, fed through its inbox. */
+final class PipelineNode implements AutoCloseable {
+
+    static final String[] PLUGINS = {"chain-evm", "chain-solana", "chain-tezos", "store-sqlite"};
+
+    private final EmbeddedNode node;
+
+    private PipelineNode(EmbeddedNode node) {
+        this.node = node;
+    }
+
+    static PipelineNode start(InlinePlugin... extra) {
+        return start(null, extra);
+    }
+
+    /** A node on {@code dataDirectory} (kept on close), or on a temporary one when null. */
+    static PipelineNode start(Path dataDirectory, InlinePlugin... extra) {
+        EmbeddedNode.Builder builder = EmbeddedNode.builder().classpathPlugins(PLUGINS);
+        if (dataDirectory != null) {
+            builder.dataDirectory(dataDirectory);
+        }
+        for (InlinePlugin plugin : extra) {
+            builder.plugin(plugin);
+        }
+        return new PipelineNode(builder.start());
+    }
+
+    /** Appends the message to the inbox and waits until the pipeline has handled it. */
+    MessageRecord submit(Message message) {
+        long index = append(message);
+        awaitApplied(index);
+        return state().message(message.itemHash()).orElseThrow(
+                () -> new AssertionError("no record of " + message.itemHash() + " after it was applied"));
+    }
+
+    long append(Message message) {
+        return node.node().log().appendInbox(new InboxEntry(message, Origin.API, Instant.now()));
+    }
+
+    void awaitApplied(long index) {
+        try {
+            if (!node.node().awaitApplied(index, Duration.ofMinutes(5))) {
+                throw new AssertionError("the pipeline did not reach inbox index " + index);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    MessageRecord record(ItemHash hash) {
+        return state().message(hash).orElseThrow(() -> new AssertionError("no record of " + hash));
+    }
+
+    StateQueries state() {
+        return node.node().stateQueries().orElseThrow();
+    }
+
+    EmbeddedNode embedded() {
+        return node;
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+}
