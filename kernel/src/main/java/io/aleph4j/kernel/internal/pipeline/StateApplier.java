@@ -162,10 +162,11 @@ final class StateApplier {
             switch (outcome) {
                 case HandlerOutcome.Applied applied -> {
                     record(message, processed.work(), fields, size, MessageStatus.PROCESSED, Optional.empty());
-                    wake(new Dependency.OnMessage(message.itemHash()));
+                    List<Processed> woken = new ArrayList<>(release(new Dependency.OnMessage(message.itemHash())));
                     if (incoming.content() instanceof AggregateContent aggregate) {
-                        wake(new Dependency.OnAggregate(aggregate.address(), aggregate.key()));
+                        woken.addAll(release(new Dependency.OnAggregate(aggregate.address(), aggregate.key())));
                     }
+                    runNext(woken);
                 }
                 case HandlerOutcome.Rejected rejected -> record(message, processed.work(), fields, size,
                         MessageStatus.REJECTED, Optional.of(rejected.reason()));
@@ -177,13 +178,20 @@ final class StateApplier {
             }
         }
 
-        private void wake(Dependency dependency) {
+        private List<Processed> release(Dependency dependency) {
             List<Processed> waiting = parked.remove(dependency);
-            if (waiting != null) {
-                for (Processed processed : waiting) {
-                    rerunMarks.put(processed, Boolean.TRUE);
-                    queue.add(processed);
-                }
+            return waiting == null ? List.of() : waiting;
+        }
+
+        /**
+         * Runs woken messages next, in the order they parked, before the rest of the batch: where a batch ends
+         * depends on timing, so a woken message must not run after log entries that follow the one that woke it,
+         * or replaying the log could build a different state than the live run did.
+         */
+        private void runNext(List<Processed> woken) {
+            for (Processed processed : woken.reversed()) {
+                rerunMarks.put(processed, Boolean.TRUE);
+                queue.addFirst(processed);
             }
         }
 

@@ -1,0 +1,146 @@
+package io.aleph4j.it;
+
+import static io.aleph4j.api.message.MessageType.FORGET;
+import static io.aleph4j.api.message.MessageType.POST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aleph4j.api.AlephPlugin;
+import io.aleph4j.api.NodeContext;
+import io.aleph4j.api.log.InboxEntry;
+import io.aleph4j.api.log.Origin;
+import io.aleph4j.api.message.Chain;
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.ItemType;
+import io.aleph4j.api.message.Message;
+import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.api.storage.ContentStore;
+import io.aleph4j.kernel.InlinePlugin;
+import io.aleph4j.testkit.EmbeddedNode;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the pipeline keeps across restarts, late content and batch boundaries. */
+final class PipelineRecoveryIT {
+
+    private static final double T = 1_795_485_266.0;
+
+    private final Wallet alice = Wallet.ethereum(21);
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void aMessageWokenByItsDependencyRunsBeforeTheLogEntriesThatFollowThatDependency() {
+        String me = alice.address();
+        Message post = alice.signed(POST, Contents.post(me, "note", "{}", T), T);
+        Message forget = alice.signed(FORGET, Contents.forget(me, T + 1, post.itemHash()), T + 1);
+        Message amend = alice.signed(POST, Contents.amend(me, post.itemHash(), "{\"v\":2}", T + 2), T + 2);
+        // Logged by a node without a state store, then processed by one in a single catch-up batch: the forget
+        // (waiting for the post) must run right after the post, before the amend that comes later in the log.
+        long last = -1;
+        try (EmbeddedNode logOnly = EmbeddedNode.builder().dataDirectory(dataDirectory).start()) {
+            for (Message message : new Message[] {forget, post, amend}) {
+                last = logOnly.node().log().appendInbox(new InboxEntry(message, Origin.API, Instant.now()));
+            }
+        }
+
+        try (PipelineNode node = PipelineNode.start(dataDirectory)) {
+            node.awaitApplied(last);
+            assertThat(node.record(post.itemHash()).status()).isEqualTo(MessageStatus.FORGOTTEN);
+            assertThat(node.record(forget.itemHash()).status()).isEqualTo(MessageStatus.PROCESSED);
+            assertThat(node.record(amend.itemHash()).status())
+                    .as("the amend comes after the forget in effect, so its target is gone")
+                    .isEqualTo(MessageStatus.PENDING);
+        }
+    }
+
+    @Test
+    void stateAndAWaitingAmendSurviveARestart() {
+        String me = alice.address();
+        Message kept = alice.signed(POST, Contents.post(me, "note", "{\"kept\":true}", T), T);
+        Message original = alice.signed(POST, Contents.post(me, "note", "{\"v\":1}", T + 1), T + 1);
+        Message amend = alice.signed(POST, Contents.amend(me, original.itemHash(), "{\"v\":2}", T + 2), T + 2);
+        try (PipelineNode node = PipelineNode.start(dataDirectory)) {
+            assertThat(node.submit(kept).status()).isEqualTo(MessageStatus.PROCESSED);
+            assertThat(node.submit(amend).status()).isEqualTo(MessageStatus.PENDING);
+        }
+
+        try (PipelineNode node = PipelineNode.start(dataDirectory)) {
+            assertThat(node.record(kept.itemHash()).status()).isEqualTo(MessageStatus.PROCESSED);
+            assertThat(node.submit(original).status()).isEqualTo(MessageStatus.PROCESSED);
+            assertThat(node.record(amend.itemHash()).status()).isEqualTo(MessageStatus.PROCESSED);
+            assertThat(node.state().post(original.itemHash()).orElseThrow().latestAmend())
+                    .isEqualTo(amend.itemHash());
+        }
+    }
+
+    @Test
+    void aStorageItemWhoseContentArrivesLaterGoesFromPendingToProcessed() throws Exception {
+        String me = alice.address();
+        String content = Contents.post(me, "note", "{\"stored\":\"elsewhere\"}", T);
+        ItemHash hash = ItemHash.sha256Of(content);
+        Message message = alice.sign(new Message(Chain.ETH, me, POST, "TEST", T, ItemType.STORAGE, null, hash, ""));
+        MemoryContentStore contents = new MemoryContentStore();
+
+        try (PipelineNode node = PipelineNode.start(InlinePlugin.of("memory-content", contents))) {
+            assertThat(node.submit(message).status()).isEqualTo(MessageStatus.PENDING);
+
+            contents.add(hash, content);
+
+            assertThat(awaitStatus(node, hash, MessageStatus.PROCESSED)).isEqualTo(MessageStatus.PROCESSED);
+            assertThat(node.state().post(hash).orElseThrow().json()).contains("elsewhere");
+        }
+    }
+
+    private static MessageStatus awaitStatus(PipelineNode node, ItemHash hash, MessageStatus wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        MessageStatus status = node.record(hash).status();
+        while (status != wanted && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            status = node.record(hash).status();
+        }
+        return status;
+    }
+
+    /**
+     * A hand-written in-memory content store: the real ones (storage-fs, storage-ipfs) come with the content
+     * storage work, and this test needs content that appears on demand.
+     */
+    private static final class MemoryContentStore implements AlephPlugin, ContentStore {
+
+        private final Map<ItemHash, byte[]> blobs = new ConcurrentHashMap<>();
+
+        void add(ItemHash hash, String content) {
+            blobs.put(hash, content.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void register(NodeContext context) {
+            context.contribute(ContentStore.class, this);
+        }
+
+        @Override
+        public ItemHash put(InputStream content, ItemType addressing, long maxBytes) {
+            throw new UnsupportedOperationException("this test only reads");
+        }
+
+        @Override
+        public Optional<InputStream> get(ItemHash hash) {
+            return Optional.ofNullable(blobs.get(hash)).map(ByteArrayInputStream::new);
+        }
+
+        @Override
+        public boolean exists(ItemHash hash) {
+            return blobs.containsKey(hash);
+        }
+    }
+}
