@@ -50,9 +50,10 @@ public interface Node extends AutoCloseable {
      * Rebuilds the state from the log: empties the state store and processes the whole inbox again, blocking
      * until it has caught up with the inbox as it was when called. The result equals the state built live.
      *
+     * @return false when the timeout passed first (the replay goes on in the background)
      * @throws IllegalStateException when the node runs no pipeline (no state store)
      */
-    void replayState(Duration timeout) throws InterruptedException;
+    boolean replayState(Duration timeout) throws InterruptedException;
 
     /** Blocks until the node is closed (by another thread, or a shutdown hook). */
     void awaitClosed() throws InterruptedException;

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /** The launcher's command: starts a node in the foreground until Ctrl-C (or SIGTERM), then stops it cleanly. */
 @Command(name = "aleph4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Runs an aleph4j node in the foreground; Ctrl-C stops it cleanly.")
+        description = "Runs an aleph4j node in the foreground; Ctrl-C stops it cleanly.",
+        subcommands = ReplayCommand.class)
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:ALEPH4J_DATA_DIR:-./data}",
@@ -47,7 +48,8 @@ public final class Main implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new Main());
         // A start failure is the operator's to fix: say what is wrong, without a stack trace.
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
-            if (exception instanceof NodeStartException || exception instanceof ConfigException) {
+            if (exception instanceof NodeStartException || exception instanceof ConfigException
+                    || exception instanceof CommandFailure) {
                 command.getErr().println("aleph4j: " + exception.getMessage());
                 return START_FAILED;
             }
@@ -58,6 +60,15 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Node node = builder().start();
+        Thread hook = new Thread(node::close, "aleph4j-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        node.awaitClosed();
+        return 0;
+    }
+
+    /** A builder for the node these options describe. */
+    NodeBuilder builder() {
         Path home = Path.of(System.getProperty("aleph4j.home", "."));
         NodeBuilder builder = Aleph4j.node().dataDirectory(dataDirectory);
         Path config = configFile != null ? configFile : home.resolve("conf/aleph4j.yaml");
@@ -72,11 +83,7 @@ public final class Main implements Callable<Integer> {
             List<String> parts = ConfigDocument.splitAssignment(assignment);
             builder.set(parts.get(0), parts.get(1), parts.get(2));
         }
-        Node node = builder.start();
-        Thread hook = new Thread(node::close, "aleph4j-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        node.awaitClosed();
-        return 0;
+        return builder;
     }
 
     /** Reports the plugin-api version the node provides. */

@@ -401,8 +401,8 @@ public final class NodeRuntime implements Node {
     }
 
     @Override
-    public void replayState(Duration timeout) throws InterruptedException {
-        requirePipeline().replay(timeout);
+    public boolean replayState(Duration timeout) throws InterruptedException {
+        return requirePipeline().replay(timeout);
     }
 
     private MessagePipeline requirePipeline() {

@@ -2,6 +2,13 @@ package io.aleph4j.distribution.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aleph4j.api.log.InboxEntry;
+import io.aleph4j.api.log.Origin;
+import io.aleph4j.api.message.Chain;
+import io.aleph4j.api.message.Message;
+import io.aleph4j.kernel.Aleph4j;
+import io.aleph4j.kernel.Node;
+import io.aleph4j.testkit.SdkVectors;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +73,29 @@ final class DevDistributionIT {
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(out).contains("aleph4j: plugin 'hello'").contains("unknown config key 'hello.greting'")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void theReplayCommandRebuildsTheStateFromTheLogAndExits() throws Exception {
+        Path data = work.resolve("data");
+        long last = -1;
+        // Messages signed by the official SDK, logged by a node that processes nothing (it has no state store).
+        try (Node logOnly = Aleph4j.node().dataDirectory(data).set("node", "http.port", 0).start()) {
+            for (Message message : SdkVectors.messages(Chain.ETH)) {
+                last = logOnly.log().appendInbox(new InboxEntry(message, Origin.API, Instant.now()));
+            }
+        }
+
+        Process process = new ProcessBuilder(LAUNCHER.toAbsolutePath().toString(), "--data-dir", data.toString(),
+                "replay").redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        assertThat(out).contains("replay: store-sqlite rebuilt through inbox index " + last)
+                .contains("aleph4j replay: the state of node 'dev' was rebuilt from its log")
+                .contains("node 'dev' stopped").doesNotContain("Exception");
+        assertThat(data.resolve("plugins/store-sqlite/state.db")).isRegularFile();
     }
 
     private static URI awaitAddress(Path output, Process process) throws IOException, InterruptedException {

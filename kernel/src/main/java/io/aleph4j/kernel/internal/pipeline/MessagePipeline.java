@@ -90,14 +90,26 @@ public final class MessagePipeline implements AutoCloseable {
     /**
      * Rebuilds the state from the log: stops, empties the store and processes the whole inbox again. Blocks until
      * the pipeline has caught up with the inbox as it was when called.
+     *
+     * @return false when the timeout passed first (the replay goes on)
      */
-    public synchronized void replay(Duration timeout) throws InterruptedException {
+    public synchronized boolean replay(Duration timeout) throws InterruptedException {
         long target = log.lastInboxIndex();
+        long started = System.nanoTime();
+        LOG.info("replay: emptying {} and rebuilding it from the log, through inbox index {}",
+                store.extensionName(), target);
         stopProcessing();
         applier.clear();
         store.reset();
         start();
-        awaitApplied(target, timeout);
+        boolean done = awaitApplied(target, timeout);
+        if (done) {
+            LOG.info("replay: {} rebuilt through inbox index {} in {} ms", store.extensionName(), target,
+                    (System.nanoTime() - started) / 1_000_000);
+        } else {
+            LOG.warn("replay: not caught up with inbox index {} after {}; it goes on", target, timeout);
+        }
+        return done;
     }
 
     /** Waits until the state covers the inbox through {@code index}; false on timeout. */
