@@ -41,10 +41,14 @@ public final class MessagePipeline implements AutoCloseable {
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
 
     /** How the pipeline is set up. */
-    public record Settings(int workers, int window) {
+    /**
+     * @param linger how long a batch stays open for more checked messages: verification is slower than applying,
+     *               so without it nearly every message would get a store transaction of its own
+     */
+    public record Settings(int workers, int window, Duration linger) {
         public static Settings forThisMachine() {
             int cores = Runtime.getRuntime().availableProcessors();
-            return new Settings(cores, 256 * cores);
+            return new Settings(cores, 256 * cores, Duration.ofMillis(5));
         }
     }
 
@@ -73,7 +77,8 @@ public final class MessagePipeline implements AutoCloseable {
 
     /** Starts processing: first the messages left pending by the last run, then the inbox after the applied index. */
     public synchronized void start() {
-        stage = new OrderedParallelStage<>("pipeline", settings.workers(), settings.window(), checker::check,
+        stage = new OrderedParallelStage<>("pipeline", settings.workers(), settings.window(), settings.linger(),
+                checker::check,
                 new ApplySink());
         List<MessageRecord> pending = store.queries().messages(
                 MessageFilter.builder().statuses(MessageStatus.PENDING).build(), PageRequest.all()).items();

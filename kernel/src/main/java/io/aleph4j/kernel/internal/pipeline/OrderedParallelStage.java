@@ -1,12 +1,16 @@
 package io.aleph4j.kernel.internal.pipeline;
 
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -25,8 +29,9 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
         void accept(I input, O result, Throwable failure) throws Exception;
 
         /**
-         * Called when the next result is not ready yet (or nothing is in flight): the moment to flush what
-         * was accumulated, so batches grow under load and stay small when idle.
+         * Called when no further result became ready within the linger since the burst's first result (or
+         * nothing more is in flight by then): the moment to flush what was accumulated, so that batches grow
+         * under load while a lone input waits at most the linger.
          */
         default void endOfBurst() throws Exception {
         }
@@ -39,17 +44,27 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
 
     private final Function<I, O> work;
     private final Sink<I, O> sink;
+    private final long lingerNanos;
     private final ExecutorService workers;
     private final BlockingQueue<Slot<I, O>> inFlight;
     private final Thread sequencer;
     private volatile Throwable sinkFailure;
 
-    public OrderedParallelStage(String name, int workerCount, int window, Function<I, O> work, Sink<I, O> sink) {
+    /**
+     * @param linger how long a burst stays open for the next result after its first one; zero ends a burst as
+     *               soon as the next result is not ready
+     */
+    public OrderedParallelStage(String name, int workerCount, int window, Duration linger, Function<I, O> work,
+                                Sink<I, O> sink) {
         if (workerCount < 1 || window < 1) {
             throw new IllegalArgumentException("need at least one worker and a window of at least one");
         }
+        if (linger.isNegative()) {
+            throw new IllegalArgumentException("the linger cannot be negative");
+        }
         this.work = work;
         this.sink = sink;
+        this.lingerNanos = linger.toNanos();
         this.workers = Executors.newFixedThreadPool(workerCount,
                 Thread.ofPlatform().name(name + "-worker-", 0).daemon(true).factory());
         this.inFlight = new ArrayBlockingQueue<>(window);
@@ -69,13 +84,31 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
         inFlight.put(new Slot<>(input, result));
     }
 
-    @SuppressWarnings("unchecked")
     private void drain() {
         try {
+            boolean inBurst = false;
+            long burstDeadline = 0;
             while (true) {
-                Slot<I, O> slot = inFlight.take();
+                Slot<I, O> slot;
+                if (inBurst) {
+                    slot = inFlight.poll(remaining(burstDeadline), TimeUnit.NANOSECONDS);
+                    if (slot == null) {
+                        sink.endOfBurst();
+                        inBurst = false;
+                        continue;
+                    }
+                } else {
+                    slot = inFlight.take();
+                }
                 if (slot == END) {
+                    if (inBurst) {
+                        sink.endOfBurst();
+                    }
                     return;
+                }
+                if (inBurst && !readyBy(slot, burstDeadline)) {
+                    sink.endOfBurst();
+                    inBurst = false;
                 }
                 O result = null;
                 Throwable failure = null;
@@ -85,9 +118,9 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
                     failure = e.getCause();
                 }
                 sink.accept(slot.input(), result, failure);
-                Slot<I, O> next = inFlight.peek();
-                if (next == null || next == END || !next.result().isDone()) {
-                    sink.endOfBurst();
+                if (!inBurst) {
+                    inBurst = true;
+                    burstDeadline = System.nanoTime() + lingerNanos;
                 }
             }
         } catch (InterruptedException e) {
@@ -96,6 +129,22 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
             sinkFailure = e;
             inFlight.clear();
         }
+    }
+
+    /** Waits for the slot's result until the deadline; true when it is there (a value or a failure). */
+    private static boolean readyBy(Slot<?, ?> slot, long deadline) throws InterruptedException {
+        try {
+            slot.result().get(remaining(deadline), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException | CancellationException e) {
+            return true;
+        }
+    }
+
+    private static long remaining(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
     }
 
     /** Hands every submitted input to the sink, then stops the threads. */

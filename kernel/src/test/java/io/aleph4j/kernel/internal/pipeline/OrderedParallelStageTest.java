@@ -2,6 +2,7 @@ package io.aleph4j.kernel.internal.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +17,7 @@ final class OrderedParallelStageTest {
     @Test
     void resultsReachTheSinkInSubmissionOrderWhateverTheWorkTakes() throws Exception {
         List<Integer> seen = new CopyOnWriteArrayList<>();
-        try (OrderedParallelStage<Integer, Integer> stage = new OrderedParallelStage<>("test", 4, 16, n -> {
+        try (OrderedParallelStage<Integer, Integer> stage = new OrderedParallelStage<>("test", 4, 16, Duration.ZERO, n -> {
             sleepMicros(ThreadLocalRandom.current().nextInt(500));
             return n * 2;
         }, (input, result, failure) -> seen.add(result))) {
@@ -30,7 +31,7 @@ final class OrderedParallelStageTest {
     @Test
     void aFailedItemReachesTheSinkAsAFailureAndLaterItemsStillFollow() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
-        try (OrderedParallelStage<Integer, Integer> stage = new OrderedParallelStage<>("test", 2, 4, n -> {
+        try (OrderedParallelStage<Integer, Integer> stage = new OrderedParallelStage<>("test", 2, 4, Duration.ZERO, n -> {
             if (n == 1) {
                 throw new IllegalArgumentException("bad input " + n);
             }
@@ -48,7 +49,7 @@ final class OrderedParallelStageTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean extraSubmitted = new AtomicBoolean();
         List<Integer> seen = new CopyOnWriteArrayList<>();
-        try (OrderedParallelStage<Integer, Integer> stage = new OrderedParallelStage<>("test", 2, 2, n -> {
+        try (OrderedParallelStage<Integer, Integer> stage = new OrderedParallelStage<>("test", 2, 2, Duration.ZERO, n -> {
             awaitUninterruptibly(release);
             return n;
         }, (input, result, failure) -> seen.add(result))) {
@@ -71,6 +72,73 @@ final class OrderedParallelStageTest {
             assertThat(extraSubmitted).isTrue();
         }
         assertThat(seen).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void resultsArrivingWithinTheLingerFormOneBurstEvenWhenSomeAreSlow() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (OrderedParallelStage<Integer, Integer> stage = new OrderedParallelStage<>("test", 2, 8,
+                Duration.ofMinutes(1), n -> {
+                    sleepMicros(n == 1 ? 50_000 : 0);
+                    return n;
+                }, recordingSink(seen))) {
+            stage.submit(0);
+            stage.submit(1);
+            stage.submit(2);
+        }
+        assertThat(seen).containsExactly("0", "1", "2", "end of burst");
+    }
+
+    @Test
+    void withoutALingerABurstEndsWhenTheNextResultIsNotReady() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        try (OrderedParallelStage<Integer, Integer> stage = new OrderedParallelStage<>("test", 2, 8, Duration.ZERO,
+                n -> {
+                    if (n == 1) {
+                        awaitUninterruptibly(release);
+                    }
+                    return n;
+                }, recordingSink(seen))) {
+            stage.submit(0);
+            stage.submit(1);
+            awaitSize(seen, 2);
+            release.countDown();
+        }
+        assertThat(seen).containsExactly("0", "end of burst", "1", "end of burst");
+    }
+
+    @Test
+    void aLoneResultIsFlushedOnceTheLingerHasPassed() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (OrderedParallelStage<Integer, Integer> stage = new OrderedParallelStage<>("test", 1, 8,
+                Duration.ofMillis(20), n -> n, recordingSink(seen))) {
+            stage.submit(7);
+            awaitSize(seen, 2);
+            assertThat(seen).containsExactly("7", "end of burst");
+        }
+    }
+
+    private static OrderedParallelStage.Sink<Integer, Integer> recordingSink(List<String> seen) {
+        return new OrderedParallelStage.Sink<>() {
+            @Override
+            public void accept(Integer input, Integer result, Throwable failure) {
+                seen.add(String.valueOf(result));
+            }
+
+            @Override
+            public void endOfBurst() {
+                seen.add("end of burst");
+            }
+        };
+    }
+
+    private static void awaitSize(List<String> seen, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (seen.size() < size && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(seen).as("what the sink saw").hasSizeGreaterThanOrEqualTo(size);
     }
 
     private static void sleepMicros(long micros) {
