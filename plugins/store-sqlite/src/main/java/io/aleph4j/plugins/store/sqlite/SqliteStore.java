@@ -34,6 +34,13 @@ public final class SqliteStore {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(10_000);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        // A page cache large enough for the hot part of the indexes (the default is 2 MiB): every miss is a
+        // read system call on the writer's thread.
+        config.setCacheSize(-64 * 1024);
+        // Checkpoints run on their own thread (WalCheckpointer), not inside the writer's commits.
+        config.setWalAutocheckpoint(0);
+        // After a checkpoint the log restarts from its beginning; this truncates what a burst left beyond 64 MiB.
+        config.setJournalSizeLimit(64 * 1024 * 1024);
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
 
@@ -47,10 +54,16 @@ public final class SqliteStore {
         // Not SQLiteConfig#setReadOnly: Hikari resets the read-only flag on every borrow, which the SQLite driver
         // refuses after the connection is open. query_only makes the connection refuse writes just the same.
         pool.setConnectionInitSql("PRAGMA query_only = true");
-        // The writer first: it creates the file the readers open.
+        // The writer first: it creates the file the others open.
         Connection writer = source.getConnection();
         HikariDataSource readerPool = new HikariDataSource(pool);
-        return new JdbcStateStore.Connections(writer, readerPool, readerPool);
+        WalCheckpointer checkpointer = new WalCheckpointer(name, readOnly(file).getConnection(), 1_000);
+        AutoCloseable closeOthers = () -> {
+            try (readerPool) {
+                checkpointer.close();
+            }
+        };
+        return new JdbcStateStore.Connections(writer, readerPool, closeOthers);
     }
 
     private static SQLiteDataSource readOnly(Path file) {

@@ -42,4 +42,26 @@ final class SqliteStateStoreTest extends StateStoreContract {
         assertThat(store.queries().fileReference(hash(1))).contains(reference);
         assertThat(Files.exists(directory.resolve("state.db"))).isTrue();
     }
+
+    @Test
+    void committedStateReachesTheDatabaseFileInTheBackgroundNotOnlyTheWriteAheadLog() throws Exception {
+        Path database = directory.resolve("state.db");
+        long before = Files.size(database);
+        for (int batch = 0; batch < 20; batch++) {
+            int first = batch * 100;
+            store.write(batch, tx -> {
+                for (int n = first; n < first + 100; n++) {
+                    tx.putFileReference(new FileReference(hash(n + 10), "0xowner" + n, hash(n + 5_000),
+                            ItemType.STORAGE, null, n));
+                }
+                return null;
+            });
+        }
+
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (Files.size(database) <= before && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(Files.size(database)).as("the database file after the checkpointer ran").isGreaterThan(before);
+    }
 }
