@@ -1,0 +1,174 @@
+package io.aleph4j.benchmarks;
+
+import io.aleph4j.api.chain.ChainBridge;
+import io.aleph4j.api.log.InboxEntry;
+import io.aleph4j.api.log.Origin;
+import io.aleph4j.api.message.Chain;
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.ItemType;
+import io.aleph4j.api.message.Message;
+import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.api.message.MessageType;
+import io.aleph4j.api.storage.MessageFilter;
+import io.aleph4j.api.storage.PageRequest;
+import io.aleph4j.api.storage.SortOrder;
+import io.aleph4j.kernel.InlinePlugin;
+import io.aleph4j.plugins.chain.evm.ChainEvmPlugin;
+import io.aleph4j.plugins.store.sqlite.StoreSqlitePlugin;
+import io.aleph4j.testkit.EmbeddedNode;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.Sign;
+
+/**
+ * The message pipeline's throughput for ETH-signed POSTs against its ceiling, both on the same messages in the
+ * same run. {@code pipeline}: a fresh node (chain-evm, store-sqlite, log fsync off) takes the messages into its
+ * inbox and processes them into state: verification on the worker pool, content parsing, the POST handler,
+ * batched SQLite transactions. {@code verificationCeiling}: the chain-evm bridge alone verifying the same
+ * messages on as many threads as the pipeline has workers (the cores). Both report messages per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class PipelineThroughputBenchmark {
+
+    static final int MESSAGES = 20_000;
+    private static final int WALLETS = 200;
+    private static final double T = 1_795_485_266.0;
+
+    List<Message> messages;
+
+    @Setup(Level.Trial)
+    public void signMessages() {
+        List<ECKeyPair> keys = IntStream.range(0, WALLETS)
+                .mapToObj(i -> ECKeyPair.create(BigInteger.valueOf(1_000_003L * (i + 1)).add(BigInteger.TEN.pow(30))))
+                .toList();
+        messages = IntStream.range(0, MESSAGES).parallel()
+                .mapToObj(i -> signedPost(keys.get(i % WALLETS), i))
+                .toList();
+    }
+
+    /** A POST as the TypeScript SDK writes one, signed with web3j as a wallet's personal_sign does. */
+    private static Message signedPost(ECKeyPair key, int n) {
+        String address = Keys.toChecksumAddress(Keys.getAddress(key.getPublicKey()));
+        double time = T + n * 0.001;
+        String content = "{\"address\":\"" + address + "\",\"time\":" + time + ",\"content\":{\"body\":\"message "
+                + n + "\"},\"type\":\"test\"}";
+        Message unsigned = new Message(Chain.ETH, address, MessageType.POST, "TEST", time, ItemType.INLINE,
+                content, ItemHash.sha256Of(content), "");
+        Sign.SignatureData signature = Sign.signPrefixedMessage(unsigned.verificationBuffer(), key);
+        HexFormat hex = HexFormat.of();
+        return new Message(unsigned.chain(), address, unsigned.type(), unsigned.channel(), time,
+                unsigned.itemType(), content, unsigned.itemHash(), "0x" + hex.formatHex(signature.getR())
+                + hex.formatHex(signature.getS()) + hex.formatHex(signature.getV()));
+    }
+
+    /** A fresh node per invocation, so that every invocation processes the messages from an empty state. */
+    @State(Scope.Thread)
+    public static class FreshNode {
+        EmbeddedNode node;
+
+        @Setup(Level.Invocation)
+        public void start() {
+            node = EmbeddedNode.builder()
+                    .plugin(InlinePlugin.of("chain-evm", new ChainEvmPlugin()))
+                    .plugin(InlinePlugin.of("store-sqlite", new StoreSqlitePlugin()))
+                    .start();
+        }
+
+        @TearDown(Level.Invocation)
+        public void stop() {
+            try {
+                long processed = node.node().stateQueries().orElseThrow().messages(
+                        MessageFilter.builder().statuses(MessageStatus.PROCESSED).build(),
+                        PageRequest.first(1, SortOrder.ASCENDING)).total();
+                if (processed != MESSAGES) {
+                    throw new IllegalStateException("only " + processed + " of " + MESSAGES + " were processed");
+                }
+            } finally {
+                node.close();
+            }
+        }
+    }
+
+    /** The bare bridge and a pool of one thread per core. */
+    @State(Scope.Benchmark)
+    public static class Verifiers {
+        final int threads = Runtime.getRuntime().availableProcessors();
+        ChainBridge bridge;
+        ExecutorService pool;
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            bridge = SignatureVerificationBenchmark.RegisteredBridge.of(new ChainEvmPlugin());
+            pool = Executors.newFixedThreadPool(threads);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            pool.shutdownNow();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MESSAGES)
+    public long pipeline(FreshNode fresh) throws InterruptedException {
+        long last = -1;
+        for (Message message : messages) {
+            last = fresh.node.node().log().appendInbox(new InboxEntry(message, Origin.API, Instant.now()));
+        }
+        if (!fresh.node.node().awaitApplied(last, Duration.ofMinutes(5))) {
+            throw new IllegalStateException("the pipeline did not catch up");
+        }
+        return last;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MESSAGES)
+    public int verificationCeiling(Verifiers verifiers) throws Exception {
+        int share = MESSAGES / verifiers.threads;
+        List<Future<Integer>> parts = IntStream.range(0, verifiers.threads)
+                .mapToObj(part -> verifiers.pool.submit(() -> {
+                    int valid = 0;
+                    int end = part == verifiers.threads - 1 ? MESSAGES : (part + 1) * share;
+                    for (int i = part * share; i < end; i++) {
+                        valid += verifiers.bridge.verify(messages.get(i)).isValid() ? 1 : 0;
+                    }
+                    return valid;
+                })).toList();
+        int valid = 0;
+        for (Future<Integer> part : parts) {
+            valid += part.get();
+        }
+        if (valid != MESSAGES) {
+            throw new IllegalStateException(MESSAGES - valid + " messages did not verify");
+        }
+        return valid;
+    }
+}
