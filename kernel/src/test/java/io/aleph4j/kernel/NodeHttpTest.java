@@ -37,6 +37,9 @@ final class NodeHttpTest {
                 router.get("/refuse", request -> {
                     throw new HttpProblem(422, "field 'x' must be a number");
                 });
+                router.get("/things/{id}", request -> {
+                    throw new HttpProblem(404, "no thing " + request.pathParameter("id").orElseThrow());
+                });
                 router.get("/crash", request -> {
                     throw new IllegalStateException("secret internal detail");
                 });
@@ -88,6 +91,14 @@ final class NodeHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).isEqualTo("{\"error\":\"internal error\"}").doesNotContain("secret");
+    }
+
+    @Test
+    void aHandlersOwn404KeepsItsMessage() throws Exception {
+        var response = get("/things/42");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"error\":\"no thing 42\"}");
     }
 
     @Test

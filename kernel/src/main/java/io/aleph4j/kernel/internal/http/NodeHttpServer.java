@@ -22,6 +22,9 @@ public final class NodeHttpServer implements AutoCloseable {
 
     private final Javalin app;
 
+    /** Set on a request once a handler (or the error writer) has written its answer. */
+    private static final String ANSWERED = "aleph4j.answered";
+
     public NodeHttpServer(String host, int port, long maxRequestBytes, RouteTable routes) {
         this.app = Javalin.create(config -> {
             config.jetty.host = host;
@@ -38,11 +41,13 @@ public final class NodeHttpServer implements AutoCloseable {
                 LOG.error("unexpected error answering {} {}", context.method(), context.path(), exception);
                 writeError(context, 500, "internal error");
             });
-            config.routes.error(404, "*", context -> writeError(context, 404,
+            // Javalin runs these for any answer with the status, also one a handler wrote: only fill in for
+            // requests no handler answered.
+            config.routes.error(404, "*", context -> unlessAnswered(context, 404,
                     "no route for " + context.method() + " " + context.path()));
-            config.routes.error(405, "*", context -> writeError(context, 405,
+            config.routes.error(405, "*", context -> unlessAnswered(context, 405,
                     "method " + context.method() + " is not allowed on " + context.path()));
-            config.routes.error(413, "*", context -> writeError(context, 413,
+            config.routes.error(413, "*", context -> unlessAnswered(context, 413,
                     "request body is larger than " + maxRequestBytes + " bytes"));
         });
     }
@@ -55,13 +60,21 @@ public final class NodeHttpServer implements AutoCloseable {
             writeError(context, problem.status(), problem.getMessage());
             return;
         }
+        context.attribute(ANSWERED, Boolean.TRUE);
         context.status(response.status());
         context.contentType(response.contentType());
         response.headers().forEach(context::header);
         context.result(response.body());
     }
 
+    private static void unlessAnswered(Context context, int status, String message) {
+        if (context.attribute(ANSWERED) == null) {
+            writeError(context, status, message);
+        }
+    }
+
     private static void writeError(Context context, int status, String message) {
+        context.attribute(ANSWERED, Boolean.TRUE);
         try {
             context.status(status);
             context.contentType(HttpResponse.JSON);
