@@ -4,6 +4,7 @@ import io.aleph4j.api.storage.StateQueries;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.aleph4j.api.log.MessageIntake;
 import io.aleph4j.api.log.MessageLog;
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,6 +31,12 @@ public interface Node extends AutoCloseable {
 
     /** The node's message log, for embedding applications that feed or observe it directly. */
     MessageLog log();
+
+    /**
+     * The way messages from outside enter the node, as plugins get it: parsed and checked, then logged; and the
+     * outcome of one awaited.
+     */
+    MessageIntake messageIntake();
 
     /**
      * Read access to the node's state (messages, posts, aggregates, files), when a plugin contributes a

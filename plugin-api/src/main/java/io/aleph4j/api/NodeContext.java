@@ -1,6 +1,7 @@
 package io.aleph4j.api;
 
 import io.aleph4j.api.config.PluginConfig;
+import io.aleph4j.api.log.MessageIntake;
 import io.aleph4j.api.log.MessageLog;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,6 +27,14 @@ public interface NodeContext {
 
     /** The node's message log: append to the inbox, subscribe to inbox and events. */
     MessageLog log();
+
+    /**
+     * Where messages received from outside enter the node: parsed and checked by the kernel, then logged. A
+     * transport or an API hands what it receives here rather than to {@link MessageLog#appendInbox} directly.
+     */
+    default MessageIntake messageIntake() {
+        throw new UnsupportedOperationException("this context offers no message intake");
+    }
 
     /** The clock every time-dependent decision should use, so that tests can control it. */
     Clock clock();

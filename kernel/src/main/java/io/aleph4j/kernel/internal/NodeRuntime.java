@@ -12,6 +12,7 @@ import io.aleph4j.api.config.ConfigException;
 import io.aleph4j.api.handler.ContentHandler;
 import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.HttpRoutes;
+import io.aleph4j.api.log.MessageIntake;
 import io.aleph4j.api.log.MessageLog;
 import io.aleph4j.api.storage.ContentStore;
 import io.aleph4j.api.storage.StateQueries;
@@ -28,6 +29,7 @@ import io.aleph4j.kernel.internal.handlers.ContentHandlers;
 import io.aleph4j.kernel.internal.http.NodeHttpServer;
 import io.aleph4j.kernel.internal.http.RouteTable;
 import io.aleph4j.kernel.internal.log.ChronicleMessageLog;
+import io.aleph4j.kernel.internal.pipeline.KernelMessageIntake;
 import io.aleph4j.kernel.internal.pipeline.MessagePipeline;
 import io.aleph4j.kernel.internal.pipeline.MessageVerifier;
 import io.aleph4j.kernel.internal.plugin.ClasspathPlugins;
@@ -106,6 +108,7 @@ public final class NodeRuntime implements Node {
     private int httpPort;
     private StateStore stateStore;
     private MessagePipeline pipeline;
+    private KernelMessageIntake intake;
 
     private NodeRuntime(Settings settings) {
         this.settings = settings;
@@ -149,6 +152,7 @@ public final class NodeRuntime implements Node {
         log = new ChronicleMessageLog(settings.dataDirectory().resolve("log"), kernelConfig.name(),
                 kernelConfig.logFsync());
         releases.push(new Release("message log", log::close));
+        intake = new KernelMessageIntake(log, settings.clock());
 
         registry = new ExtensionRegistry();
         Injector kernelInjector = Guice.createInjector(Stage.PRODUCTION,
@@ -217,6 +221,7 @@ public final class NodeRuntime implements Node {
                 MessagePipeline.Settings.forThisMachine());
         releases.push(new Release("message pipeline", pipeline::close));
         pipeline.start();
+        intake.processingBy(pipeline, stateStore);
     }
 
     private ConfigDocument readConfig() {
@@ -260,7 +265,7 @@ public final class NodeRuntime implements Node {
         DeferredConfig pluginConfig = new DeferredConfig(candidate.id());
         Path pluginData = settings.dataDirectory().resolve("plugins").resolve(candidate.id());
         PluginNodeContext context = new PluginNodeContext(candidate.id(), kernelConfig.name(), pluginConfig,
-                pluginData, log, settings.clock(), registry);
+                pluginData, log, intake, settings.clock(), registry);
         AlephPlugin plugin;
         try {
             plugin = switch (candidate.origin()) {
@@ -451,6 +456,11 @@ public final class NodeRuntime implements Node {
     @Override
     public MessageLog log() {
         return log;
+    }
+
+    @Override
+    public MessageIntake messageIntake() {
+        return intake;
     }
 
     /** The log with its kernel-only operations, for the kernel's own components and tests. */
