@@ -1,0 +1,224 @@
+package io.aleph4j.plugins.api.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aleph4j.api.http.HttpProblem;
+import io.aleph4j.api.http.HttpRequest;
+import io.aleph4j.api.http.HttpResponse;
+import io.aleph4j.api.http.HttpRouter;
+import io.aleph4j.api.log.MessageIntake;
+import io.aleph4j.api.log.Origin;
+import io.aleph4j.api.message.Chain;
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.MalformedMessageException;
+import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.api.message.MessageType;
+import io.aleph4j.api.storage.ContentFields;
+import io.aleph4j.api.storage.MessageFilter;
+import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.storage.Page;
+import io.aleph4j.api.storage.PageRequest;
+import io.aleph4j.api.storage.SortOrder;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Writing messages and reading them: {@code /api/v0/messages...}. */
+final class MessageRoutes {
+
+    private static final Set<String> SINGLE_PARAMETERS = Set.of("hashes", "messageType");
+    private static final Set<String> LIST_PARAMETERS = Set.of("sortBy", "sortOrder", "msgType", "msgTypes",
+            "msgStatuses", "addresses", "owners", "refs", "contentHashes", "contentKeys", "contentTypes", "chains",
+            "channels", "tags", "hashes", "paymentTypes", "excludeContent", "contentFormat", "startDate", "endDate",
+            "startBlock", "endBlock", "pagination", "page", "cursor");
+
+    private final MessageIntake intake;
+    private final State state;
+    private final ApiSettings settings;
+
+    MessageRoutes(MessageIntake intake, State state, ApiSettings settings) {
+        this.intake = intake;
+        this.state = state;
+        this.settings = settings;
+    }
+
+    void addTo(HttpRouter router) {
+        router.post("/api/v0/messages", this::publish);
+        router.get("/api/v0/messages.json", request -> list(request, null));
+        router.get("/api/v0/messages/page/{page}.json", request -> list(request, request.pathParameter("page")
+                .orElseThrow()));
+        router.get("/api/v0/messages/{item_hash}", this::single);
+        router.get("/api/v0/messages/{item_hash}/status", this::status);
+    }
+
+    /** {@code {"sync": bool, "message": {envelope}}}: logged durably, then (with sync) processed, then answered. */
+    private HttpResponse publish(HttpRequest request) throws InterruptedException {
+        JsonNode body = Bodies.jsonObject(request);
+        JsonNode message = body.get("message");
+        if (message == null || !message.isObject()) {
+            throw new HttpProblem(422, "message: required, the signed message as a JSON object");
+        }
+        boolean sync = Bodies.bool(body.get("sync"), "sync");
+        MessageIntake.Accepted accepted;
+        try {
+            accepted = intake.submit(Json.MAPPER.writeValueAsString(message), Origin.API);
+        } catch (MalformedMessageException e) {
+            throw new HttpProblem(422, "InvalidMessageFormat: " + e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed JSON tree did not serialize", e);
+        }
+        MessageStatus status = MessageStatus.PENDING;
+        if (sync) {
+            Optional<MessageRecord> outcome = intake.awaitOutcome(accepted, settings.syncTimeout());
+            status = outcome.map(MessageRecord::status).orElse(MessageStatus.PENDING);
+        }
+        ObjectNode publication = Json.object();
+        publication.put("status", "success");
+        publication.set("failed", Json.array());
+        ObjectNode answer = Json.object();
+        answer.set("publication_status", publication);
+        answer.put("message_status", status.wireName());
+        return Json.response(httpStatus(status), answer);
+    }
+
+    /** The reference's mapping of a message status to the answer's HTTP status. */
+    static int httpStatus(MessageStatus status) {
+        return switch (status) {
+            case PENDING -> 202;
+            case PROCESSED, REMOVING -> 200;
+            case REJECTED -> 422;
+            case FORGOTTEN, REMOVED -> 410;
+        };
+    }
+
+    private HttpResponse single(HttpRequest request) {
+        Query.of(request, SINGLE_PARAMETERS);
+        return Json.response(200, MessageJson.single(find(request)));
+    }
+
+    private HttpResponse status(HttpRequest request) {
+        Query.of(request, Set.of());
+        return Json.response(200, MessageJson.status(find(request)));
+    }
+
+    private MessageRecord find(HttpRequest request) {
+        ItemHash hash = PathHashes.of(request.pathParameter("item_hash").orElseThrow());
+        return state.queries().message(hash)
+                .orElseThrow(() -> new HttpProblem(404, "no message " + hash.value() + " on this node"));
+    }
+
+    private HttpResponse list(HttpRequest request, String pathPage) {
+        Query query = Query.of(request, LIST_PARAMETERS);
+        if (query.string("cursor") != null) {
+            throw new HttpProblem(422, "cursor: cursor pagination is not supported yet; use page and pagination");
+        }
+        MessageFilter.Builder filter = MessageFilter.builder()
+                .hashes(query.hashes("hashes"))
+                .senders(query.list("addresses").toArray(String[]::new))
+                .owners(query.list("owners").toArray(String[]::new))
+                .refs(query.list("refs").toArray(String[]::new))
+                .channels(query.list("channels").toArray(String[]::new))
+                .tags(query.list("tags").toArray(String[]::new))
+                .contentTypes(query.list("contentTypes").toArray(String[]::new))
+                .contentKeys(query.list("contentKeys").toArray(String[]::new))
+                .chains(query.list("chains", "a chain", Chain::of).toArray(Chain[]::new));
+        List<MessageType> types = query.list("msgTypes", "a message type", MessageType::fromWire);
+        types.addAll(query.list("msgType", "a message type", MessageType::fromWire));
+        filter.types(types.toArray(MessageType[]::new));
+        filter.statuses(statuses(query).toArray(MessageStatus[]::new));
+        double start = query.seconds("startDate");
+        double end = query.seconds("endDate");
+        if (end != 0 && end < start) {
+            throw new HttpProblem(422, "endDate " + end + " is before startDate " + start);
+        }
+        filter.startTime(start).endTime(end);
+        if (!query.list("contentHashes").isEmpty() || !query.list("paymentTypes").isEmpty()) {
+            throw new HttpProblem(422, "contentHashes and paymentTypes filters are not supported yet");
+        }
+        String sortBy = Optional.ofNullable(query.string("sortBy")).orElse("time");
+        if (!sortBy.equals("time") && !sortBy.equals("tx-time")) {
+            throw new HttpProblem(422, "sortBy: '" + Query.shorten(sortBy) + "' is not time or tx-time");
+        }
+        ContentFormat format = ContentFormat.of(query);
+        PageRequest page = Pages.request(query, pathPage, 20, settings.maxPageSize());
+        Page<MessageRecord> found = state.queries().messages(filter.build(), page);
+        ArrayNode messages = Json.array();
+        for (MessageRecord record : found.items()) {
+            ObjectNode item = MessageJson.listItem(record);
+            format.apply(item, record);
+            messages.add(item);
+        }
+        ObjectNode body = Json.object();
+        body.set("messages", messages);
+        Pages.describe(body, found, "messages");
+        return Json.sortedResponse(200, body);
+    }
+
+    private static Set<MessageStatus> statuses(Query query) {
+        List<MessageStatus> listed = query.list("msgStatuses", "a message status", MessageStatus::fromWire);
+        if (listed.isEmpty()) {
+            return EnumSet.of(MessageStatus.PROCESSED, MessageStatus.REMOVING);
+        }
+        Set<MessageStatus> statuses = EnumSet.copyOf(listed);
+        boolean alone = statuses.size() == 1;
+        if (!alone && (statuses.contains(MessageStatus.FORGOTTEN) || statuses.contains(MessageStatus.REMOVED))) {
+            throw new HttpProblem(400, "msgStatuses=forgotten/removed cannot be combined with other statuses");
+        }
+        return statuses;
+    }
+
+    /** {@code contentFormat} (and the older {@code excludeContent}): how much content each message carries. */
+    private enum ContentFormat {
+        FULL, HEADERS, NONE;
+
+        static ContentFormat of(Query query) {
+            if (query.bool("excludeContent")) {
+                return NONE;
+            }
+            String value = query.string("contentFormat");
+            if (value == null) {
+                return FULL;
+            }
+            return switch (value) {
+                case "full" -> FULL;
+                case "headers" -> HEADERS;
+                case "none" -> NONE;
+                default -> throw new HttpProblem(422, "contentFormat: '" + Query.shorten(value)
+                        + "' is not full, headers or none");
+            };
+        }
+
+        void apply(ObjectNode item, MessageRecord record) {
+            if (this == FULL) {
+                return;
+            }
+            item.remove("content");
+            ContentFields content = record.content();
+            if (this == NONE || content == null) {
+                return;
+            }
+            ObjectNode headers = Json.object();
+            headers.put("address", content.address());
+            switch (record.type()) {
+                case POST -> {
+                    putIfPresent(headers, "type", content.type());
+                    putIfPresent(headers, "ref", content.ref());
+                }
+                case AGGREGATE -> putIfPresent(headers, "key", content.key());
+                case STORE -> putIfPresent(headers, "ref", content.ref());
+                default -> {
+                }
+            }
+            item.set("content", headers);
+        }
+
+        private static void putIfPresent(ObjectNode node, String name, String value) {
+            if (value != null) {
+                node.put(name, value);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.aleph4j.plugins.api.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aleph4j.api.http.HttpProblem;
+import io.aleph4j.api.storage.Page;
+import io.aleph4j.api.storage.PageRequest;
+import io.aleph4j.api.storage.SortOrder;
+
+/** The reference's page-mode pagination: {@code page}, {@code pagination}, {@code sortOrder}. */
+final class Pages {
+
+    private Pages() {
+    }
+
+    /**
+     * @param pathPage the {@code {page}} of a {@code .../page/{page}.json} route, which wins over the parameter
+     */
+    static PageRequest request(Query query, String pathPage, int defaultSize, int maxSize) {
+        int page = query.integer("page", 1, 1, Integer.MAX_VALUE);
+        if (pathPage != null) {
+            try {
+                page = Integer.parseInt(pathPage);
+            } catch (NumberFormatException e) {
+                throw new HttpProblem(400, "Invalid page value in path: " + Query.shorten(pathPage));
+            }
+            if (page < 1) {
+                throw new HttpProblem(422, "Page number must be greater than 1.");
+            }
+        }
+        // The reference's 0 means every result; here it is bounded like any other page size.
+        int size = query.integer("pagination", defaultSize, 0, maxSize);
+        if (size == 0) {
+            size = maxSize;
+        }
+        String order = query.string("sortOrder");
+        SortOrder sort = switch (order == null ? "-1" : order.strip()) {
+            case "-1" -> SortOrder.DESCENDING;
+            case "1" -> SortOrder.ASCENDING;
+            default -> throw new HttpProblem(422, "sortOrder: '" + Query.shorten(order) + "' is not -1 or 1");
+        };
+        return new PageRequest(page, size, sort);
+    }
+
+    static void describe(ObjectNode body, Page<?> page, String item) {
+        body.put("pagination_page", page.request().page());
+        body.put("pagination_total", page.total());
+        body.put("pagination_per_page", page.request().perPage());
+        body.put("pagination_item", item);
+    }
+}

@@ -1,0 +1,124 @@
+package io.aleph4j.plugins.api.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aleph4j.api.http.HttpProblem;
+import io.aleph4j.api.http.HttpRequest;
+import io.aleph4j.api.http.HttpResponse;
+import io.aleph4j.api.http.HttpRouter;
+import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.storage.Page;
+import io.aleph4j.api.storage.PostFilter;
+import io.aleph4j.api.storage.PostRecord;
+import io.aleph4j.api.storage.PostView;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * {@code /api/v0/posts.json} (the legacy shape the SDK reads) and {@code /api/v1/posts.json}: original posts,
+ * each with the content of its latest amend.
+ */
+final class PostRoutes {
+
+    private static final Set<String> PARAMETERS = Set.of("types", "refs", "addresses", "tags", "hashes", "channels",
+            "startDate", "endDate", "pagination", "page", "sortBy", "sortOrder", "cursor");
+
+    private final State state;
+    private final ApiSettings settings;
+
+    PostRoutes(State state, ApiSettings settings) {
+        this.state = state;
+        this.settings = settings;
+    }
+
+    void addTo(HttpRouter router) {
+        router.get("/api/v0/posts.json", request -> list(request, null, this::v0));
+        router.get("/api/v0/posts/page/{page}.json", request -> list(request, page(request), this::v0));
+        router.get("/api/v1/posts.json", request -> list(request, null, this::v1));
+        router.get("/api/v1/posts/page/{page}.json", request -> list(request, page(request), this::v1));
+    }
+
+    private static String page(HttpRequest request) {
+        return request.pathParameter("page").orElseThrow();
+    }
+
+    private HttpResponse list(HttpRequest request, String pathPage, Function<PostView, ObjectNode> shape) {
+        Query query = Query.of(request, PARAMETERS);
+        if (query.string("cursor") != null) {
+            throw new HttpProblem(422, "cursor: cursor pagination is not supported yet; use page and pagination");
+        }
+        String sortBy = Optional.ofNullable(query.string("sortBy")).orElse("time");
+        if (!sortBy.equals("time") && !sortBy.equals("tx-time")) {
+            throw new HttpProblem(422, "sortBy: '" + Query.shorten(sortBy) + "' is not time or tx-time");
+        }
+        PostFilter filter = PostFilter.builder()
+                .hashes(query.hashes("hashes").toArray(io.aleph4j.api.message.ItemHash[]::new))
+                .owners(query.list("addresses").toArray(String[]::new))
+                .refs(query.list("refs").toArray(String[]::new))
+                .types(query.list("types").toArray(String[]::new))
+                .channels(query.list("channels").toArray(String[]::new))
+                .tags(query.list("tags").toArray(String[]::new))
+                .startTime(query.seconds("startDate"))
+                .endTime(query.seconds("endDate"))
+                .build();
+        Page<PostView> found = state.queries().posts(filter, Pages.request(query, pathPage, 20,
+                settings.maxPageSize()));
+        ArrayNode posts = Json.array();
+        found.items().forEach(view -> posts.add(shape.apply(view)));
+        ObjectNode body = Json.object();
+        body.set("posts", posts);
+        Pages.describe(body, found, "posts");
+        return Json.response(200, body);
+    }
+
+    private ObjectNode v0(PostView view) {
+        PostRecord original = view.original();
+        PostRecord current = view.current();
+        MessageRecord originalMessage = message(original);
+        MessageRecord currentMessage = message(current);
+        ObjectNode post = Json.object();
+        post.put("chain", originalMessage.chain().code());
+        post.put("item_hash", current.itemHash().value());
+        post.put("sender", original.owner());
+        post.put("type", current.type());
+        post.put("channel", original.channel());
+        post.put("confirmed", false);
+        post.set("content", Json.parse(current.json()));
+        post.put("item_content", currentMessage.itemContent());
+        post.put("item_type", currentMessage.itemType().wireName());
+        post.put("signature", currentMessage.signature());
+        post.put("size", currentMessage.size());
+        post.put("time", Json.seconds(currentMessage.time()));
+        post.set("confirmations", Json.array());
+        post.put("original_item_hash", original.itemHash().value());
+        post.put("original_signature", originalMessage.signature());
+        post.put("original_type", original.type());
+        post.put("hash", original.itemHash().value());
+        post.put("address", original.owner());
+        post.put("ref", original.ref());
+        return post;
+    }
+
+    private ObjectNode v1(PostView view) {
+        PostRecord original = view.original();
+        PostRecord current = view.current();
+        ObjectNode post = Json.object();
+        post.put("item_hash", current.itemHash().value());
+        post.set("content", Json.parse(current.json()));
+        post.put("original_item_hash", original.itemHash().value());
+        post.put("original_type", original.type());
+        post.put("address", original.owner());
+        post.put("ref", original.ref());
+        post.put("channel", original.channel());
+        post.put("created", Json.isoOffset(original.time()));
+        post.put("last_updated", Json.isoOffset(current.time()));
+        return post;
+    }
+
+    private MessageRecord message(PostRecord post) {
+        // A post row exists only for a processed message, in the same transaction.
+        return state.queries().message(post.itemHash()).orElseThrow(() -> new IllegalStateException(
+                "post " + post.itemHash() + " has no message record"));
+    }
+}

@@ -1,0 +1,130 @@
+package io.aleph4j.plugins.api.http;
+
+import io.aleph4j.api.http.HttpProblem;
+import io.aleph4j.api.http.HttpRequest;
+import io.aleph4j.api.message.ItemHash;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * A request's query parameters, read the way the reference reads them (lists are comma-separated, the first
+ * value of a repeated parameter counts) and checked: a parameter the route does not know, or a value of the
+ * wrong kind, is a 422 naming it.
+ */
+final class Query {
+
+    private static final int MAX_LIST_ITEMS = 1_000;
+    private final Map<String, List<String>> parameters;
+
+    private Query(Map<String, List<String>> parameters) {
+        this.parameters = parameters;
+    }
+
+    /** The request's parameters, refusing any not in {@code known}. */
+    static Query of(HttpRequest request, Set<String> known) {
+        Map<String, List<String>> parameters = request.queryParameters();
+        for (String name : parameters.keySet()) {
+            if (!known.contains(name)) {
+                throw new HttpProblem(422, "unknown query parameter '" + name + "'; this route takes "
+                        + String.join(", ", new TreeSet<>(known)));
+            }
+        }
+        return new Query(parameters);
+    }
+
+    String string(String name) {
+        List<String> values = parameters.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    /** A comma-separated list; empty when absent. Empty items are skipped. */
+    List<String> list(String name) {
+        String value = string(name);
+        List<String> items = new ArrayList<>();
+        if (value == null) {
+            return items;
+        }
+        for (String item : value.split(",", -1)) {
+            String trimmed = item.strip();
+            if (!trimmed.isEmpty()) {
+                items.add(trimmed);
+            }
+        }
+        if (items.size() > MAX_LIST_ITEMS) {
+            throw new HttpProblem(422, name + " lists " + items.size() + " values; at most " + MAX_LIST_ITEMS);
+        }
+        return items;
+    }
+
+    <T> List<T> list(String name, String kind, Function<String, T> parse) {
+        List<T> parsed = new ArrayList<>();
+        for (String item : list(name)) {
+            try {
+                parsed.add(parse.apply(item));
+            } catch (IllegalArgumentException e) {
+                throw new HttpProblem(422, name + ": '" + shorten(item) + "' is not " + kind);
+            }
+        }
+        return parsed;
+    }
+
+    List<ItemHash> hashes(String name) {
+        return list(name, "an item hash", ItemHash::of);
+    }
+
+    int integer(String name, int defaultValue, int min, int max) {
+        String value = string(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new HttpProblem(422, name + ": '" + shorten(value) + "' is not an integer");
+        }
+        if (parsed < min || parsed > max) {
+            throw new HttpProblem(422, name + " must be between " + min + " and " + max + ", not " + parsed);
+        }
+        return parsed;
+    }
+
+    /** Seconds since the epoch, at least 0; 0 when absent. */
+    double seconds(String name) {
+        String value = string(name);
+        if (value == null) {
+            return 0;
+        }
+        double parsed;
+        try {
+            parsed = Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new HttpProblem(422, name + ": '" + shorten(value) + "' is not a number of seconds");
+        }
+        if (!Double.isFinite(parsed) || parsed < 0) {
+            throw new HttpProblem(422, name + " must be a number of seconds of at least 0, not " + shorten(value));
+        }
+        return parsed;
+    }
+
+    boolean bool(String name) {
+        String value = string(name);
+        if (value == null) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new HttpProblem(422, name + ": '" + shorten(value) + "' is not a boolean");
+        };
+    }
+
+    /** What a client sent, cut short so that an error never echoes a huge or hostile value whole. */
+    static String shorten(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 80) + "...";
+    }
+}
