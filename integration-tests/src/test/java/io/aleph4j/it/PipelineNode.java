@@ -23,6 +23,13 @@ final class PipelineNode implements AutoCloseable {
         this.node = node;
     }
 
+    /** A node with further class-path plugins, e.g. {@code api-http}. */
+    static PipelineNode startWith(String... pluginIds) {
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(PLUGINS), java.util.Arrays.stream(pluginIds))
+                .toArray(String[]::new);
+        return new PipelineNode(EmbeddedNode.builder().classpathPlugins(all).start());
+    }
+
     static PipelineNode start(InlinePlugin... extra) {
         return start(null, extra);
     }

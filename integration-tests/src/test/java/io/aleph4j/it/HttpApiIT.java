@@ -1,0 +1,242 @@
+package io.aleph4j.it;
+
+import static io.aleph4j.api.message.MessageType.AGGREGATE;
+import static io.aleph4j.api.message.MessageType.POST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aleph4j.api.message.Message;
+import io.aleph4j.testkit.EmbeddedNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The CCN API over real HTTP on loopback: messages signed with real wallets' libraries are written with
+ * {@code POST /api/v0/messages} and read back through the reference's read routes, in the reference's shapes.
+ */
+final class HttpApiIT {
+
+    private static final double T = 1_795_485_266.0;
+
+    private final Wallet alice = Wallet.ethereum(31);
+    private PipelineNode node;
+
+    @BeforeEach
+    void startNode() {
+        node = PipelineNode.startWith("api-http");
+    }
+
+    @AfterEach
+    void stopNode() {
+        node.close();
+    }
+
+    static Stream<Wallet> wallets() {
+        return Stream.of(Wallet.ethereum(32), Wallet.solana(33), Wallet.tezos(34));
+    }
+
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("wallets")
+    void aSyncPostIsProcessedThenServedByEveryReadRoute(Wallet wallet) throws IOException {
+        String me = wallet.address();
+        Message post = wallet.signed(POST, Contents.post(me, "note", "{\"body\":\"over http\",\"tags\":[\"x\"]}", T), T);
+
+        HttpResponse<String> published = http().postJson("/api/v0/messages", Envelopes.publish(post, true));
+
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(json(published).path("message_status").asText()).isEqualTo("processed");
+        assertThat(json(published).path("publication_status").path("status").asText()).isEqualTo("success");
+
+        JsonNode single = getJson("/api/v0/messages/" + post.itemHash().value(), 200);
+        assertThat(single.path("status").asText()).isEqualTo("processed");
+        assertThat(single.path("message").path("item_hash").asText()).isEqualTo(post.itemHash().value());
+        assertThat(single.path("message").path("sender").asText()).isEqualTo(me);
+        assertThat(single.path("message").path("chain").asText()).isEqualTo(wallet.chain().code());
+        assertThat(single.path("message").path("time").asDouble()).isEqualTo(T);
+        assertThat(single.path("message").path("content").path("content").path("body").asText())
+                .isEqualTo("over http");
+
+        assertThat(getJson("/api/v0/messages/" + post.itemHash().value() + "/status", 200).path("status").asText())
+                .isEqualTo("processed");
+
+        JsonNode list = getJson("/api/v0/messages.json?hashes=" + post.itemHash().value(), 200);
+        assertThat(list.path("pagination_total").asInt()).isEqualTo(1);
+        assertThat(list.path("messages").get(0).path("content").path("content").path("tags").get(0).asText())
+                .isEqualTo("x");
+        assertThat(list.path("messages").get(0).path("size").asLong()).isEqualTo(post.itemContent().length());
+
+        JsonNode posts = getJson("/api/v0/posts.json?addresses=" + me, 200);
+        assertThat(posts.path("posts")).hasSize(1);
+        assertThat(posts.path("posts").get(0).path("content").path("body").asText()).isEqualTo("over http");
+        assertThat(posts.path("posts").get(0).path("original_item_hash").asText()).isEqualTo(post.itemHash().value());
+    }
+
+    @Test
+    void theLatestAmendIsWhatThePostRoutesServe() throws IOException {
+        String me = alice.address();
+        Message original = alice.signed(POST, Contents.post(me, "blog", "{\"title\":\"first\"}", T), T);
+        Message amend = alice.signed(POST, Contents.amend(me, original.itemHash(), "{\"title\":\"second\"}", T + 5),
+                T + 5);
+        assertThat(http().postJson("/api/v0/messages", Envelopes.publish(original, true)).statusCode()).isEqualTo(200);
+        assertThat(http().postJson("/api/v0/messages", Envelopes.publish(amend, true)).statusCode()).isEqualTo(200);
+
+        JsonNode v0 = getJson("/api/v0/posts.json?hashes=" + original.itemHash().value(), 200).path("posts").get(0);
+        assertThat(v0.path("item_hash").asText()).isEqualTo(amend.itemHash().value());
+        assertThat(v0.path("original_item_hash").asText()).isEqualTo(original.itemHash().value());
+        assertThat(v0.path("type").asText()).isEqualTo("amend");
+        assertThat(v0.path("original_type").asText()).isEqualTo("blog");
+        assertThat(v0.path("content").path("title").asText()).isEqualTo("second");
+
+        JsonNode v1 = getJson("/api/v1/posts.json?types=blog", 200);
+        assertThat(v1.path("pagination_item").asText()).isEqualTo("posts");
+        assertThat(v1.path("posts")).hasSize(1);
+        assertThat(v1.path("posts").get(0).path("content").path("title").asText()).isEqualTo("second");
+        assertThat(v1.path("posts").get(0).path("created").asText()).endsWith("+00:00");
+    }
+
+    @Test
+    void anAggregateIsServedMergedPerKey() throws IOException {
+        String me = alice.address();
+        for (Message message : List.of(
+                alice.signed(AGGREGATE, Contents.aggregate(me, "profile", "{\"name\":\"a\",\"age\":1}", T), T),
+                alice.signed(AGGREGATE, Contents.aggregate(me, "profile", "{\"age\":2}", T + 1), T + 1),
+                alice.signed(AGGREGATE, Contents.aggregate(me, "settings", "{\"dark\":true}", T + 2), T + 2))) {
+            assertThat(http().postJson("/api/v0/messages", Envelopes.publish(message, true)).statusCode())
+                    .isEqualTo(200);
+        }
+
+        JsonNode all = getJson("/api/v0/aggregates/" + me + ".json", 200);
+        assertThat(all.path("address").asText()).isEqualTo(me);
+        assertThat(all.path("data").path("profile").path("name").asText()).isEqualTo("a");
+        assertThat(all.path("data").path("profile").path("age").asInt()).isEqualTo(2);
+        assertThat(all.path("data").path("settings").path("dark").asBoolean()).isTrue();
+        assertThat(all.path("info").isObject()).isTrue();
+
+        JsonNode one = getJson("/api/v0/aggregates/" + me + ".json?keys=settings", 200);
+        assertThat(one.path("data").has("profile")).isFalse();
+        assertThat(getJson("/api/v0/aggregates/" + me + ".json?keys=settings&value_only=true", 200)
+                .path("dark").asBoolean()).isTrue();
+        assertThat(getJson("/api/v0/aggregates/0xNobody.json", 404).path("error").asText())
+                .contains("No aggregate");
+    }
+
+    @Test
+    void anAsyncPostIsAcknowledgedPendingAndProcessedAfterwards() throws Exception {
+        Message post = alice.signed(POST, Contents.post(alice.address(), "note", "{}", T), T);
+
+        HttpResponse<String> published = http().postJson("/api/v0/messages", Envelopes.publish(post, false));
+
+        assertThat(published.statusCode()).isEqualTo(202);
+        assertThat(json(published).path("message_status").asText()).isEqualTo("pending");
+        String status = "";
+        for (int attempt = 0; attempt < 500 && !status.equals("processed"); attempt++) {
+            Thread.sleep(10);
+            HttpResponse<String> read = http().get("/api/v0/messages/" + post.itemHash().value() + "/status");
+            status = read.statusCode() == 200 ? json(read).path("status").asText() : "";
+        }
+        assertThat(status).isEqualTo("processed");
+    }
+
+    @Test
+    void aBadSignatureIsAnsweredRejectedWithItsReasonReadableAfterwards() throws IOException {
+        Message signed = alice.signed(POST, Contents.post(alice.address(), "note", "{}", T), T);
+        Message forged = Wallet.withSignature(signed, Wallet.ethereum(99).sign(signed).signature());
+
+        HttpResponse<String> published = http().postJson("/api/v0/messages", Envelopes.publish(forged, true));
+
+        assertThat(published.statusCode()).isEqualTo(422);
+        assertThat(json(published).path("message_status").asText()).isEqualTo("rejected");
+        JsonNode read = getJson("/api/v0/messages/" + forged.itemHash().value(), 200);
+        assertThat(read.path("status").asText()).isEqualTo("rejected");
+        assertThat(read.path("error_code").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void messagesJsonFiltersPagesAndSortsWithTheReferencesParameters() throws IOException {
+        String me = alice.address();
+        for (int i = 0; i < 5; i++) {
+            Message post = alice.signed(POST, Contents.post(me, "note", "{\"n\":" + i + "}", T + i), T + i);
+            assertThat(http().postJson("/api/v0/messages", Envelopes.publish(post, true)).statusCode()).isEqualTo(200);
+        }
+        Message aggregate = alice.signed(AGGREGATE, Contents.aggregate(me, "k", "{}", T + 10), T + 10);
+        assertThat(http().postJson("/api/v0/messages", Envelopes.publish(aggregate, true)).statusCode())
+                .isEqualTo(200);
+
+        JsonNode page = getJson("/api/v0/messages.json?addresses=" + me + "&msgTypes=POST&pagination=2&page=2"
+                + "&sortOrder=1", 200);
+        assertThat(page.path("pagination_total").asInt()).isEqualTo(5);
+        assertThat(page.path("pagination_page").asInt()).isEqualTo(2);
+        assertThat(page.path("pagination_per_page").asInt()).isEqualTo(2);
+        assertThat(page.path("messages")).extracting(m -> m.path("time").asDouble())
+                .containsExactly(T + 2, T + 3);
+
+        JsonNode newestFirst = getJson("/api/v0/messages.json?addresses=" + me + "&pagination=1", 200);
+        assertThat(newestFirst.path("messages").get(0).path("type").asText()).isEqualTo("AGGREGATE");
+        assertThat(newestFirst.fieldNames().next()).as("keys sorted, as the reference writes them")
+                .isEqualTo("messages");
+
+        JsonNode headers = getJson("/api/v0/messages.json?msgTypes=AGGREGATE&contentFormat=headers", 200);
+        assertThat(headers.path("messages").get(0).path("content").path("key").asText()).isEqualTo("k");
+        assertThat(getJson("/api/v0/messages.json?startDate=" + (T + 3) + "&endDate=" + (T + 4), 200)
+                .path("pagination_total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void malformedRequestsGetA4xxWithAJsonErrorAndLogNothing() throws IOException {
+        Message valid = alice.signed(POST, Contents.post(alice.address(), "note", "{}", T), T);
+        String envelope = Envelopes.of(valid).toString();
+        Message wrongHash = alice.sign(alice.unsigned(alice.address(), POST, "TEST", T,
+                Contents.post(alice.address(), "note", "{\"x\":1}", T)));
+        String wrongHashEnvelope = Envelopes.of(wrongHash).put("item_hash", valid.itemHash().value()).toString();
+
+        for (String body : List.of("", "not json", "[]", "{\"sync\":true}", "{\"message\":\"text\"}",
+                "{\"sync\":\"maybe\",\"message\":" + envelope + "}",
+                "{\"message\":" + envelope.replace("\"sender\"", "\"sendr\"") + "}",
+                "{\"message\":" + envelope.replace("\"POST\"", "\"TWEET\"") + "}",
+                "{\"message\":" + wrongHashEnvelope + "}")) {
+            HttpResponse<String> answer = http().postJson("/api/v0/messages", body);
+            assertThat(answer.statusCode()).as(body).isEqualTo(422);
+            assertThat(json(answer).path("error").asText()).as(body).isNotBlank();
+        }
+        for (String path : List.of("/api/v0/messages.json?pagination=abc", "/api/v0/messages.json?sortOrder=2",
+                "/api/v0/messages.json?page=0", "/api/v0/messages.json?msgTypes=TWEET",
+                "/api/v0/messages.json?hashes=nothex", "/api/v0/messages.json?startDate=-1",
+                "/api/v0/messages.json?startDate=10&endDate=5", "/api/v0/messages.json?unknown=1",
+                "/api/v0/messages.json?msgStatuses=forgotten,processed", "/api/v0/posts.json?sortBy=random",
+                "/api/v0/messages/not-a-hash", "/api/v0/messages/" + "ab".repeat(32),
+                "/api/v0/aggregates/0xA.json?with_info=perhaps")) {
+            HttpResponse<String> answer = http().get(path);
+            assertThat(answer.statusCode()).as(path).isBetween(400, 499);
+            assertThat(json(answer).path("error").asText()).as(path).isNotBlank();
+        }
+
+        // The pipeline handles the inbox in order: once this one is processed, anything logged before it would
+        // be in the state too.
+        assertThat(http().postJson("/api/v0/messages", Envelopes.publish(valid, true)).statusCode()).isEqualTo(200);
+        assertThat(getJson("/api/v0/messages.json?msgStatuses=pending,processed,rejected", 200)
+                .path("pagination_total").asInt()).isEqualTo(1);
+    }
+
+    private EmbeddedNode http() {
+        return node.embedded();
+    }
+
+    private JsonNode getJson(String path, int expectedStatus) throws IOException {
+        HttpResponse<String> answer = http().get(path);
+        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(expectedStatus);
+        return json(answer);
+    }
+
+    private static JsonNode json(HttpResponse<String> answer) throws IOException {
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        return Envelopes.JSON.readTree(answer.body());
+    }
+}
