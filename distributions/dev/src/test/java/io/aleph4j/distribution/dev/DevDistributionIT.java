@@ -40,15 +40,19 @@ final class DevDistributionIT {
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             URI address = awaitAddress(output, process);
-            assertThat(Files.readString(output)).contains("node 'dev' started: loaded 5 plugins")
+            assertThat(Files.readString(output)).contains("node 'dev' started: loaded 6 plugins")
                     .contains("chain-evm").contains("chain-solana").contains("chain-tezos").contains("store-sqlite")
-                    .contains("hello").contains("ChainBridge x3").contains("StateStore x1")
+                    .contains("hello").contains("api-http").contains("ChainBridge x3").contains("StateStore x1")
                     .contains("message pipeline started on store-sqlite");
             try (HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<String> hello = client.send(HttpRequest.newBuilder(address.resolve("/hello")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(hello.statusCode()).isEqualTo(200);
                 assertThat(hello.body()).contains("\"greeting\":\"hello from the aleph4j dev node\"");
+                HttpResponse<String> messages = client.send(HttpRequest.newBuilder(
+                        address.resolve("/api/v0/messages.json")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(messages.statusCode()).isEqualTo(200);
+                assertThat(messages.body()).contains("\"pagination_item\":\"messages\"");
             }
 
             // Ctrl-C: the launcher execs the JVM, so its pid is the node's.
