@@ -29,7 +29,8 @@ import java.util.Set;
 /** Writing messages and reading them: {@code /api/v0/messages...}. */
 final class MessageRoutes {
 
-    private static final Set<String> SINGLE_PARAMETERS = Set.of("hashes", "messageType");
+    /** What the SDK's getMessage sends (axios writes its one-item array as {@code hashes[]}); all ignored. */
+    private static final Set<String> SINGLE_PARAMETERS = Set.of("hashes", "hashes[]", "messageType");
     private static final Set<String> LIST_PARAMETERS = Set.of("sortBy", "sortOrder", "msgType", "msgTypes",
             "msgStatuses", "addresses", "owners", "refs", "contentHashes", "contentKeys", "contentTypes", "chains",
             "channels", "tags", "hashes", "paymentTypes", "excludeContent", "contentFormat", "startDate", "endDate",

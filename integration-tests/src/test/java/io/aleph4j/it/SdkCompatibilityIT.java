@@ -1,0 +1,53 @@
+package io.aleph4j.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The official Aleph TypeScript SDK (npm {@code @aleph-sdk/*} 1.7.4, unchanged) against a node with the HTTP
+ * API: with an Ethereum, a Solana and a Tezos account it posts, amends, writes aggregates and forgets, and reads
+ * everything back through its own read calls ({@code src/test/js/sdk-compat/run.mjs} holds the assertions).
+ * Where the SDK disagrees with the node, the node is wrong.
+ */
+final class SdkCompatibilityIT {
+
+    private static final Path PROJECT = Path.of("src/test/js/sdk-compat");
+
+    @Test
+    void theOfficialTypeScriptSdkWritesAndReadsEverythingOnEveryChainFamily() throws Exception {
+        assertThat(PROJECT.resolve("node_modules/@aleph-sdk/client")).as(
+                "the SDK is installed: `npm ci` in integration-tests/src/test/js/sdk-compat (./run-tests does it)")
+                .isDirectory();
+        try (PipelineNode node = PipelineNode.startWith("api-http")) {
+            String url = node.embedded().uri("/").toString().replaceAll("/$", "");
+            Path output = Files.createTempFile("sdk-compat", ".log");
+            Process sdk = new ProcessBuilder("node", "run.mjs", url)
+                    .directory(PROJECT.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            boolean finished = sdk.waitFor(5, TimeUnit.MINUTES);
+            if (!finished) {
+                sdk.destroyForcibly();
+            }
+            String log = read(output);
+            Files.deleteIfExists(output);
+            assertThat(finished).as("the SDK run finished in time:\n%s", log).isTrue();
+            assertThat(sdk.exitValue()).as("the SDK run's exit code:\n%s", log).isZero();
+            assertThat(log).contains("ok ETH forget removes the post from every read")
+                    .contains("ok SOL forget removes the post from every read")
+                    .contains("ok TEZOS forget removes the post from every read")
+                    .contains("all SDK checks passed");
+        }
+    }
+
+    private static String read(Path output) throws IOException {
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,106 @@
+// Drives a node with the official Aleph TypeScript SDK, unchanged: with an account of each chain family it
+// posts, amends, writes aggregates, forgets, and reads everything back through the SDK's own read calls.
+// Usage: node run.mjs http://127.0.0.1:PORT   (prints "ok <check>" per check; exits 1 at the first failure)
+import assert from 'node:assert/strict';
+import { AuthenticatedAlephHttpClient } from '@aleph-sdk/client';
+import * as ethereum from '@aleph-sdk/ethereum';
+import * as solana from '@aleph-sdk/solana';
+import * as tezos from '@aleph-sdk/tezos';
+import { ForgottenMessageError } from '@aleph-sdk/message';
+
+const node = process.argv[2];
+if (!node) {
+  console.error('usage: node run.mjs <node url>');
+  process.exit(2);
+}
+
+async function accounts() {
+  return [
+    ['ETH', ethereum.newAccount().account],
+    ['SOL', solana.newAccount().account],
+    ['TEZOS', (await tezos.newAccount()).signerAccount],
+  ];
+}
+
+async function check(name, body) {
+  await body();
+  console.log(`ok ${name}`);
+}
+
+async function scenario(chain, account) {
+  const client = new AuthenticatedAlephHttpClient(account, node);
+  const address = account.address;
+  const tag = `${chain}-${Date.now()}`;
+
+  const post = await client.createPost({
+    postType: 'note', channel: 'TEST', sync: true, content: { body: `hello from ${chain}`, tags: [tag] },
+  });
+  await check(`${chain} createPost is processed and getPost reads it`, async () => {
+    const read = await client.getPost({ types: 'note', hashes: [post.item_hash] });
+    assert.equal(read.item_hash, post.item_hash);
+    assert.equal(read.content.body, `hello from ${chain}`);
+    assert.equal(read.address, address);
+  });
+
+  const amend = await client.createPost({
+    postType: 'amend', ref: post.item_hash, channel: 'TEST', sync: true, content: { body: `amended on ${chain}` },
+  });
+  await check(`${chain} an amend is what getPosts serves`, async () => {
+    const page = await client.getPosts({ hashes: [post.item_hash] });
+    assert.equal(page.posts.length, 1);
+    assert.equal(page.posts[0].content.body, `amended on ${chain}`);
+    assert.equal(page.posts[0].item_hash, amend.item_hash);
+    assert.equal(page.posts[0].original_item_hash, post.item_hash);
+    const byAddress = await client.getPosts({ addresses: [address], types: ['note'] });
+    assert.equal(byAddress.posts.length, 1);
+  });
+
+  await client.createAggregate({ key: 'profile', content: { name: chain, level: 1 }, sync: true });
+  await client.createAggregate({ key: 'profile', content: { level: 2 }, sync: true });
+  await client.createAggregate({ key: 'settings', content: { theme: 'dark' }, sync: true });
+  await check(`${chain} aggregates merge and fetchAggregate(s) read them`, async () => {
+    const profile = await client.fetchAggregate(address, 'profile');
+    assert.deepEqual(profile, { name: chain, level: 2 });
+    const both = await client.fetchAggregates(address, ['profile', 'settings']);
+    assert.deepEqual(both.settings, { theme: 'dark' });
+    assert.equal(both.profile.level, 2);
+  });
+
+  await check(`${chain} getMessage and getMessages read the messages`, async () => {
+    const message = await client.getMessage(post.item_hash);
+    assert.equal(message.item_hash, post.item_hash);
+    assert.equal(message.type, 'POST');
+    assert.equal(message.sender, address);
+    assert.equal(message.content.content.body, `hello from ${chain}`);
+    const posts = await client.getMessages({ addresses: [address], messageTypes: ['POST'] });
+    assert.equal(posts.pagination_total, 2);
+    assert.deepEqual(new Set(posts.messages.map((m) => m.item_hash)), new Set([post.item_hash, amend.item_hash]));
+    const aggregates = await client.getMessages({ addresses: [address], messageTypes: ['AGGREGATE'],
+      contentKeys: ['profile'] });
+    assert.equal(aggregates.messages.length, 2);
+    const tagged = await client.getMessages({ tags: [tag] });
+    assert.equal(tagged.messages.length, 1);
+  });
+
+  const forget = await client.forget({ hashes: [post.item_hash], reason: 'sdk test', sync: true });
+  await check(`${chain} forget removes the post from every read`, async () => {
+    await assert.rejects(client.getMessage(post.item_hash), ForgottenMessageError);
+    const page = await client.getPosts({ hashes: [post.item_hash] });
+    assert.equal(page.posts.length, 0);
+    const forgetMessage = await client.getMessage(forget.item_hash);
+    assert.equal(forgetMessage.type, 'FORGET');
+  });
+}
+
+try {
+  for (const [chain, account] of await accounts()) {
+    await scenario(chain, account);
+  }
+  console.log('all SDK checks passed');
+} catch (error) {
+  console.error('SDK check failed:', error?.stack ?? error);
+  if (error?.response) {
+    console.error('response:', error.response.status, JSON.stringify(error.response.data));
+  }
+  process.exit(1);
+}
