@@ -102,6 +102,16 @@ final class NodeHttpTest {
     }
 
     @Test
+    void aPathJettyRefusesBeforeRoutingStillGetsAJsonError() throws Exception {
+        var response = get("/echo/%00");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).startsWith("{\"error\":");
+    }
+
+    @Test
     void anUnknownRouteIsAJson404() throws Exception {
         var response = get("/nowhere");
 

@@ -33,6 +33,7 @@ public final class NodeHttpServer implements AutoCloseable {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             for (RouteTable.Route route : routes.routes()) {
                 config.routes.addHttpHandler(HandlerType.findOrCreate(route.method().name()), route.path(),
                         context -> answer(context, route));
