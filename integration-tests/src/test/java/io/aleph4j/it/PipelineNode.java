@@ -11,6 +11,9 @@ import io.aleph4j.testkit.EmbeddedNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** A node running the real chain plugins and the SQLite state store, fed through its inbox. */
 final class PipelineNode implements AutoCloseable {
@@ -25,9 +28,15 @@ final class PipelineNode implements AutoCloseable {
 
     /** A node with further class-path plugins, e.g. {@code api-http}. */
     static PipelineNode startWith(String... pluginIds) {
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(PLUGINS), java.util.Arrays.stream(pluginIds))
-                .toArray(String[]::new);
-        return new PipelineNode(EmbeddedNode.builder().classpathPlugins(all).start());
+        return startWith(builder -> { }, pluginIds);
+    }
+
+    /** A node with further class-path plugins and config set by {@code configure}. */
+    static PipelineNode startWith(Consumer<EmbeddedNode.Builder> configure, String... pluginIds) {
+        String[] all = Stream.concat(Arrays.stream(PLUGINS), Arrays.stream(pluginIds)).toArray(String[]::new);
+        EmbeddedNode.Builder builder = EmbeddedNode.builder().classpathPlugins(all);
+        configure.accept(builder);
+        return new PipelineNode(builder.start());
     }
 
     static PipelineNode start(InlinePlugin... extra) {

@@ -28,6 +28,9 @@ final class AggregateRoutes {
     private HttpResponse ofAddress(HttpRequest request) {
         String address = request.pathParameter("address").orElseThrow();
         Query query = Query.of(request, PARAMETERS);
+        if (!Query.isAddress(address)) {
+            throw new HttpProblem(422, "'" + Query.shorten(address) + "' is not an address");
+        }
         List<String> keys = query.list("keys");
         query.integer("limit", 1000, 1, Integer.MAX_VALUE);
         boolean withInfo = query.bool("with_info");

@@ -118,8 +118,8 @@ final class MessageRoutes {
         }
         MessageFilter.Builder filter = MessageFilter.builder()
                 .hashes(query.hashes("hashes"))
-                .senders(query.list("addresses").toArray(String[]::new))
-                .owners(query.list("owners").toArray(String[]::new))
+                .senders(query.addresses("addresses").toArray(String[]::new))
+                .owners(query.addresses("owners").toArray(String[]::new))
                 .refs(query.list("refs").toArray(String[]::new))
                 .channels(query.list("channels").toArray(String[]::new))
                 .tags(query.list("tags").toArray(String[]::new))
@@ -127,7 +127,11 @@ final class MessageRoutes {
                 .contentKeys(query.list("contentKeys").toArray(String[]::new))
                 .chains(query.list("chains", "a chain", Chain::of).toArray(Chain[]::new));
         List<MessageType> types = query.list("msgTypes", "a message type", MessageType::fromWire);
-        types.addAll(query.list("msgType", "a message type", MessageType::fromWire));
+        String singleType = query.string("msgType");
+        if (singleType != null) {
+            types.add(query.list("msgType", "a message type", MessageType::fromWire).stream().findFirst()
+                    .orElseThrow(() -> new HttpProblem(422, "msgType: '' is not a message type")));
+        }
         filter.types(types.toArray(MessageType[]::new));
         filter.statuses(statuses(query).toArray(MessageStatus[]::new));
         double start = query.seconds("startDate");

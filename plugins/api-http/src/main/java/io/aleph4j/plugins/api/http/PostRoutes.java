@@ -54,7 +54,7 @@ final class PostRoutes {
         }
         PostFilter filter = PostFilter.builder()
                 .hashes(query.hashes("hashes").toArray(io.aleph4j.api.message.ItemHash[]::new))
-                .owners(query.list("addresses").toArray(String[]::new))
+                .owners(query.addresses("addresses").toArray(String[]::new))
                 .refs(query.list("refs").toArray(String[]::new))
                 .types(query.list("types").toArray(String[]::new))
                 .channels(query.list("channels").toArray(String[]::new))

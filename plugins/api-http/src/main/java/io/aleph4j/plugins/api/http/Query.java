@@ -18,6 +18,9 @@ import java.util.function.Function;
 final class Query {
 
     private static final int MAX_LIST_ITEMS = 1_000;
+    private static final int MAX_VALUE_LENGTH = 256;
+    /** Every chain's addresses are letters and digits (hex, base58, bech32, tz1...). */
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,128}");
     private final Map<String, List<String>> parameters;
 
     private Query(Map<String, List<String>> parameters) {
@@ -50,9 +53,14 @@ final class Query {
         }
         for (String item : value.split(",", -1)) {
             String trimmed = item.strip();
-            if (!trimmed.isEmpty()) {
-                items.add(trimmed);
+            if (trimmed.isEmpty()) {
+                continue;
             }
+            if (trimmed.length() > MAX_VALUE_LENGTH || trimmed.chars().anyMatch(Character::isISOControl)) {
+                throw new HttpProblem(422, name + ": a value is longer than " + MAX_VALUE_LENGTH
+                        + " characters or holds control characters");
+            }
+            items.add(trimmed);
         }
         if (items.size() > MAX_LIST_ITEMS) {
             throw new HttpProblem(422, name + " lists " + items.size() + " values; at most " + MAX_LIST_ITEMS);
@@ -70,6 +78,21 @@ final class Query {
             }
         }
         return parsed;
+    }
+
+    static boolean isAddress(String value) {
+        return ADDRESS.matcher(value).matches();
+    }
+
+    /** A list of chain addresses: letters and digits only, so that no other text reaches a query. */
+    List<String> addresses(String name) {
+        List<String> addresses = list(name);
+        for (String address : addresses) {
+            if (!ADDRESS.matcher(address).matches()) {
+                throw new HttpProblem(422, name + ": '" + shorten(address) + "' is not an address");
+            }
+        }
+        return addresses;
     }
 
     List<ItemHash> hashes(String name) {
