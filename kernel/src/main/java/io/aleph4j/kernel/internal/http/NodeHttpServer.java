@@ -6,7 +6,10 @@ import io.aleph4j.api.http.HttpResponse;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsHandlerType;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,7 @@ public final class NodeHttpServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Javalin app;
+    private final Map<String, JavalinWebSocketSession> sessions = new ConcurrentHashMap<>();
 
     /** Set on a request once a handler (or the error writer) has written its answer. */
     private static final String ANSWERED = "aleph4j.answered";
@@ -38,6 +42,9 @@ public final class NodeHttpServer implements AutoCloseable {
                 config.routes.addHttpHandler(HandlerType.findOrCreate(route.method().name()), route.path(),
                         context -> answer(context, route));
             }
+            for (RouteTable.WebSocketRoute route : routes.webSocketRoutes()) {
+                config.routes.addWsHandler(WsHandlerType.WEBSOCKET, route.path(), ws -> serve(ws, route));
+            }
             config.routes.exception(Exception.class, (exception, context) -> {
                 LOG.error("unexpected error answering {} {}", context.method(), context.path(), exception);
                 writeError(context, 500, "internal error");
@@ -51,6 +58,42 @@ public final class NodeHttpServer implements AutoCloseable {
             config.routes.error(413, "*", context -> unlessAnswered(context, 413,
                     "request body is larger than " + maxRequestBytes + " bytes"));
         });
+    }
+
+    /** Binds a plugin's websocket handler to Javalin's callbacks, with one session object per connection. */
+    private void serve(WsConfig ws, RouteTable.WebSocketRoute route) {
+        ws.onConnect(context -> {
+            JavalinWebSocketSession session = new JavalinWebSocketSession(context,
+                    context.session.getUpgradeRequest().getRequestURI().getPath());
+            sessions.put(context.sessionId(), session);
+            try {
+                route.handler().onOpen(session);
+            } catch (HttpProblem problem) {
+                session.send(JSON.writeValueAsString(Map.of("error", problem.getMessage())));
+                session.close(problem.status() < 500 ? 1008 : 1011, "refused");
+            } catch (Exception e) {
+                LOG.error("websocket {} failed to open a session", route.path(), e);
+                session.close(1011, "internal error");
+            }
+        });
+        ws.onMessage(context -> {
+            JavalinWebSocketSession session = sessions.get(context.sessionId());
+            if (session != null) {
+                try {
+                    route.handler().onText(session, context.message());
+                } catch (HttpProblem problem) {
+                    session.send(JSON.writeValueAsString(Map.of("error", problem.getMessage())));
+                }
+            }
+        });
+        ws.onClose(context -> {
+            JavalinWebSocketSession session = sessions.remove(context.sessionId());
+            if (session != null) {
+                route.handler().onClose(session, context.status(), context.reason());
+            }
+        });
+        ws.onError(context -> LOG.debug("websocket {} session {} failed", route.path(), context.sessionId(),
+                context.error()));
     }
 
     private static void answer(Context context, RouteTable.Route route) throws Exception {
