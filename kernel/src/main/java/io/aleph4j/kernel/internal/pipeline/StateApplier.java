@@ -123,13 +123,13 @@ final class StateApplier {
             boolean rerun = work.isRetry() || rerunMarks.remove(processed) != null;
             if (existing.isPresent()) {
                 MessageStatus status = existing.get().status();
+                // A copy of a message handled already, or waiting here, changes nothing: it has no event, so that
+                // what follows the events (streams, rebroadcasts) sees each message once.
                 if (status != MessageStatus.PENDING && status != MessageStatus.REJECTED) {
-                    event(hash, status, Optional.empty());
                     return;
                 }
                 if (status == MessageStatus.PENDING && pendingHere.contains(hash) && !rerun) {
-                    // Another copy of a message already waiting here: it will be tried when its turn comes.
-                    event(hash, MessageStatus.PENDING, Optional.empty());
+                    // It will be tried when the waiting copy's turn comes.
                     return;
                 }
                 if (status == MessageStatus.PENDING && processed.checked() instanceof Checked.Invalid invalid
