@@ -5,12 +5,14 @@ import io.aleph4j.api.Extension;
 import io.aleph4j.api.NodeContext;
 import io.aleph4j.api.config.ConfigKey;
 import io.aleph4j.api.http.HttpRoutes;
+import io.aleph4j.api.log.StartFrom;
+import io.aleph4j.api.log.Subscription;
 import io.aleph4j.api.storage.StateStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-/** Contributes the CCN's public HTTP API: writing messages and reading the state they built. */
+/** Contributes the CCN's public HTTP API: writing messages, reading the state they built, streaming new ones. */
 public final class ApiHttpPlugin implements AlephPlugin {
 
     static final ConfigKey<Duration> SYNC_TIMEOUT = ConfigKey.duration("sync-timeout", Duration.ofSeconds(30),
@@ -18,6 +20,11 @@ public final class ApiHttpPlugin implements AlephPlugin {
                     + "with its pending status");
     static final ConfigKey<Integer> MAX_PAGE_SIZE = ConfigKey.integer("max-page-size", 10_000,
             "the largest pagination a list query may ask for");
+
+    private static final System.Logger LOG = System.getLogger(ApiHttpPlugin.class.getName());
+
+    private MessageStream stream;
+    private Subscription events;
 
     @Override
     public List<ConfigKey<?>> configKeys() {
@@ -32,7 +39,35 @@ public final class ApiHttpPlugin implements AlephPlugin {
     @Override
     public void register(NodeContext context) {
         ApiSettings settings = new ApiSettings(context.config().get(SYNC_TIMEOUT), context.config().get(MAX_PAGE_SIZE));
-        // The store is only known once every plugin has registered: the routes look it up on first use.
-        context.contribute(HttpRoutes.class, router -> new ApiRoutes(context, settings).addTo(router));
+        // The store is only known once every plugin has registered: State looks it up on first use.
+        State state = new State(context);
+        stream = new MessageStream(state);
+        context.contribute(HttpRoutes.class, router -> {
+            new MessageRoutes(context.messageIntake(), state, settings).addTo(router);
+            new PostRoutes(state, settings).addTo(router);
+            new AggregateRoutes(state).addTo(router);
+            new InfoRoutes().addTo(router);
+            new LegacyPublishRoutes(context.messageIntake()).addTo(router);
+            router.websocket("/api/ws0/messages", stream);
+        });
+    }
+
+    @Override
+    public void start(NodeContext context) {
+        events = context.log().subscribeEvents("api-http-stream", StartFrom.LATEST, (index, event) -> {
+            try {
+                stream.onEvent(event);
+            } catch (RuntimeException e) {
+                // One event that cannot be streamed must not end the stream for every client.
+                LOG.log(System.Logger.Level.WARNING, "could not stream " + event.itemHash(), e);
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (events != null) {
+            events.close();
+        }
     }
 }

@@ -76,6 +76,15 @@ final class Json {
         }
     }
 
+    /** JSON text with keys in alphabetical order. */
+    static String sorted(JsonNode node) {
+        try {
+            return SORTED.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree did not serialize", e);
+        }
+    }
+
     static HttpResponse response(int status, JsonNode body) {
         return write(MAPPER, status, body);
     }

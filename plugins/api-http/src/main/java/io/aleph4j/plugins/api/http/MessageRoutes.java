@@ -31,10 +31,8 @@ final class MessageRoutes {
 
     /** What the SDK's getMessage sends (axios writes its one-item array as {@code hashes[]}); all ignored. */
     private static final Set<String> SINGLE_PARAMETERS = Set.of("hashes", "hashes[]", "messageType");
-    private static final Set<String> LIST_PARAMETERS = Set.of("sortBy", "sortOrder", "msgType", "msgTypes",
-            "msgStatuses", "addresses", "owners", "refs", "contentHashes", "contentKeys", "contentTypes", "chains",
-            "channels", "tags", "hashes", "paymentTypes", "excludeContent", "contentFormat", "startDate", "endDate",
-            "startBlock", "endBlock", "pagination", "page", "cursor");
+    private static final Set<String> LIST_PARAMETERS = union(MessageFilters.PARAMETERS, Set.of("sortBy",
+            "sortOrder", "excludeContent", "contentFormat", "pagination", "page", "cursor"));
 
     private final MessageIntake intake;
     private final State state;
@@ -116,40 +114,14 @@ final class MessageRoutes {
         if (query.string("cursor") != null) {
             throw new HttpProblem(422, "cursor: cursor pagination is not supported yet; use page and pagination");
         }
-        MessageFilter.Builder filter = MessageFilter.builder()
-                .hashes(query.hashes("hashes"))
-                .senders(query.addresses("addresses").toArray(String[]::new))
-                .owners(query.addresses("owners").toArray(String[]::new))
-                .refs(query.list("refs").toArray(String[]::new))
-                .channels(query.list("channels").toArray(String[]::new))
-                .tags(query.list("tags").toArray(String[]::new))
-                .contentTypes(query.list("contentTypes").toArray(String[]::new))
-                .contentKeys(query.list("contentKeys").toArray(String[]::new))
-                .chains(query.list("chains", "a chain", Chain::of).toArray(Chain[]::new));
-        List<MessageType> types = query.list("msgTypes", "a message type", MessageType::fromWire);
-        String singleType = query.string("msgType");
-        if (singleType != null) {
-            types.add(query.list("msgType", "a message type", MessageType::fromWire).stream().findFirst()
-                    .orElseThrow(() -> new HttpProblem(422, "msgType: '' is not a message type")));
-        }
-        filter.types(types.toArray(MessageType[]::new));
-        filter.statuses(statuses(query).toArray(MessageStatus[]::new));
-        double start = query.seconds("startDate");
-        double end = query.seconds("endDate");
-        if (end != 0 && end < start) {
-            throw new HttpProblem(422, "endDate " + end + " is before startDate " + start);
-        }
-        filter.startTime(start).endTime(end);
-        if (!query.list("contentHashes").isEmpty() || !query.list("paymentTypes").isEmpty()) {
-            throw new HttpProblem(422, "contentHashes and paymentTypes filters are not supported yet");
-        }
+        MessageFilter filter = MessageFilters.from(query);
         String sortBy = Optional.ofNullable(query.string("sortBy")).orElse("time");
         if (!sortBy.equals("time") && !sortBy.equals("tx-time")) {
             throw new HttpProblem(422, "sortBy: '" + Query.shorten(sortBy) + "' is not time or tx-time");
         }
         ContentFormat format = ContentFormat.of(query);
         PageRequest page = Pages.request(query, pathPage, 20, settings.maxPageSize());
-        Page<MessageRecord> found = state.queries().messages(filter.build(), page);
+        Page<MessageRecord> found = state.queries().messages(filter, page);
         ArrayNode messages = Json.array();
         for (MessageRecord record : found.items()) {
             ObjectNode item = MessageJson.listItem(record);
@@ -162,68 +134,9 @@ final class MessageRoutes {
         return Json.sortedResponse(200, body);
     }
 
-    private static Set<MessageStatus> statuses(Query query) {
-        List<MessageStatus> listed = query.list("msgStatuses", "a message status", MessageStatus::fromWire);
-        if (listed.isEmpty()) {
-            return EnumSet.of(MessageStatus.PROCESSED, MessageStatus.REMOVING);
-        }
-        Set<MessageStatus> statuses = EnumSet.copyOf(listed);
-        boolean alone = statuses.size() == 1;
-        if (!alone && (statuses.contains(MessageStatus.FORGOTTEN) || statuses.contains(MessageStatus.REMOVED))) {
-            throw new HttpProblem(400, "msgStatuses=forgotten/removed cannot be combined with other statuses");
-        }
-        return statuses;
-    }
-
-    /** {@code contentFormat} (and the older {@code excludeContent}): how much content each message carries. */
-    private enum ContentFormat {
-        FULL, HEADERS, NONE;
-
-        static ContentFormat of(Query query) {
-            if (query.bool("excludeContent")) {
-                return NONE;
-            }
-            String value = query.string("contentFormat");
-            if (value == null) {
-                return FULL;
-            }
-            return switch (value) {
-                case "full" -> FULL;
-                case "headers" -> HEADERS;
-                case "none" -> NONE;
-                default -> throw new HttpProblem(422, "contentFormat: '" + Query.shorten(value)
-                        + "' is not full, headers or none");
-            };
-        }
-
-        void apply(ObjectNode item, MessageRecord record) {
-            if (this == FULL) {
-                return;
-            }
-            item.remove("content");
-            ContentFields content = record.content();
-            if (this == NONE || content == null) {
-                return;
-            }
-            ObjectNode headers = Json.object();
-            headers.put("address", content.address());
-            switch (record.type()) {
-                case POST -> {
-                    putIfPresent(headers, "type", content.type());
-                    putIfPresent(headers, "ref", content.ref());
-                }
-                case AGGREGATE -> putIfPresent(headers, "key", content.key());
-                case STORE -> putIfPresent(headers, "ref", content.ref());
-                default -> {
-                }
-            }
-            item.set("content", headers);
-        }
-
-        private static void putIfPresent(ObjectNode node, String name, String value) {
-            if (value != null) {
-                node.put(name, value);
-            }
-        }
+    static Set<String> union(Set<String> first, Set<String> second) {
+        Set<String> all = new java.util.HashSet<>(first);
+        all.addAll(second);
+        return Set.copyOf(all);
     }
 }

@@ -29,7 +29,11 @@ final class Query {
 
     /** The request's parameters, refusing any not in {@code known}. */
     static Query of(HttpRequest request, Set<String> known) {
-        Map<String, List<String>> parameters = request.queryParameters();
+        return of(request.queryParameters(), known);
+    }
+
+    /** Parameters, refusing any not in {@code known}. */
+    static Query of(Map<String, List<String>> parameters, Set<String> known) {
         for (String name : parameters.keySet()) {
             if (!known.contains(name)) {
                 throw new HttpProblem(422, "unknown query parameter '" + name + "'; this route takes "
