@@ -6,7 +6,7 @@ import { AuthenticatedAlephHttpClient } from '@aleph-sdk/client';
 import * as ethereum from '@aleph-sdk/ethereum';
 import * as solana from '@aleph-sdk/solana';
 import * as tezos from '@aleph-sdk/tezos';
-import { ForgottenMessageError } from '@aleph-sdk/message';
+import { ForgottenMessageError, getMessagesSocket } from '@aleph-sdk/message';
 
 const node = process.argv[2];
 if (!node) {
@@ -20,6 +20,16 @@ async function accounts() {
     ['SOL', solana.newAccount().account],
     ['TEZOS', (await tezos.newAccount()).signerAccount],
   ];
+}
+
+async function until(condition, what, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 async function check(name, body) {
@@ -72,7 +82,8 @@ async function scenario(chain, account) {
     assert.equal(message.type, 'POST');
     assert.equal(message.sender, address);
     assert.equal(message.content.content.body, `hello from ${chain}`);
-    const posts = await client.getMessages({ addresses: [address], messageTypes: ['POST'] });
+    const posts = await client.getMessages({ addresses: [address], messageTypes: ['POST'], hashes: [post.item_hash,
+      amend.item_hash] });
     assert.equal(posts.pagination_total, 2);
     assert.deepEqual(new Set(posts.messages.map((m) => m.item_hash)), new Set([post.item_hash, amend.item_hash]));
     const aggregates = await client.getMessages({ addresses: [address], messageTypes: ['AGGREGATE'],
@@ -80,6 +91,19 @@ async function scenario(chain, account) {
     assert.equal(aggregates.messages.length, 2);
     const tagged = await client.getMessages({ tags: [tag] });
     assert.equal(tagged.messages.length, 1);
+  });
+
+  await check(`${chain} the messages websocket sends history, then new messages as they are processed`, async () => {
+    const socket = getMessagesSocket({
+      apiServer: node.replace(/^http/, 'ws'), addresses: [address], messageType: 'POST', history: 5,
+    });
+    await until(() => socket.getData().length >= 2, 'two history frames');
+    assert.deepEqual(socket.getData().map((m) => m.item_hash), [post.item_hash, amend.item_hash]);
+    const live = await client.createPost({ postType: 'note', channel: 'TEST', sync: true, content: { live: true } });
+    await until(() => socket.getData().length >= 3, 'a live frame');
+    assert.equal(socket.getData()[2].item_hash, live.item_hash);
+    assert.equal(socket.getData()[2].content.content.live, true);
+    socket.closeSocket();
   });
 
   const forget = await client.forget({ hashes: [post.item_hash], reason: 'sdk test', sync: true });

@@ -8,8 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.testkit.EmbeddedNode;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -222,6 +229,109 @@ final class HttpApiIT {
         assertThat(http().postJson("/api/v0/messages", Envelopes.publish(valid, true)).statusCode()).isEqualTo(200);
         assertThat(getJson("/api/v0/messages.json?msgStatuses=pending,processed,rejected", 200)
                 .path("pagination_total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theMessagesWebSocketSendsTheFilteredHistoryThenEachNewlyProcessedMessage() throws Exception {
+        String me = alice.address();
+        Message first = alice.signed(POST, Contents.post(me, "note", "{\"n\":1}", T), T);
+        Message second = alice.signed(POST, Contents.post(me, "note", "{\"n\":2}", T + 1), T + 1);
+        for (Message message : List.of(first, second)) {
+            assertThat(http().postJson("/api/v0/messages", Envelopes.publish(message, true)).statusCode())
+                    .isEqualTo(200);
+        }
+        Frames frames = new Frames();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
+                URI.create("ws://127.0.0.1:" + http().uri("/").getPort() + "/api/ws0/messages?addresses=" + me
+                        + "&history=5"), frames).join();
+
+        assertThat(Envelopes.JSON.readTree(frames.next()).path("item_hash").asText()).isEqualTo(first.itemHash().value());
+        assertThat(Envelopes.JSON.readTree(frames.next()).path("item_hash").asText())
+                .isEqualTo(second.itemHash().value());
+
+        Message someoneElses = Wallet.ethereum(35).signed(POST, Contents.post(Wallet.ethereum(35).address(), "note",
+                "{}", T + 2), T + 2);
+        Message third = alice.signed(POST, Contents.post(me, "note", "{\"n\":3}", T + 3), T + 3);
+        for (Message message : List.of(someoneElses, third, third)) {
+            assertThat(http().postJson("/api/v0/messages", Envelopes.publish(message, true)).statusCode())
+                    .isEqualTo(200);
+        }
+        JsonNode live = Envelopes.JSON.readTree(frames.next());
+        assertThat(live.path("item_hash").asText()).as("only the filtered sender's message").isEqualTo(
+                third.itemHash().value());
+        assertThat(live.path("content").path("content").path("n").asInt()).isEqualTo(3);
+        assertThat(frames.received.poll(300, TimeUnit.MILLISECONDS)).as("a duplicate is not streamed again").isNull();
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+
+    @Test
+    void aMessagesWebSocketWithABadFilterGetsAJsonErrorAndAPolicyClose() throws Exception {
+        Frames frames = new Frames();
+        HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:"
+                + http().uri("/").getPort() + "/api/ws0/messages?history=500"), frames).join();
+
+        assertThat(Envelopes.JSON.readTree(frames.next()).path("error").asText()).contains("history");
+        assertThat(frames.next()).isEqualTo("closed 1008");
+    }
+
+    @Test
+    void theLegacyPublishRoutesTakeTheMessageAsTextOrAsAnObject() throws Exception {
+        Message asText = alice.signed(POST, Contents.post(alice.address(), "note", "{\"via\":\"ipfs\"}", T), T);
+        Message asObject = alice.signed(POST, Contents.post(alice.address(), "note", "{\"via\":\"p2p\"}", T + 1),
+                T + 1);
+        String textBody = Envelopes.JSON.createObjectNode().put("topic", "ALEPH-TEST")
+                .put("data", Envelopes.of(asText).toString()).toString();
+        String objectBody = Envelopes.JSON.createObjectNode().put("topic", "ALEPH-TEST")
+                .set("data", Envelopes.of(asObject)).toString();
+
+        HttpResponse<String> text = http().postJson("/api/v0/ipfs/pubsub/pub", textBody);
+        HttpResponse<String> object = http().postJson("/api/v0/p2p/pubsub/pub", objectBody);
+
+        assertThat(text.statusCode()).isEqualTo(200);
+        assertThat(json(text).path("status").asText()).isEqualTo("success");
+        assertThat(object.statusCode()).isEqualTo(200);
+        for (Message message : List.of(asText, asObject)) {
+            String status = "";
+            for (int attempt = 0; attempt < 500 && !status.equals("processed"); attempt++) {
+                Thread.sleep(10);
+                HttpResponse<String> read = http().get("/api/v0/messages/" + message.itemHash().value() + "/status");
+                status = read.statusCode() == 200 ? json(read).path("status").asText() : "";
+            }
+            assertThat(status).isEqualTo("processed");
+        }
+        assertThat(http().postJson("/api/v0/ipfs/pubsub/pub", textBody.replace("ALEPH-TEST", "OTHER")).statusCode())
+                .isEqualTo(403);
+        assertThat(http().postJson("/api/v0/ipfs/pubsub/pub", "{\"topic\":\"ALEPH-TEST\",\"data\":1}")
+                .statusCode()).isEqualTo(422);
+    }
+
+    /** Collects a websocket's text frames and its close. */
+    static final class Frames implements WebSocket.Listener {
+        final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                received.add(partial.toString());
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+            received.add("closed " + statusCode);
+            return null;
+        }
+
+        String next() throws InterruptedException {
+            String frame = received.poll(10, TimeUnit.SECONDS);
+            assertThat(frame).as("a frame within 10 s").isNotNull();
+            return frame;
+        }
     }
 
     private EmbeddedNode http() {

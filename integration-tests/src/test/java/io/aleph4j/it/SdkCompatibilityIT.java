@@ -43,6 +43,7 @@ final class SdkCompatibilityIT {
             assertThat(log).contains("ok ETH forget removes the post from every read")
                     .contains("ok SOL forget removes the post from every read")
                     .contains("ok TEZOS forget removes the post from every read")
+                    .contains("ok SOL the messages websocket sends history, then new messages as they are processed")
                     .contains("all SDK checks passed");
         }
     }
