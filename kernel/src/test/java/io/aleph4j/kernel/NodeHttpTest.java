@@ -112,6 +112,24 @@ final class NodeHttpTest {
     }
 
     @Test
+    void metricsAreServedInThePrometheusTextFormatAndCountRequestsByRoute() throws Exception {
+        get("/echo/one");
+        get("/echo/two");
+
+        var response = get("/metrics");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.body())
+                .contains("aleph4j_http_requests_seconds_count{method=\"GET\",route=\"/echo/{word}\",status=\"200\"} 2")
+                .contains("jvm_memory_used_bytes")
+                .contains("pyaleph_build_info{version=")
+                .contains("pyaleph_status_peers_total 0")
+                .doesNotContain("pyaleph_status_sync_messages_total");
+    }
+
+    @Test
     void anUnknownRouteIsAJson404() throws Exception {
         var response = get("/nowhere");
 

@@ -29,6 +29,9 @@ import io.aleph4j.kernel.internal.handlers.ContentHandlers;
 import io.aleph4j.kernel.internal.http.NodeHttpServer;
 import io.aleph4j.kernel.internal.http.RouteTable;
 import io.aleph4j.kernel.internal.log.ChronicleMessageLog;
+import io.aleph4j.kernel.internal.metrics.CachedValue;
+import io.aleph4j.kernel.internal.metrics.NodeMetrics;
+import io.aleph4j.kernel.internal.metrics.PrometheusText;
 import io.aleph4j.kernel.internal.pipeline.KernelMessageIntake;
 import io.aleph4j.kernel.internal.pipeline.MessagePipeline;
 import io.aleph4j.kernel.internal.pipeline.MessageVerifier;
@@ -107,7 +110,14 @@ public final class NodeRuntime implements Node {
     private ExtensionRegistry registry;
     private int httpPort;
     private StateStore stateStore;
+    /** The kernel's version, from its jar's manifest; {@code dev} when run from classes. */
+    private static final String VERSION = java.util.Optional.ofNullable(
+            NodeRuntime.class.getPackage().getImplementationVersion()).orElse("dev");
     private MessagePipeline pipeline;
+    private NodeMetrics metrics;
+    /** Counting messages by status reads the store: at most once per 10 s, as the reference caches it. */
+    private final CachedValue<PrometheusText.Counts> referenceCounts = new CachedValue<>(Duration.ofSeconds(10),
+            () -> PrometheusText.Counts.of(stateStore.queries()));
     private KernelMessageIntake intake;
 
     private NodeRuntime(Settings settings) {
@@ -153,6 +163,8 @@ public final class NodeRuntime implements Node {
                 kernelConfig.logFsync());
         releases.push(new Release("message log", log::close));
         intake = new KernelMessageIntake(log, settings.clock());
+        metrics = new NodeMetrics(VERSION);
+        releases.push(new Release("metrics", metrics::close));
 
         registry = new ExtensionRegistry();
         Injector kernelInjector = Guice.createInjector(Stage.PRODUCTION,
@@ -185,7 +197,7 @@ public final class NodeRuntime implements Node {
         startPipeline();
 
         NodeHttpServer server = new NodeHttpServer(kernelConfig.httpHost(), kernelConfig.httpPort(),
-                kernelConfig.httpMaxRequestBytes(), routes);
+                kernelConfig.httpMaxRequestBytes(), routes, metrics);
         try {
             httpPort = server.start();
         } catch (RuntimeException e) {
@@ -218,7 +230,7 @@ public final class NodeRuntime implements Node {
         stateStore = stores.getFirst();
         pipeline = new MessagePipeline(log, stateStore, verifier, registry.extensions("kernel", ContentStore.class),
                 ContentHandlers.resolve(registry.extensions("kernel", ContentHandler.class)), settings.clock(),
-                MessagePipeline.Settings.forThisMachine());
+                MessagePipeline.Settings.forThisMachine(), metrics);
         releases.push(new Release("message pipeline", pipeline::close));
         pipeline.start();
         intake.processingBy(pipeline, stateStore);
@@ -303,6 +315,8 @@ public final class NodeRuntime implements Node {
     private RouteTable routes(ExtensionRegistry registry) {
         RouteTable routes = new RouteTable();
         routes.routerFor("kernel").get("/aleph4j/status", request -> HttpResponse.json(200, statusJson()));
+        routes.routerFor("kernel").get("/metrics", request -> new HttpResponse(200, PrometheusText.CONTENT_TYPE,
+                metricsText().getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of()));
         for (ExtensionRegistry.Contribution contribution : registry.all()) {
             if (contribution.extension() instanceof HttpRoutes httpRoutes) {
                 try {
@@ -313,6 +327,12 @@ public final class NodeRuntime implements Node {
             }
         }
         return routes;
+    }
+
+    /** Micrometer's metrics, then the reference node's status lines, which other nodes and dashboards read. */
+    private String metricsText() {
+        StateStore store = stateStore;
+        return metrics.scrape() + PrometheusText.referenceStatus(VERSION, store == null ? null : referenceCounts.get());
     }
 
     private String statusJson() throws IOException {

@@ -3,6 +3,7 @@ package io.aleph4j.kernel.internal.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.http.HttpResponse;
+import io.aleph4j.kernel.internal.metrics.NodeMetrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -29,7 +30,7 @@ public final class NodeHttpServer implements AutoCloseable {
     /** Set on a request once a handler (or the error writer) has written its answer. */
     private static final String ANSWERED = "aleph4j.answered";
 
-    public NodeHttpServer(String host, int port, long maxRequestBytes, RouteTable routes) {
+    public NodeHttpServer(String host, int port, long maxRequestBytes, RouteTable routes, NodeMetrics metrics) {
         this.app = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
@@ -40,7 +41,15 @@ public final class NodeHttpServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             for (RouteTable.Route route : routes.routes()) {
                 config.routes.addHttpHandler(HandlerType.findOrCreate(route.method().name()), route.path(),
-                        context -> answer(context, route));
+                        context -> {
+                            long started = System.nanoTime();
+                            try {
+                                answer(context, route);
+                            } finally {
+                                metrics.httpRequest(route.method().name(), route.path(), context.statusCode(),
+                                        System.nanoTime() - started);
+                            }
+                        });
             }
             for (RouteTable.WebSocketRoute route : routes.webSocketRoutes()) {
                 config.routes.addWsHandler(WsHandlerType.WEBSOCKET, route.path(), ws -> serve(ws, route));

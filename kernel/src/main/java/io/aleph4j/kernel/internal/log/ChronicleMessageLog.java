@@ -49,6 +49,11 @@ public final class ChronicleMessageLog implements MessageLog, AutoCloseable {
         return inbox.subscribe(name, startFrom, listener::onEntry);
     }
 
+    /** How many inbox entries follow {@code index} (-1: the whole inbox): the pipeline's lag behind the log. */
+    public long inboxEntriesAfter(long index) {
+        return inbox.countAfter(index);
+    }
+
     /** The index of the last inbox entry, or -1 when the inbox is empty. */
     public long lastInboxIndex() {
         return inbox.lastIndex();

@@ -135,6 +135,17 @@ final class TypedQueue<T> implements AutoCloseable {
         }
     }
 
+    /** How many entries follow {@code index} (-1: all of them). */
+    long countAfter(long index) {
+        long last = lastIndex();
+        if (last < 0 || index >= last) {
+            return 0;
+        }
+        long from = index < 0 ? queue.firstIndex() : index + 1;
+        // countExcerpts counts from inclusive to exclusive; the last entry is one past its own index.
+        return queue.countExcerpts(from, last) + 1;
+    }
+
     /** The index of the last entry, or -1 when the queue is empty. */
     long lastIndex() {
         long last = queue.lastIndex();

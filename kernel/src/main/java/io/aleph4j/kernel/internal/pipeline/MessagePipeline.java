@@ -13,6 +13,7 @@ import io.aleph4j.api.storage.MessageRecord;
 import io.aleph4j.api.storage.PageRequest;
 import io.aleph4j.api.storage.StateStore;
 import io.aleph4j.kernel.internal.log.ChronicleMessageLog;
+import io.aleph4j.kernel.internal.metrics.NodeMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class MessagePipeline implements AutoCloseable {
     private final MessageChecker checker;
     private final StateApplier applier;
     private final Settings settings;
+    private final NodeMetrics metrics;
     private final ScheduledExecutorService retries;
     private final List<Processed> batch = new ArrayList<>();
     private OrderedParallelStage<Work, Checked> stage;
@@ -65,12 +67,17 @@ public final class MessagePipeline implements AutoCloseable {
 
     public MessagePipeline(ChronicleMessageLog log, StateStore store, MessageVerifier verifier,
                            List<ContentStore> contentStores, Map<MessageType, ContentHandler> handlers,
-                           Clock clock, Settings settings) {
+                           Clock clock, Settings settings, NodeMetrics metrics) {
         this.log = log;
         this.store = store;
         this.checker = new MessageChecker(verifier, contentStores);
         this.applier = new StateApplier(store, handlers, clock);
         this.settings = settings;
+        this.metrics = metrics;
+        metrics.gauge("aleph4j.pipeline.lag", "inbox entries the state store has not applied yet",
+                () -> log.inboxEntriesAfter(store.appliedInboxIndex()));
+        metrics.gauge("aleph4j.pipeline.waiting", "valid messages waiting in memory for another message",
+                applier::parkedCount);
         this.retries = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("pipeline-retries").daemon(true).factory());
     }
@@ -197,8 +204,10 @@ public final class MessagePipeline implements AutoCloseable {
                 return;
             }
             StateApplier.Outcome outcome;
+            long started = System.nanoTime();
             try {
                 outcome = applier.apply(batch);
+                metrics.batchApplied(batch.size(), Duration.ofNanos(System.nanoTime() - started));
             } catch (RuntimeException | Error e) {
                 fail(e);
                 throw e;
@@ -206,6 +215,7 @@ public final class MessagePipeline implements AutoCloseable {
                 batch.clear();
             }
             for (MessageEvent event : outcome.events()) {
+                metrics.messageOutcome(event.status());
                 log.appendEvent(event);
             }
             outcome.contentRetries().forEach(MessagePipeline.this::scheduleRetry);

@@ -50,6 +50,7 @@ final class StateApplier {
     private final Set<ItemHash> pendingHere = new HashSet<>();
     /** Parked messages re-queued by a wake-up in the running batch: they run although pending here. */
     private final Map<Processed, Boolean> rerunMarks = new IdentityHashMap<>();
+    private volatile int parkedCount;
 
     StateApplier(StateStore store, Map<MessageType, ContentHandler> handlers, Clock clock) {
         this.store = store;
@@ -81,18 +82,21 @@ final class StateApplier {
             pendingHere.addAll(pendingBefore);
             rerunMarks.clear();
             throw e;
+        } finally {
+            parkedCount = parked.values().stream().mapToInt(List::size).sum();
         }
     }
 
-    /** How many messages wait for a dependency (for status and tests). */
+    /** How many messages wait for a dependency, as of the last batch; safe from any thread (metrics read it). */
     int parkedCount() {
-        return parked.values().stream().mapToInt(List::size).sum();
+        return parkedCount;
     }
 
     /** Forgets everything held in memory (replay rebuilds it). */
     void clear() {
         parked.clear();
         pendingHere.clear();
+        parkedCount = 0;
     }
 
     private static Map<Dependency, List<Processed>> copy(Map<Dependency, List<Processed>> source) {
