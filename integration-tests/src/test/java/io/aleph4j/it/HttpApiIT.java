@@ -305,6 +305,25 @@ final class HttpApiIT {
                 .statusCode()).isEqualTo(422);
     }
 
+    @Test
+    void metricsCountTheMessagesProcessedAndCarryTheReferenceStatusLines() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            Message post = alice.signed(POST, Contents.post(alice.address(), "note", "{\"i\":" + i + "}", T + i), T + i);
+            assertThat(http().postJson("/api/v0/messages", Envelopes.publish(post, true)).statusCode()).isEqualTo(200);
+        }
+
+        HttpResponse<String> metrics = http().get("/metrics");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("aleph4j_pipeline_messages_total{status=\"processed\"} 3.0")
+                .contains("aleph4j_pipeline_lag 0.0")
+                .contains("aleph4j_pipeline_batch_size_count")
+                .contains("aleph4j_http_requests_seconds_count{method=\"POST\",route=\"/api/v0/messages\",status=\"200\"} 3")
+                .contains("pyaleph_status_sync_messages_total 3")
+                .contains("pyaleph_status_sync_pending_messages_total 0");
+    }
+
     /** Collects a websocket's text frames and its close. */
     static final class Frames implements WebSocket.Listener {
         final BlockingQueue<String> received = new LinkedBlockingQueue<>();
