@@ -10,6 +10,8 @@ import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.message.RejectionReason;
+import io.aleph4j.api.storage.AddressStats;
+import io.aleph4j.api.storage.AddressStatsQuery;
 import io.aleph4j.api.storage.AggregateElement;
 import io.aleph4j.api.storage.AggregateRecord;
 import io.aleph4j.api.storage.ContentFields;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -405,6 +408,41 @@ public abstract class StateStoreContract {
         } finally {
             readers.shutdownNow();
         }
+    }
+
+    // --- address stats
+
+    @Test
+    void addressStatsCountEachSendersProcessedMessagesByType() {
+        store.write(1, tx -> {
+            tx.putMessage(post(1, ALICE, "note", 100.0));
+            tx.putMessage(post(2, ALICE, "note", 101.0));
+            tx.putMessage(aggregate(3, ALICE, ALICE, "profile", 102.0));
+            tx.putMessage(post(4, ALICE, "note", 103.0).withStatus(MessageStatus.REJECTED,
+                    Optional.of(RejectionReason.of(ErrorCode.INVALID_SIGNATURE, "bad"))));
+            tx.putMessage(post(5, BOB, "note", 104.0));
+            tx.putMessage(post(6, BOB, "note", 105.0).withStatus(MessageStatus.PENDING, Optional.empty()));
+            tx.putMessage(solana(7, 106.0));
+            return null;
+        });
+
+        Page<AddressStats> all = store.queries().addressStats(AddressStatsQuery.all(),
+                PageRequest.first(10, SortOrder.DESCENDING));
+
+        assertThat(all.total()).isEqualTo(3);
+        assertThat(all.items()).containsExactly(
+                new AddressStats(ALICE, 3, 1, 0, 0, 2, 0, 0),
+                new AddressStats(BOB, 1, 0, 0, 0, 1, 0, 0),
+                new AddressStats("SoLaNaSender", 1, 0, 0, 0, 0, 0, 1));
+        assertThat(store.queries().addressStats(new AddressStatsQuery(Set.of(), null, AddressStatsQuery.SortBy.STORE),
+                PageRequest.first(1, SortOrder.DESCENDING)).items()).extracting(AddressStats::address)
+                .containsExactly("SoLaNaSender");
+        assertThat(store.queries().addressStats(new AddressStatsQuery(Set.of(BOB), null, null),
+                PageRequest.all()).items()).extracting(AddressStats::address).containsExactly(BOB);
+        assertThat(store.queries().addressStats(new AddressStatsQuery(Set.of(), "solana", null),
+                PageRequest.all()).items()).extracting(AddressStats::address).containsExactly("SoLaNaSender");
+        assertThat(store.queries().addressStats(new AddressStatsQuery(Set.of(), "%", null),
+                PageRequest.all()).items()).as("LIKE wildcards match only themselves").isEmpty();
     }
 
     // --- fixtures

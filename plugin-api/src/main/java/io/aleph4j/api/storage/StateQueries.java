@@ -38,4 +38,10 @@ public interface StateQueries {
 
     /** The file reference a STORE message made, or empty. */
     Optional<FileReference> fileReference(ItemHash storeMessageHash);
+
+    /**
+     * Processed messages counted per sender and type, one page of senders, sorted by {@code query}'s count in
+     * {@code page}'s order, then by address.
+     */
+    Page<AddressStats> addressStats(AddressStatsQuery query, PageRequest page);
 }

@@ -4,6 +4,8 @@ import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.message.MessageType;
+import io.aleph4j.api.storage.AddressStats;
+import io.aleph4j.api.storage.AddressStatsQuery;
 import io.aleph4j.api.storage.AggregateElement;
 import io.aleph4j.api.storage.AggregateRecord;
 import io.aleph4j.api.storage.FileReference;
@@ -133,6 +135,31 @@ class SqlReads implements StateQueries {
     public Optional<FileReference> fileReference(ItemHash storeMessageHash) {
         return first("SELECT " + Rows.FILE_COLUMNS + " FROM file_references WHERE message_hash = ?", Rows::file,
                 storeMessageHash.value());
+    }
+
+    @Override
+    public Page<AddressStats> addressStats(AddressStatsQuery query, PageRequest page) {
+        Where where = new Where().condition("status = 'processed'").in("sender", query.addresses());
+        if (query.addressContains() != null && !query.addressContains().isEmpty()) {
+            where.containsIgnoringCase("sender", query.addressContains());
+        }
+        String direction = page.order() == SortOrder.ASCENDING ? "ASC" : "DESC";
+        String sortColumn = query.sortBy() == AddressStatsQuery.SortBy.TOTAL ? "messages"
+                : query.sortBy().name().toLowerCase(java.util.Locale.ROOT);
+        String select = "SELECT sender, COUNT(*) AS messages"
+                + countOf("AGGREGATE") + countOf("FORGET") + countOf("INSTANCE") + countOf("POST")
+                + countOf("PROGRAM") + countOf("STORE")
+                + " FROM messages" + where.sql() + " GROUP BY sender ORDER BY " + sortColumn + " " + direction
+                + ", sender ASC" + limit(page);
+        return page("SELECT COUNT(DISTINCT sender) FROM messages" + where.sql(), select, where, page,
+                row -> new AddressStats(row.getString("sender"), row.getLong("messages"),
+                        row.getLong("aggregate"), row.getLong("forget"), row.getLong("instance"),
+                        row.getLong("post"), row.getLong("program"), row.getLong("store")));
+    }
+
+    /** A column counting the grouped messages of one type, named after it in lower case. */
+    private static String countOf(String type) {
+        return ", SUM(CASE WHEN type = '" + type + "' THEN 1 ELSE 0 END) AS " + type.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Binds a statement's parameters. */

@@ -44,6 +44,15 @@ final class Where {
         return this;
     }
 
+    /** {@code column} contains {@code text}, ignoring case; LIKE's wildcards in the text match themselves. */
+    Where containsIgnoringCase(String column, String text) {
+        String escaped = text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_");
+        and().append("LOWER(").append(column).append(") LIKE ? ESCAPE '\\'");
+        parameters.add("%" + escaped + "%");
+        return this;
+    }
+
     Where condition(String condition) {
         and().append(condition);
         return this;
