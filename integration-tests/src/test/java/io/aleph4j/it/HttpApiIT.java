@@ -324,6 +324,36 @@ final class HttpApiIT {
                 .contains("pyaleph_status_sync_pending_messages_total 0");
     }
 
+    @Test
+    void addressStatsCountEachSendersProcessedMessagesByType() throws IOException {
+        Wallet bob = Wallet.ethereum(36);
+        for (Message message : List.of(
+                alice.signed(POST, Contents.post(alice.address(), "note", "{}", T), T),
+                alice.signed(POST, Contents.post(alice.address(), "note", "{}", T + 1), T + 1),
+                alice.signed(AGGREGATE, Contents.aggregate(alice.address(), "k", "{}", T + 2), T + 2),
+                bob.signed(POST, Contents.post(bob.address(), "note", "{}", T + 3), T + 3))) {
+            assertThat(http().postJson("/api/v0/messages", Envelopes.publish(message, true)).statusCode())
+                    .isEqualTo(200);
+        }
+
+        JsonNode v0 = getJson("/api/v0/addresses/stats.json?addresses[]=" + alice.address(), 200);
+        assertThat(v0.path("data")).hasSize(1);
+        JsonNode counts = v0.path("data").path(alice.address());
+        assertThat(counts.path("messages").asInt()).isEqualTo(3);
+        assertThat(counts.path("post").asInt()).isEqualTo(2);
+        assertThat(counts.path("aggregate").asInt()).isEqualTo(1);
+        assertThat(counts.path("store").asInt()).isZero();
+
+        JsonNode v1 = getJson("/api/v1/addresses/stats.json?sortBy=post&pagination=1", 200);
+        assertThat(v1.path("pagination_total").asInt()).isEqualTo(2);
+        assertThat(v1.path("pagination_item").asText()).isEqualTo("addresses");
+        assertThat(v1.path("data").fieldNames().next()).isEqualTo(alice.address());
+        assertThat(getJson("/api/v1/addresses/stats.json?addressContains=" + bob.address().substring(2, 12)
+                .toLowerCase(java.util.Locale.ROOT), 200).path("data").has(bob.address())).isTrue();
+        assertThat(getJson("/api/v1/addresses/stats.json?sortBy=size", 422).path("error").asText())
+                .contains("sortBy");
+    }
+
     /** Collects a websocket's text frames and its close. */
     static final class Frames implements WebSocket.Listener {
         final BlockingQueue<String> received = new LinkedBlockingQueue<>();

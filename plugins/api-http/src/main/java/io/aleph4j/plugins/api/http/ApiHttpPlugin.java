@@ -47,6 +47,7 @@ public final class ApiHttpPlugin implements AlephPlugin {
             new PostRoutes(state, settings).addTo(router);
             new AggregateRoutes(state).addTo(router);
             new InfoRoutes().addTo(router);
+            new AddressRoutes(state, settings).addTo(router);
             new LegacyPublishRoutes(context.messageIntake()).addTo(router);
             router.websocket("/api/ws0/messages", stream);
         });

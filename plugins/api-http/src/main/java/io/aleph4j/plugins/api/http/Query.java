@@ -88,6 +88,20 @@ final class Query {
         return ADDRESS.matcher(value).matches();
     }
 
+    /** Every value of a repeated parameter ({@code addresses[]=a&addresses[]=b}), each an address. */
+    List<String> repeatedAddresses(String name) {
+        List<String> values = parameters.getOrDefault(name, List.of());
+        if (values.size() > MAX_LIST_ITEMS) {
+            throw new HttpProblem(422, name + " is given " + values.size() + " times; at most " + MAX_LIST_ITEMS);
+        }
+        for (String value : values) {
+            if (!isAddress(value)) {
+                throw new HttpProblem(422, name + ": '" + shorten(value) + "' is not an address");
+            }
+        }
+        return values;
+    }
+
     /** A list of chain addresses: letters and digits only, so that no other text reaches a query. */
     List<String> addresses(String name) {
         List<String> addresses = list(name);

@@ -1,0 +1,99 @@
+package io.aleph4j.plugins.api.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aleph4j.api.http.HttpProblem;
+import io.aleph4j.api.http.HttpRequest;
+import io.aleph4j.api.http.HttpResponse;
+import io.aleph4j.api.http.HttpRouter;
+import io.aleph4j.api.storage.AddressStats;
+import io.aleph4j.api.storage.AddressStatsQuery;
+import io.aleph4j.api.storage.Page;
+import io.aleph4j.api.storage.PageRequest;
+import io.aleph4j.api.storage.SortOrder;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** {@code /api/v0/addresses/stats.json} and {@code /api/v1/addresses/stats.json}: processed messages per sender. */
+final class AddressRoutes {
+
+    private static final Set<String> V0_PARAMETERS = Set.of("addresses[]", "addresses");
+    private static final Set<String> V1_PARAMETERS = Set.of("addressContains", "sortBy", "sortOrder", "pagination",
+            "page", "cursor");
+    private static final int MAX_CONTAINS = 66;
+
+    private final State state;
+    private final ApiSettings settings;
+
+    AddressRoutes(State state, ApiSettings settings) {
+        this.state = state;
+        this.settings = settings;
+    }
+
+    void addTo(HttpRouter router) {
+        router.get("/api/v0/addresses/stats.json", this::v0);
+        router.get("/api/v1/addresses/stats.json", this::v1);
+    }
+
+    /** The reference takes repeated {@code addresses[]}; a comma list in {@code addresses} is taken too. */
+    private HttpResponse v0(HttpRequest request) {
+        Query query = Query.of(request, V0_PARAMETERS);
+        Set<String> addresses = new HashSet<>(query.repeatedAddresses("addresses[]"));
+        addresses.addAll(query.addresses("addresses"));
+        Page<AddressStats> found = state.queries().addressStats(new AddressStatsQuery(addresses, null, null),
+                new PageRequest(1, settings.maxPageSize(), SortOrder.DESCENDING));
+        ObjectNode body = Json.object();
+        body.set("data", data(found));
+        return Json.response(200, body);
+    }
+
+    private HttpResponse v1(HttpRequest request) {
+        Query query = Query.of(request, V1_PARAMETERS);
+        if (query.string("cursor") != null) {
+            throw new HttpProblem(422, "cursor: cursor pagination is not supported yet; use page and pagination");
+        }
+        String contains = query.string("addressContains");
+        if (contains != null && contains.length() > MAX_CONTAINS) {
+            throw new HttpProblem(422, "addressContains is longer than " + MAX_CONTAINS + " characters");
+        }
+        AddressStatsQuery.SortBy sortBy = sortBy(query.string("sortBy"));
+        PageRequest page = Pages.request(query, null, 20, settings.maxPageSize());
+        Page<AddressStats> found = state.queries().addressStats(new AddressStatsQuery(Set.of(), contains, sortBy),
+                page);
+        ObjectNode body = Json.object();
+        body.set("data", data(found));
+        body.put("pagination_per_page", page.perPage());
+        body.put("pagination_page", page.page());
+        body.put("pagination_total", found.total());
+        body.put("pagination_item", "addresses");
+        return Json.response(200, body);
+    }
+
+    private static AddressStatsQuery.SortBy sortBy(String value) {
+        if (value == null) {
+            return AddressStatsQuery.SortBy.TOTAL;
+        }
+        try {
+            return AddressStatsQuery.SortBy.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new HttpProblem(422, "sortBy: '" + Query.shorten(value)
+                    + "' is not one of total, post, aggregate, store, forget, program, instance");
+        }
+    }
+
+    private static ObjectNode data(Page<AddressStats> found) {
+        ObjectNode data = Json.object();
+        for (AddressStats stats : found.items()) {
+            ObjectNode counts = Json.object();
+            counts.put("messages", stats.messages());
+            counts.put("aggregate", stats.aggregate());
+            counts.put("forget", stats.forget());
+            counts.put("instance", stats.instance());
+            counts.put("post", stats.post());
+            counts.put("program", stats.program());
+            counts.put("store", stats.store());
+            data.set(stats.address(), counts);
+        }
+        return data;
+    }
+}
