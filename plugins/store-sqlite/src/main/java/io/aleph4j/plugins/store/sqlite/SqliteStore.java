@@ -37,7 +37,7 @@ public final class SqliteStore {
         // A page cache large enough for the hot part of the indexes (the default is 2 MiB): every miss is a
         // read system call on the writer's thread.
         config.setCacheSize(-64 * 1024);
-        // Checkpoints run on their own thread (WalCheckpointer), not inside the writer's commits.
+        // Checkpoints run on their own thread (SqliteMaintenance), not inside the writer's commits.
         config.setWalAutocheckpoint(0);
         // After a checkpoint the log restarts from its beginning; this truncates what a burst left beyond 64 MiB.
         config.setJournalSizeLimit(64 * 1024 * 1024);
@@ -57,10 +57,10 @@ public final class SqliteStore {
         // The writer first: it creates the file the others open.
         Connection writer = source.getConnection();
         HikariDataSource readerPool = new HikariDataSource(pool);
-        WalCheckpointer checkpointer = new WalCheckpointer(name, readOnly(file).getConnection(), 1_000);
+        SqliteMaintenance maintenance = new SqliteMaintenance(name, readOnly(file).getConnection(), 1_000);
         AutoCloseable closeOthers = () -> {
             try (readerPool) {
-                checkpointer.close();
+                maintenance.close();
             }
         };
         return new JdbcStateStore.Connections(writer, readerPool, closeOthers);

@@ -1,0 +1,282 @@
+package io.aleph4j.benchmarks;
+
+import io.aleph4j.api.chain.ChainBridge;
+import io.aleph4j.api.log.InboxEntry;
+import io.aleph4j.api.log.Origin;
+import io.aleph4j.api.message.Chain;
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.ItemType;
+import io.aleph4j.api.message.Message;
+import io.aleph4j.api.message.MessageType;
+import io.aleph4j.kernel.InlinePlugin;
+import io.aleph4j.plugins.api.http.ApiHttpPlugin;
+import io.aleph4j.plugins.chain.evm.ChainEvmPlugin;
+import io.aleph4j.plugins.store.sqlite.StoreSqlitePlugin;
+import io.aleph4j.testkit.EmbeddedNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.Sign;
+
+/**
+ * The project's load tool for the HTTP API: fills a node (chain-evm, store-sqlite, api-http) with
+ * {@code stored} ETH-signed POSTs from 1,000 wallets, then measures
+ * <ol>
+ *   <li>sustained ingest: {@code ingest} further POSTs sent by 64 concurrent HTTP clients to
+ *   {@code POST /api/v0/messages}, from the first request until the pipeline has applied the last message,
+ *   against the chain-evm bridge verifying the same messages on one thread per core, in the same run;</li>
+ *   <li>query latency: {@code messages.json} with the SDK's usual filters, one client, p50/p99 per kind.</li>
+ * </ol>
+ * Usage: {@code benchmarks/load [stored] [ingest] [queries]} (defaults 1,000,000, 40,000, 3,000).
+ */
+public final class ApiLoadTest {
+
+    private static final int WALLETS = 1_000;
+    private static final int CLIENTS = Integer.getInteger("clients", 64);
+    private static final double T = 1_795_485_266.0;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final List<ECKeyPair> keys;
+    private final List<String> addresses;
+
+    private ApiLoadTest() {
+        keys = IntStream.range(0, WALLETS)
+                .mapToObj(i -> ECKeyPair.create(BigInteger.valueOf(7_000_003L * (i + 1)).add(BigInteger.TEN.pow(30))))
+                .toList();
+        addresses = keys.stream().map(key -> Keys.toChecksumAddress(Keys.getAddress(key.getPublicKey()))).toList();
+    }
+
+    public static void main(String[] args) throws Exception {
+        int stored = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int ingest = args.length > 1 ? Integer.parseInt(args[1]) : 40_000;
+        int queries = args.length > 2 ? Integer.parseInt(args[2]) : 3_000;
+        new ApiLoadTest().run(stored, ingest, queries);
+    }
+
+    private void run(int stored, int ingest, int queryCount) throws Exception {
+        Path directory = Files.createTempDirectory("aleph4j-load-");
+        System.out.printf("load test: %,d stored messages, %,d ingested over HTTP, %,d queries; data in %s%n",
+                stored, ingest, queryCount, directory);
+        try (EmbeddedNode node = EmbeddedNode.builder().dataDirectory(directory)
+                // The dev node's default: an acknowledged message is fsynced in the log.
+                .set("node", "log.fsync", Boolean.parseBoolean(System.getProperty("fsync", "true")))
+                .plugin(InlinePlugin.of("chain-evm", new ChainEvmPlugin()))
+                .plugin(InlinePlugin.of("store-sqlite", new StoreSqlitePlugin()))
+                .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin()))
+                .start()) {
+            prefill(node, stored);
+            Ingest measured = ingest(node, stored, ingest);
+            double ceiling = verificationCeiling(measured.messages());
+            System.out.printf("ingest: %,.0f messages/s processed (HTTP acknowledged at %,.0f/s); verification "
+                    + "ceiling %,.0f/s on %d threads; ratio %.2f%n", measured.processedPerSecond(),
+                    measured.acknowledgedPerSecond(), ceiling, Runtime.getRuntime().availableProcessors(),
+                    measured.processedPerSecond() / ceiling);
+            queries(node, queryCount);
+        }
+    }
+
+    /** Signs {@code count} POSTs numbered from {@code first}, in parallel. */
+    private List<Message> sign(int first, int count) {
+        return IntStream.range(first, first + count).parallel().mapToObj(this::post).toList();
+    }
+
+    private Message post(int n) {
+        ECKeyPair key = keys.get(n % WALLETS);
+        String address = addresses.get(n % WALLETS);
+        double time = T + n * 0.001;
+        String content = "{\"address\":\"" + address + "\",\"time\":" + new BigDecimal(Double.toString(time))
+                .toPlainString() + ",\"content\":{\"body\":\"message " + n + "\",\"tags\":[\"t" + (n % 50)
+                + "\"]},\"type\":\"type" + (n % 20) + "\"}";
+        Message unsigned = new Message(Chain.ETH, address, MessageType.POST, "CH" + (n % 10), time,
+                ItemType.INLINE, content, ItemHash.sha256Of(content), "");
+        Sign.SignatureData signature = Sign.signPrefixedMessage(unsigned.verificationBuffer(), key);
+        return new Message(Chain.ETH, address, MessageType.POST, unsigned.channel(), time, ItemType.INLINE, content,
+                unsigned.itemHash(), "0x" + HEX.formatHex(signature.getR()) + HEX.formatHex(signature.getS())
+                + HEX.formatHex(signature.getV()));
+    }
+
+    private void prefill(EmbeddedNode node, int stored) throws InterruptedException {
+        long started = System.nanoTime();
+        int chunk = 50_000;
+        long last = -1;
+        for (int first = 0; first < stored; first += chunk) {
+            for (Message message : sign(first, Math.min(chunk, stored - first))) {
+                last = node.node().log().appendInbox(new InboxEntry(message, Origin.LOCAL, Instant.now()));
+            }
+            System.out.printf("prefill: %,d logged after %.0f s%n", Math.min(first + chunk, stored),
+                    (System.nanoTime() - started) / 1e9);
+        }
+        if (last >= 0 && !node.node().awaitApplied(last, Duration.ofHours(2))) {
+            throw new IllegalStateException("the prefill was not applied in time");
+        }
+        System.out.printf("prefill: %,d messages stored in %.0f s%n", stored, (System.nanoTime() - started) / 1e9);
+        // store-sqlite refreshes its planner statistics every minute; a node that has run for a while has them.
+        Thread.sleep(65_000);
+    }
+
+    private record Ingest(List<Message> messages, double acknowledgedPerSecond, double processedPerSecond) {
+    }
+
+    private Ingest ingest(EmbeddedNode node, int first, int count) throws Exception {
+        List<Message> messages = sign(first, count);
+        List<String> bodies = messages.stream().map(ApiLoadTest::publishBody).toList();
+        URI uri = node.uri("/api/v0/messages");
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        long started = System.nanoTime();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                running.add(clients.submit(() -> {
+                    try (RawHttpClient client = new RawHttpClient(uri.getHost(), uri.getPort())) {
+                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                            if (client.postJson(uri.getPath(), bodies.get(i)) != 202) {
+                                failures.incrementAndGet();
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> sender : running) {
+                sender.get();
+            }
+        }
+        double acknowledged = count / ((System.nanoTime() - started) / 1e9);
+        // Every acknowledged message is in the inbox before this one: once it is applied, they all are.
+        long sentinel = node.node().log().appendInbox(new InboxEntry(post(first + count), Origin.LOCAL,
+                Instant.now()));
+        if (!node.node().awaitApplied(sentinel, Duration.ofMinutes(30))) {
+            throw new IllegalStateException("the ingested messages were not applied in time");
+        }
+        double processed = count / ((System.nanoTime() - started) / 1e9);
+        node.get("/metrics").body().lines().filter(line -> line.contains("route=\"/api/v0/messages\""))
+                .forEach(line -> System.out.println("  server: " + line));
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " POSTs were not answered 202");
+        }
+        return new Ingest(messages, acknowledged, processed);
+    }
+
+    private static String publishBody(Message message) {
+        return "{\"sync\":false,\"message\":{\"chain\":\"ETH\",\"sender\":\"" + message.sender()
+                + "\",\"type\":\"POST\",\"channel\":\"" + message.channel() + "\",\"time\":"
+                + new BigDecimal(Double.toString(message.time())).toPlainString() + ",\"item_type\":\"inline\","
+                + "\"item_content\":" + quote(message.itemContent()) + ",\"item_hash\":\"" + message.itemHash().value()
+                + "\",\"signature\":\"" + message.signature() + "\"}}";
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** The chain-evm bridge alone verifying the same messages, one thread per core. */
+    private static double verificationCeiling(List<Message> messages) throws Exception {
+        ChainBridge bridge = SignatureVerificationBenchmark.RegisteredBridge.of(new ChainEvmPlugin());
+        int threads = Runtime.getRuntime().availableProcessors();
+        for (int i = 0; i < Math.min(5_000, messages.size()); i++) {
+            bridge.verify(messages.get(i)); // warm-up
+        }
+        long started = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<Integer>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int part = t;
+                parts.add(pool.submit(() -> {
+                    int valid = 0;
+                    for (int i = part; i < messages.size(); i += threads) {
+                        valid += bridge.verify(messages.get(i)).isValid() ? 1 : 0;
+                    }
+                    return valid;
+                }));
+            }
+            int valid = 0;
+            for (Future<Integer> part : parts) {
+                valid += part.get();
+            }
+            if (valid != messages.size()) {
+                throw new IllegalStateException("some messages did not verify");
+            }
+        }
+        return messages.size() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private void queries(EmbeddedNode node, int count) throws Exception {
+        Random random = new Random(7);
+        Map<String, IntFunction<String>> kinds = new LinkedHashMap<>();
+        kinds.put("latest 20 (no filter)", i -> "/api/v0/messages.json");
+        kinds.put("by address", i -> "/api/v0/messages.json?addresses=" + addresses.get(random.nextInt(WALLETS)));
+        kinds.put("by channel, page 1-50", i -> "/api/v0/messages.json?channels=CH" + random.nextInt(10) + "&page="
+                + (1 + random.nextInt(50)));
+        kinds.put("by type and content type", i -> "/api/v0/messages.json?msgTypes=POST&contentTypes=type"
+                + random.nextInt(20));
+        kinds.put("by tag", i -> "/api/v0/messages.json?tags=t" + random.nextInt(50));
+        kinds.put("by hash", i -> "/api/v0/messages.json?hashes=" + post(random.nextInt(1_000)).itemHash().value());
+        kinds.put("posts by address (v0)", i -> "/api/v0/posts.json?addresses="
+                + addresses.get(random.nextInt(WALLETS)));
+        Map<String, long[]> latencies = new LinkedHashMap<>();
+        kinds.keySet().forEach(kind -> latencies.put(kind, new long[count / kinds.size()]));
+        List<long[]> all = new ArrayList<>();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            for (int warm = 0; warm < 200; warm++) {
+                for (IntFunction<String> path : kinds.values()) {
+                    send(client, node.uri(path.apply(warm)));
+                }
+            }
+            for (int i = 0; i < count / kinds.size(); i++) {
+                for (Map.Entry<String, IntFunction<String>> kind : kinds.entrySet()) {
+                    URI uri = node.uri(kind.getValue().apply(i));
+                    long started = System.nanoTime();
+                    send(client, uri);
+                    latencies.get(kind.getKey())[i] = System.nanoTime() - started;
+                }
+            }
+        }
+        System.out.println("query latency (ms), one client, over HTTP on loopback:");
+        latencies.forEach((kind, values) -> {
+            all.add(values);
+            System.out.printf("  %-28s p50 %6.2f  p99 %6.2f  max %6.2f%n", kind, percentile(values, 0.50),
+                    percentile(values, 0.99), percentile(values, 1.0));
+        });
+        long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
+        System.out.printf("  %-28s p50 %6.2f  p99 %6.2f  max %6.2f%n", "all", percentile(merged, 0.50),
+                percentile(merged, 0.99), percentile(merged, 1.0));
+    }
+
+    private static void send(HttpClient client, URI uri) throws Exception {
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(uri + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+    }
+
+    private static double percentile(long[] nanos, double quantile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+}
