@@ -47,6 +47,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
     private final Connector connector;
     private final StateQueries queries;
     private volatile Open open;
+    private final CountCache counts = new CountCache();
     private volatile long appliedInboxIndex = -1;
 
     /** A store that opens its database on {@link #open()}, which its plugin calls from its start. */
@@ -192,7 +193,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
                 return method.invoke(this, arguments);
             }
             try (Connection connection = requireOpen().readers().getConnection()) {
-                return method.invoke(new SqlReads(new Statements.PerUse(connection)), arguments);
+                return method.invoke(new SqlReads(new Statements.PerUse(connection), counts), arguments);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             } catch (SQLException e) {

@@ -37,9 +37,12 @@ class SqlReads implements StateQueries {
     }
 
     final Statements statements;
+    /** Totals reused across queries; null inside a write transaction, which must see its own writes. */
+    private final CountCache counts;
 
-    SqlReads(Statements statements) {
+    SqlReads(Statements statements, CountCache counts) {
         this.statements = statements;
+        this.counts = counts;
     }
 
     @Override
@@ -60,13 +63,13 @@ class SqlReads implements StateQueries {
                 .in("m.content_key", filter.contentKeys())
                 .in("m.type", filter.types().stream().map(MessageType::name).toList())
                 .in("m.chain", filter.chains().stream().map(Chain::code).toList())
-                .in("m.status", filter.statuses().stream().map(MessageStatus::wireName).toList())
+                .statuses("m.status", filter.statuses())
                 .timeRange("m.time", filter.startTime(), filter.endTime())
                 .anyTag("m.item_hash", filter.tags());
         String direction = page.order() == SortOrder.ASCENDING ? "ASC" : "DESC";
         String select = "SELECT " + prefixed("m.", Rows.MESSAGE_COLUMNS) + " FROM messages m" + where.sql()
                 + " ORDER BY m.time " + direction + ", m.item_hash " + direction + limit(page);
-        return page("SELECT COUNT(*) FROM messages m" + where.sql(), select, where, page, Rows::message);
+        return page("SELECT COUNT(*) FROM messages m" + where.countSql(), select, where, page, Rows::message);
     }
 
     @Override
@@ -97,7 +100,7 @@ class SqlReads implements StateQueries {
                 + aliased("a.", "a_", Rows.POST_COLUMNS)
                 + " FROM posts o LEFT JOIN posts a ON a.item_hash = o.latest_amend" + where.sql()
                 + " ORDER BY o.time " + direction + ", o.item_hash " + direction + limit(page);
-        return page("SELECT COUNT(*) FROM posts o" + where.sql(), select, where, page, row -> {
+        return page("SELECT COUNT(*) FROM posts o" + where.countSql(), select, where, page, row -> {
             PostRecord original = Rows.post(row, "o_");
             return new PostView(original, row.getString("a_item_hash") == null ? original : Rows.post(row, "a_"));
         });
@@ -151,7 +154,7 @@ class SqlReads implements StateQueries {
                 + countOf("PROGRAM") + countOf("STORE")
                 + " FROM messages" + where.sql() + " GROUP BY sender ORDER BY " + sortColumn + " " + direction
                 + ", sender ASC" + limit(page);
-        return page("SELECT COUNT(DISTINCT sender) FROM messages" + where.sql(), select, where, page,
+        return page("SELECT COUNT(DISTINCT sender) FROM messages" + where.countSql(), select, where, page,
                 row -> new AddressStats(row.getString("sender"), row.getLong("messages"),
                         row.getLong("aggregate"), row.getLong("forget"), row.getLong("instance"),
                         row.getLong("post"), row.getLong("program"), row.getLong("store")));
@@ -206,10 +209,16 @@ class SqlReads implements StateQueries {
         long total;
         if (page.perPage() == 0 || (page.page() == 1 && items.size() < page.perPage())) {
             total = items.size();
+        } else if (counts == null) {
+            total = count(countSql, where);
         } else {
-            total = query(countSql, statement -> where.bind(statement, 1), row -> row.getLong(1)).get(0);
+            total = counts.count(countSql, where.parameters(), () -> count(countSql, where));
         }
         return new Page<>(items, total, page);
+    }
+
+    private long count(String countSql, Where where) {
+        return query(countSql, statement -> where.bind(statement, 1), row -> row.getLong(1)).get(0);
     }
 
     private static String limit(PageRequest page) {

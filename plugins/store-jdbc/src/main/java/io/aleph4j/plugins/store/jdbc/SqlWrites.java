@@ -24,7 +24,7 @@ final class SqlWrites extends SqlReads implements StateTransaction {
     private static final String UPSERT_FILE = upsert("file_references", Rows.FILE_COLUMNS, "message_hash");
 
     SqlWrites(Statements statements) {
-        super(statements);
+        super(statements, null);
     }
 
     @Override
