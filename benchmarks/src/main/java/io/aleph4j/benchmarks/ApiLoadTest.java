@@ -76,7 +76,9 @@ public final class ApiLoadTest {
     }
 
     private void run(int stored, int ingest, int queryCount) throws Exception {
-        Path directory = Files.createTempDirectory("aleph4j-load-");
+        // -Ddata=DIR reuses a directory an earlier run filled with `stored` messages: no prefill then.
+        String reuse = System.getProperty("data");
+        Path directory = reuse != null ? Path.of(reuse) : Files.createTempDirectory("aleph4j-load-");
         System.out.printf("load test: %,d stored messages, %,d ingested over HTTP, %,d queries; data in %s%n",
                 stored, ingest, queryCount, directory);
         try (EmbeddedNode node = EmbeddedNode.builder().dataDirectory(directory)
@@ -86,8 +88,12 @@ public final class ApiLoadTest {
                 .plugin(InlinePlugin.of("store-sqlite", new StoreSqlitePlugin()))
                 .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin()))
                 .start()) {
-            prefill(node, stored);
-            Ingest measured = ingest(node, stored, ingest);
+            if (reuse == null) {
+                prefill(node, stored);
+            }
+            // Numbered after everything an earlier run may have stored (its prefill, ingest and sentinel).
+            int first = reuse == null ? stored : stored + 10_000_000;
+            Ingest measured = ingest(node, first, ingest);
             double ceiling = verificationCeiling(measured.messages());
             System.out.printf("ingest: %,.0f messages/s processed (HTTP acknowledged at %,.0f/s); verification "
                     + "ceiling %,.0f/s on %d threads; ratio %.2f%n", measured.processedPerSecond(),
