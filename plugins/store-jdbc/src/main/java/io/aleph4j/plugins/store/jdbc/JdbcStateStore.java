@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,6 +22,7 @@ import java.util.List;
  */
 public final class JdbcStateStore implements StateStore, AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(JdbcStateStore.class.getName());
     private static final List<String> TABLES = List.of("messages", "message_tags", "posts", "aggregate_elements",
             "aggregates", "file_references");
 
@@ -48,12 +50,33 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
     private final StateQueries queries;
     private volatile Open open;
     private final CountCache counts = new CountCache();
+    private final Housekeeping housekeeping;
+    /** When the writer last ran the housekeeping; it runs once right after open. */
+    private long housekeptAt = System.nanoTime() - Duration.ofDays(1).toNanos();
     private volatile long appliedInboxIndex = -1;
+
+    /**
+     * Statements the writer runs between transactions, at most once per {@code every} (e.g. refreshing the
+     * planner's statistics), each batch in its own transaction.
+     */
+    public record Housekeeping(Duration every, List<String> statements) {
+
+        public static final Housekeeping NONE = new Housekeeping(Duration.ofDays(36_500), List.of());
+
+        public Housekeeping {
+            statements = List.copyOf(statements);
+        }
+    }
 
     /** A store that opens its database on {@link #open()}, which its plugin calls from its start. */
     public JdbcStateStore(String name, Connector connector) {
+        this(name, connector, Housekeeping.NONE);
+    }
+
+    public JdbcStateStore(String name, Connector connector, Housekeeping housekeeping) {
         this.name = name;
         this.connector = connector;
+        this.housekeeping = housekeeping;
         this.queries = pooledQueries();
     }
 
@@ -104,6 +127,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
             transaction.setAppliedInboxIndex(throughInboxIndex);
             db.writer().commit();
             appliedInboxIndex = throughInboxIndex;
+            houseKeep(db);
             return result;
         } catch (SQLException e) {
             rollback();
@@ -111,6 +135,23 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
         } catch (RuntimeException | Error e) {
             rollback();
             throw e;
+        }
+    }
+
+    private void houseKeep(Open db) {
+        if (housekeeping.statements().isEmpty() || System.nanoTime() - housekeptAt < housekeeping.every().toNanos()) {
+            return;
+        }
+        housekeptAt = System.nanoTime();
+        try (Statement statement = db.writer().createStatement()) {
+            for (String sql : housekeeping.statements()) {
+                statement.execute(sql);
+            }
+            db.writer().commit();
+        } catch (SQLException e) {
+            // Housekeeping only helps; the state is committed already. Tried again next period.
+            rollback();
+            LOG.log(System.Logger.Level.WARNING, name + " housekeeping failed: " + e.getMessage());
         }
     }
 
