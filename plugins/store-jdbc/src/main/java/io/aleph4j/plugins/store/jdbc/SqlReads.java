@@ -2,7 +2,6 @@ package io.aleph4j.plugins.store.jdbc;
 
 import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.ItemHash;
-import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.storage.AddressStats;
 import io.aleph4j.api.storage.AddressStatsQuery;
