@@ -53,6 +53,9 @@ final class DevDistributionIT {
                         address.resolve("/api/v0/messages.json")).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(messages.statusCode()).isEqualTo(200);
                 assertThat(messages.body()).contains("\"pagination_item\":\"messages\"");
+                HttpResponse<String> version = client.send(HttpRequest.newBuilder(
+                        address.resolve("/api/v0/version")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(version.body()).contains("\"version\":\"aleph4j-0.");
             }
 
             // Ctrl-C: the launcher execs the JVM, so its pid is the node's.
