@@ -322,6 +322,7 @@ final class HttpApiIT {
                 .contains("aleph4j_http_requests_seconds_count{method=\"POST\",route=\"/api/v0/messages\",status=\"200\"} 3")
                 .contains("pyaleph_status_sync_messages_total 3")
                 .contains("pyaleph_status_sync_pending_messages_total 0");
+        assertThat(getJson("/metrics.json", 200).path("pyaleph_status_sync_messages_total").asInt()).isEqualTo(3);
     }
 
     @Test

@@ -130,6 +130,15 @@ final class NodeHttpTest {
     }
 
     @Test
+    void theReferenceStatusIsServedAsJsonToo() throws Exception {
+        var response = get("/metrics.json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"pyaleph_status_peers_total\":0")
+                .contains("\"pyaleph_status_sync_messages_total\":null");
+    }
+
+    @Test
     void anUnknownRouteIsAJson404() throws Exception {
         var response = get("/nowhere");
 

@@ -317,6 +317,8 @@ public final class NodeRuntime implements Node {
         routes.routerFor("kernel").get("/aleph4j/status", request -> HttpResponse.json(200, statusJson()));
         routes.routerFor("kernel").get("/metrics", request -> new HttpResponse(200, PrometheusText.CONTENT_TYPE,
                 metricsText().getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of()));
+        routes.routerFor("kernel").get("/metrics.json", request -> HttpResponse.json(200, JSON.writeValueAsString(
+                PrometheusText.referenceStatusJson(VERSION, stateStore == null ? null : referenceCounts.get()))));
         for (ExtensionRegistry.Contribution contribution : registry.all()) {
             if (contribution.extension() instanceof HttpRoutes httpRoutes) {
                 try {

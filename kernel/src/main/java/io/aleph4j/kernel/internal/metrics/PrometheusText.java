@@ -5,6 +5,8 @@ import io.aleph4j.api.storage.MessageFilter;
 import io.aleph4j.api.storage.PageRequest;
 import io.aleph4j.api.storage.SortOrder;
 import io.aleph4j.api.storage.StateQueries;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The reference node's status lines ({@code pyaleph_*}), written as it writes them ({@code name value}, no
@@ -28,6 +30,20 @@ public final class PrometheusText {
     }
 
     private PrometheusText() {
+    }
+
+    /**
+     * The same status as {@code /metrics.json} shows it (other nodes read
+     * {@code pyaleph_status_sync_messages_total} there); null counts are written as JSON null.
+     */
+    public static Map<String, Object> referenceStatusJson(String version, Counts counts) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("pyaleph_build_info", Map.of("version", "aleph4j-" + version));
+        status.put("pyaleph_status_peers_total", 0);
+        status.put("pyaleph_status_sync_messages_total", counts == null ? null : counts.processed());
+        status.put("pyaleph_status_sync_pending_messages_total", counts == null ? null : counts.pending());
+        status.put("pyaleph_status_sync_pending_txs_total", 0);
+        return status;
     }
 
     /** @param counts null on a node without a state store */
