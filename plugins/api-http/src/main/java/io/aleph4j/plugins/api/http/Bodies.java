@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /** Request bodies: JSON objects, read strictly, refused with a 422 that says what is wrong. */
 final class Bodies {
@@ -41,17 +40,9 @@ final class Bodies {
         if (value.isIntegralNumber() && (value.asLong() == 0 || value.asLong() == 1)) {
             return value.asLong() == 1;
         }
-        if (value.isTextual()) {
-            switch (value.textValue().toLowerCase(Locale.ROOT)) {
-                case "true", "1", "yes", "on" -> {
-                    return true;
-                }
-                case "false", "0", "no", "off" -> {
-                    return false;
-                }
-                default -> {
-                }
-            }
+        Boolean word = value.isTextual() ? Query.booleanWord(value.textValue()) : null;
+        if (word != null) {
+            return word;
         }
         throw new HttpProblem(422, name + ": must be a boolean");
     }

@@ -2,6 +2,7 @@ package io.aleph4j.plugins.api.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aleph4j.api.storage.MessageRecord;
+import java.time.Instant;
 
 /** Messages in the reference's JSON shapes: a list item, a single message by status, a status line. */
 final class MessageJson {
@@ -11,10 +12,11 @@ final class MessageJson {
 
     /** An item of {@code messages.json}: the envelope, the stored content, size; no status. */
     static ObjectNode listItem(MessageRecord record) {
-        ObjectNode item = envelope(record);
+        ObjectNode item = confirmed(envelope(record));
         item.put("size", record.size());
-        if (record.content() != null && record.content().json() != null) {
-            item.set("content", Json.parse(record.content().json()));
+        String content = contentJson(record);
+        if (content != null) {
+            item.set("content", Json.parse(content));
         }
         return item;
     }
@@ -22,22 +24,16 @@ final class MessageJson {
     /** {@code GET /api/v0/messages/{hash}}: the status, and the message in the shape its status calls for. */
     static ObjectNode single(MessageRecord record) {
         ObjectNode body = status(record);
+        ObjectNode message = envelope(record);
         switch (record.status()) {
             case PENDING -> {
                 // The reference lists every pending copy, with the time as an ISO string.
-                ObjectNode copy = envelope(record);
-                copy.put("time", Json.isoZ(java.time.Instant.ofEpochMilli(Math.round(record.time() * 1000))));
-                copy.remove("confirmed");
-                copy.remove("confirmations");
-                copy.set("content", record.content() == null || record.content().json() == null
-                        ? com.fasterxml.jackson.databind.node.NullNode.instance : Json.parse(record.content().json()));
-                copy.put("reception_time", Json.isoZ(record.receivedAt()));
-                body.set("messages", Json.array().add(copy));
+                message.put("time", Json.isoZ(Instant.ofEpochMilli(Math.round(record.time() * 1000))));
+                message.set("content", Json.parse(contentJson(record)));
+                message.put("reception_time", Json.isoZ(record.receivedAt()));
+                body.set("messages", Json.array().add(message));
             }
             case REJECTED -> {
-                ObjectNode message = envelope(record);
-                message.remove("confirmed");
-                message.remove("confirmations");
                 body.set("message", message);
                 body.put("error_code", record.rejection().orElseThrow().code().code());
                 ObjectNode details = Json.object();
@@ -45,20 +41,15 @@ final class MessageJson {
                 body.set("details", details);
             }
             case FORGOTTEN, REMOVED -> {
-                ObjectNode message = envelope(record);
                 message.remove("item_content");
-                message.remove("confirmed");
-                message.remove("confirmations");
                 message.put("owner", record.content() == null ? null : record.content().address());
                 message.put("size", record.size());
                 body.set("message", message);
                 body.set("forgotten_by", Json.strings(record.forgottenBy()));
             }
             default -> {
-                ObjectNode message = envelope(record);
-                message.set("content", record.content() == null || record.content().json() == null
-                        ? com.fasterxml.jackson.databind.node.NullNode.instance : Json.parse(record.content().json()));
-                body.set("message", message);
+                message.set("content", Json.parse(contentJson(record)));
+                body.set("message", confirmed(message));
             }
         }
         return body;
@@ -73,6 +64,11 @@ final class MessageJson {
         return body;
     }
 
+    /** The content as stored; null before it was read and once the message is forgotten. */
+    private static String contentJson(MessageRecord record) {
+        return record.content() == null ? null : record.content().json();
+    }
+
     private static ObjectNode envelope(MessageRecord record) {
         ObjectNode message = Json.object();
         message.put("sender", record.sender());
@@ -84,6 +80,11 @@ final class MessageJson {
         message.put("item_hash", record.itemHash().value());
         message.put("time", Json.seconds(record.time()));
         message.put("channel", record.channel());
+        return message;
+    }
+
+    /** The chain confirmations: none yet, as the node reads no chain. */
+    private static ObjectNode confirmed(ObjectNode message) {
         message.put("confirmed", false);
         message.set("confirmations", Json.array());
         return message;

@@ -157,10 +157,19 @@ final class Query {
         if (value == null) {
             return false;
         }
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+        Boolean parsed = booleanWord(value.strip());
+        if (parsed == null) {
+            throw new HttpProblem(422, name + ": '" + shorten(value) + "' is not a boolean");
+        }
+        return parsed;
+    }
+
+    /** A boolean as pydantic reads one from text (true/false, 1/0, yes/no, on/off, any case); null otherwise. */
+    static Boolean booleanWord(String word) {
+        return switch (word.toLowerCase(java.util.Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
-            default -> throw new HttpProblem(422, name + ": '" + shorten(value) + "' is not a boolean");
+            default -> null;
         };
     }
 
