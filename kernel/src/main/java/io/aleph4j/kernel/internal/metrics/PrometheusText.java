@@ -46,16 +46,24 @@ public final class PrometheusText {
         return status;
     }
 
-    /** @param counts null on a node without a state store */
+    /**
+     * The same status in the text format, written from {@link #referenceStatusJson} as the reference writes it:
+     * a null value is left out, a map becomes the labels of a metric whose value is 1.
+     *
+     * @param counts null on a node without a state store
+     */
     public static String referenceStatus(String version, Counts counts) {
         StringBuilder text = new StringBuilder();
-        text.append("pyaleph_build_info{version=\"aleph4j-").append(version.replace("\"", "")).append("\"} 1\n");
-        text.append("pyaleph_status_peers_total 0\n");
-        if (counts != null) {
-            text.append("pyaleph_status_sync_messages_total ").append(counts.processed()).append('\n');
-            text.append("pyaleph_status_sync_pending_messages_total ").append(counts.pending()).append('\n');
-        }
-        text.append("pyaleph_status_sync_pending_txs_total 0\n");
+        referenceStatusJson(version, counts).forEach((name, value) -> {
+            if (value instanceof Map<?, ?> labels) {
+                StringBuilder written = new StringBuilder();
+                labels.forEach((label, labelValue) -> written.append(written.isEmpty() ? "" : ",").append(label)
+                        .append("=\"").append(String.valueOf(labelValue).replace("\"", "")).append('"'));
+                text.append(name).append('{').append(written).append("} 1\n");
+            } else if (value != null) {
+                text.append(name).append(' ').append(value).append('\n');
+            }
+        });
         return text.toString();
     }
 }
