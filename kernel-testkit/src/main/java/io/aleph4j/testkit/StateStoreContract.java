@@ -49,6 +49,12 @@ public abstract class StateStoreContract {
     /** Closes a store {@link #openEmptyStore()} returned. */
     protected abstract void close(StateStore store) throws Exception;
 
+    /**
+     * Opens again, once closed, the database the last {@link #openEmptyStore()} created: the pipeline resumes
+     * after a restart from what the store kept.
+     */
+    protected abstract StateStore reopen() throws Exception;
+
     private static final String ALICE = "0xAliceAliceAliceAliceAliceAliceAliceAlice";
     private static final String BOB = "0xBobBobBobBobBobBobBobBobBobBobBobBobBobBo";
     private static final Instant RECEIVED = Instant.parse("2026-11-24T10:15:30.123456Z");
@@ -66,6 +72,19 @@ public abstract class StateStoreContract {
     }
 
     // --- writes, the applied index and transactions
+
+    @Test
+    void stateAndTheAppliedIndexSurviveReopening() throws Exception {
+        FileReference reference = new FileReference(hash(1), "0xowner", hash(2), ItemType.STORAGE, null, 1.0);
+        store.write(41, tx -> {
+            tx.putFileReference(reference);
+            return null;
+        });
+        close(store);
+        store = reopen();
+        assertThat(store.appliedInboxIndex()).isEqualTo(41);
+        assertThat(store.queries().fileReference(hash(1))).contains(reference);
+    }
 
     @Test
     void anEmptyStoreHasAppliedNothing() {

@@ -1,10 +1,7 @@
 package io.aleph4j.plugins.store.postgres;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aleph4j.api.message.ItemType;
-import io.aleph4j.api.storage.FileReference;
 import io.aleph4j.api.storage.StateStore;
 import io.aleph4j.plugins.store.jdbc.JdbcStateStore;
 import io.aleph4j.plugins.store.jdbc.StoreException;
@@ -34,17 +31,9 @@ final class PostgresStateStoreIT extends StateStoreContract {
         return opened;
     }
 
-    @Test
-    void stateAndTheAppliedIndexSurviveReopening() throws Exception {
-        FileReference reference = new FileReference(hash(1), "0xowner", hash(2), ItemType.STORAGE, null, 1.0);
-        store.write(41, tx -> {
-            tx.putFileReference(reference);
-            return null;
-        });
-        close(store);
-        store = open(url);
-        assertThat(store.appliedInboxIndex()).isEqualTo(41);
-        assertThat(store.queries().fileReference(hash(1))).contains(reference);
+    @Override
+    protected StateStore reopen() {
+        return open(url);
     }
 
     @Test
