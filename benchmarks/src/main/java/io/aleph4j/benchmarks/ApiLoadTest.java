@@ -3,11 +3,7 @@ package io.aleph4j.benchmarks;
 import io.aleph4j.api.chain.ChainBridge;
 import io.aleph4j.api.log.InboxEntry;
 import io.aleph4j.api.log.Origin;
-import io.aleph4j.api.message.Chain;
-import io.aleph4j.api.message.ItemHash;
-import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.Message;
-import io.aleph4j.api.message.MessageType;
 import io.aleph4j.kernel.InlinePlugin;
 import io.aleph4j.plugins.api.http.ApiHttpPlugin;
 import io.aleph4j.plugins.chain.evm.ChainEvmPlugin;
@@ -25,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +31,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import org.web3j.crypto.ECKeyPair;
-import org.web3j.crypto.Keys;
-import org.web3j.crypto.Sign;
 
 /**
  * The project's load tool for the HTTP API: fills a node (chain-evm, store-sqlite, api-http) with
@@ -56,16 +48,15 @@ public final class ApiLoadTest {
     private static final int WALLETS = 1_000;
     private static final int CLIENTS = Integer.getInteger("clients", 64);
     private static final double T = 1_795_485_266.0;
-    private static final HexFormat HEX = HexFormat.of();
 
-    private final List<ECKeyPair> keys;
+    private final List<EthereumWallet> wallets;
     private final List<String> addresses;
 
     private ApiLoadTest() {
-        keys = IntStream.range(0, WALLETS)
-                .mapToObj(i -> ECKeyPair.create(BigInteger.valueOf(7_000_003L * (i + 1)).add(BigInteger.TEN.pow(30))))
+        wallets = IntStream.range(0, WALLETS)
+                .mapToObj(i -> EthereumWallet.of(BigInteger.valueOf(7_000_003L * (i + 1)).add(BigInteger.TEN.pow(30))))
                 .toList();
-        addresses = keys.stream().map(key -> Keys.toChecksumAddress(Keys.getAddress(key.getPublicKey()))).toList();
+        addresses = wallets.stream().map(EthereumWallet::address).toList();
     }
 
     public static void main(String[] args) throws Exception {
@@ -109,18 +100,11 @@ public final class ApiLoadTest {
     }
 
     private Message post(int n) {
-        ECKeyPair key = keys.get(n % WALLETS);
-        String address = addresses.get(n % WALLETS);
+        EthereumWallet wallet = wallets.get(n % WALLETS);
         double time = T + n * 0.001;
-        String content = "{\"address\":\"" + address + "\",\"time\":" + new BigDecimal(Double.toString(time))
-                .toPlainString() + ",\"content\":{\"body\":\"message " + n + "\",\"tags\":[\"t" + (n % 50)
-                + "\"]},\"type\":\"type" + (n % 20) + "\"}";
-        Message unsigned = new Message(Chain.ETH, address, MessageType.POST, "CH" + (n % 10), time,
-                ItemType.INLINE, content, ItemHash.sha256Of(content), "");
-        Sign.SignatureData signature = Sign.signPrefixedMessage(unsigned.verificationBuffer(), key);
-        return new Message(Chain.ETH, address, MessageType.POST, unsigned.channel(), time, ItemType.INLINE, content,
-                unsigned.itemHash(), "0x" + HEX.formatHex(signature.getR()) + HEX.formatHex(signature.getS())
-                + HEX.formatHex(signature.getV()));
+        return wallet.post("CH" + (n % 10), time, "{\"address\":\"" + wallet.address() + "\",\"time\":"
+                + new BigDecimal(Double.toString(time)).toPlainString() + ",\"content\":{\"body\":\"message " + n
+                + "\",\"tags\":[\"t" + (n % 50) + "\"]},\"type\":\"type" + (n % 20) + "\"}");
     }
 
     private void prefill(EmbeddedNode node, int stored) throws InterruptedException {

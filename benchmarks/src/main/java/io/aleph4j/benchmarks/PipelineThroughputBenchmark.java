@@ -3,12 +3,8 @@ package io.aleph4j.benchmarks;
 import io.aleph4j.api.chain.ChainBridge;
 import io.aleph4j.api.log.InboxEntry;
 import io.aleph4j.api.log.Origin;
-import io.aleph4j.api.message.Chain;
-import io.aleph4j.api.message.ItemHash;
-import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.MessageStatus;
-import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.storage.MessageFilter;
 import io.aleph4j.api.storage.PageRequest;
 import io.aleph4j.api.storage.SortOrder;
@@ -19,7 +15,6 @@ import io.aleph4j.testkit.EmbeddedNode;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,9 +34,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.web3j.crypto.ECKeyPair;
-import org.web3j.crypto.Keys;
-import org.web3j.crypto.Sign;
 
 /**
  * The message pipeline's throughput for ETH-signed POSTs against its ceiling, both on the same messages in the
@@ -66,27 +58,19 @@ public class PipelineThroughputBenchmark {
 
     @Setup(Level.Trial)
     public void signMessages() {
-        List<ECKeyPair> keys = IntStream.range(0, WALLETS)
-                .mapToObj(i -> ECKeyPair.create(BigInteger.valueOf(1_000_003L * (i + 1)).add(BigInteger.TEN.pow(30))))
+        List<EthereumWallet> wallets = IntStream.range(0, WALLETS)
+                .mapToObj(i -> EthereumWallet.of(BigInteger.valueOf(1_000_003L * (i + 1)).add(BigInteger.TEN.pow(30))))
                 .toList();
         messages = IntStream.range(0, MESSAGES).parallel()
-                .mapToObj(i -> signedPost(keys.get(i % WALLETS), i))
+                .mapToObj(i -> signedPost(wallets.get(i % WALLETS), i))
                 .toList();
     }
 
-    /** A POST as the TypeScript SDK writes one, signed with web3j as a wallet's personal_sign does. */
-    private static Message signedPost(ECKeyPair key, int n) {
-        String address = Keys.toChecksumAddress(Keys.getAddress(key.getPublicKey()));
+    /** A POST as the TypeScript SDK writes one. */
+    private static Message signedPost(EthereumWallet wallet, int n) {
         double time = T + n * 0.001;
-        String content = "{\"address\":\"" + address + "\",\"time\":" + time + ",\"content\":{\"body\":\"message "
-                + n + "\"},\"type\":\"test\"}";
-        Message unsigned = new Message(Chain.ETH, address, MessageType.POST, "TEST", time, ItemType.INLINE,
-                content, ItemHash.sha256Of(content), "");
-        Sign.SignatureData signature = Sign.signPrefixedMessage(unsigned.verificationBuffer(), key);
-        HexFormat hex = HexFormat.of();
-        return new Message(unsigned.chain(), address, unsigned.type(), unsigned.channel(), time,
-                unsigned.itemType(), content, unsigned.itemHash(), "0x" + hex.formatHex(signature.getR())
-                + hex.formatHex(signature.getS()) + hex.formatHex(signature.getV()));
+        return wallet.post("TEST", time, "{\"address\":\"" + wallet.address() + "\",\"time\":" + time
+                + ",\"content\":{\"body\":\"message " + n + "\"},\"type\":\"test\"}");
     }
 
     /** A fresh node per invocation, so that every invocation processes the messages from an empty state. */
