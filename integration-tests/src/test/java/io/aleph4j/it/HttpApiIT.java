@@ -142,13 +142,7 @@ final class HttpApiIT {
 
         assertThat(published.statusCode()).isEqualTo(202);
         assertThat(json(published).path("message_status").asText()).isEqualTo("pending");
-        String status = "";
-        for (int attempt = 0; attempt < 500 && !status.equals("processed"); attempt++) {
-            Thread.sleep(10);
-            HttpResponse<String> read = http().get("/api/v0/messages/" + post.itemHash().value() + "/status");
-            status = read.statusCode() == 200 ? json(read).path("status").asText() : "";
-        }
-        assertThat(status).isEqualTo("processed");
+        assertThat(statusOnceProcessed(post)).isEqualTo("processed");
     }
 
     @Test
@@ -291,13 +285,7 @@ final class HttpApiIT {
         assertThat(json(text).path("status").asText()).isEqualTo("success");
         assertThat(object.statusCode()).isEqualTo(200);
         for (Message message : List.of(asText, asObject)) {
-            String status = "";
-            for (int attempt = 0; attempt < 500 && !status.equals("processed"); attempt++) {
-                Thread.sleep(10);
-                HttpResponse<String> read = http().get("/api/v0/messages/" + message.itemHash().value() + "/status");
-                status = read.statusCode() == 200 ? json(read).path("status").asText() : "";
-            }
-            assertThat(status).isEqualTo("processed");
+            assertThat(statusOnceProcessed(message)).isEqualTo("processed");
         }
         assertThat(http().postJson("/api/v0/ipfs/pubsub/pub", textBody.replace("ALEPH-TEST", "OTHER")).statusCode())
                 .isEqualTo(403);
@@ -382,6 +370,17 @@ final class HttpApiIT {
             assertThat(frame).as("a frame within 10 s").isNotNull();
             return frame;
         }
+    }
+
+    /** The message's status read over HTTP, polled for up to 5 s until it is processed. */
+    private String statusOnceProcessed(Message message) throws IOException, InterruptedException {
+        String status = "";
+        for (int attempt = 0; attempt < 500 && !status.equals("processed"); attempt++) {
+            Thread.sleep(10);
+            HttpResponse<String> read = http().get("/api/v0/messages/" + message.itemHash().value() + "/status");
+            status = read.statusCode() == 200 ? json(read).path("status").asText() : "";
+        }
+        return status;
     }
 
     private EmbeddedNode http() {
