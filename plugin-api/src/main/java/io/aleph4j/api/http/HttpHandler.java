@@ -8,5 +8,5 @@ package io.aleph4j.api.http;
 @FunctionalInterface
 public interface HttpHandler {
 
-    HttpResponse handle(HttpRequest request) throws Exception;
+    HttpAnswer handle(HttpRequest request) throws Exception;
 }

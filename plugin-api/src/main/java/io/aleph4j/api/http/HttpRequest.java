@@ -1,5 +1,8 @@
 package io.aleph4j.api.http;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,4 +31,13 @@ public interface HttpRequest {
      * The whole body. The server refuses bodies over its configured limit with 413 before the handler runs.
      */
     byte[] body();
+
+    /**
+     * The body as a stream, for routes that take large bodies (file uploads): not buffered, and not bound by the
+     * server's request size limit, so the handler enforces its own. Read it at most once, and not together with
+     * {@link #body()}.
+     */
+    default InputStream bodyStream() throws IOException {
+        return new ByteArrayInputStream(body());
+    }
 }

@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 
-/** A complete response. */
-public record HttpResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
+/** A complete response, its body in memory. */
+public record HttpResponse(int status, String contentType, byte[] body, Map<String, String> headers)
+        implements HttpAnswer {
 
     public static final String JSON = "application/json";
     public static final String TEXT = "text/plain; charset=utf-8";

@@ -3,6 +3,8 @@ package io.aleph4j.kernel.internal.http;
 import io.aleph4j.api.http.HttpMethod;
 import io.aleph4j.api.http.HttpRequest;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,5 +40,10 @@ record JavalinRequest(Context context, HttpMethod method) implements HttpRequest
     @Override
     public byte[] body() {
         return context.bodyAsBytes();
+    }
+
+    @Override
+    public InputStream bodyStream() throws IOException {
+        return context.req().getInputStream();
     }
 }

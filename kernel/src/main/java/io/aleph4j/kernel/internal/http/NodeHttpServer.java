@@ -1,15 +1,22 @@
 package io.aleph4j.kernel.internal.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aleph4j.api.http.HttpAnswer;
 import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.http.HttpResponse;
+import io.aleph4j.api.http.StreamedResponse;
 import io.aleph4j.kernel.internal.metrics.NodeMetrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsHandlerType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,18 +113,68 @@ public final class NodeHttpServer implements AutoCloseable {
     }
 
     private static void answer(Context context, RouteTable.Route route) throws Exception {
-        HttpResponse response;
+        HttpAnswer answer;
         try {
-            response = route.handler().handle(new JavalinRequest(context, route.method()));
+            answer = route.handler().handle(new JavalinRequest(context, route.method()));
         } catch (HttpProblem problem) {
             writeError(context, problem.status(), problem.getMessage());
             return;
         }
+        switch (answer) {
+            case HttpResponse response -> {
+                context.attribute(ANSWERED, Boolean.TRUE);
+                context.status(response.status());
+                context.contentType(response.contentType());
+                response.headers().forEach(context::header);
+                context.result(response.body());
+            }
+            case StreamedResponse streamed -> stream(context, streamed);
+        }
+    }
+
+    /**
+     * Sends a streamed body straight to the servlet response (past Javalin's result buffering and compression),
+     * serving one byte range of a 200 answer when asked.
+     */
+    private static void stream(Context context, StreamedResponse streamed) throws IOException {
+        long total = streamed.source().length();
+        ByteRange.Request asked = streamed.status() == 200
+                ? ByteRange.of(Optional.ofNullable(context.header("Range")), total) : new ByteRange.Whole();
+        if (asked instanceof ByteRange.Unsatisfiable) {
+            context.header("Content-Range", "bytes */" + total);
+            writeError(context, 416, "the requested range is outside the " + total + " bytes of the content");
+            return;
+        }
+        long first = 0;
+        long length = total;
+        HttpServletResponse response = context.res();
         context.attribute(ANSWERED, Boolean.TRUE);
-        context.status(response.status());
-        context.contentType(response.contentType());
-        response.headers().forEach(context::header);
-        context.result(response.body());
+        if (asked instanceof ByteRange.Partial(ByteRange range)) {
+            first = range.first();
+            length = range.length();
+            response.setStatus(206);
+            response.setHeader("Content-Range", range.contentRange(total));
+        } else {
+            response.setStatus(streamed.status());
+        }
+        streamed.headers().forEach(response::setHeader);
+        response.setHeader("Accept-Ranges", "bytes");
+        response.setContentType(streamed.contentType());
+        response.setContentLengthLong(length);
+        try (InputStream in = streamed.source().open(first)) {
+            OutputStream out = response.getOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long remaining = length;
+            while (remaining > 0) {
+                int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                if (read < 0) {
+                    throw new IOException("the content ended " + remaining + " bytes early");
+                }
+                out.write(buffer, 0, read);
+                remaining -= read;
+            }
+            out.flush();
+        }
     }
 
     private static void unlessAnswered(Context context, int status, String message) {
