@@ -4,8 +4,6 @@ import static io.aleph4j.api.message.MessageType.FORGET;
 import static io.aleph4j.api.message.MessageType.POST;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aleph4j.api.AlephPlugin;
-import io.aleph4j.api.NodeContext;
 import io.aleph4j.api.log.InboxEntry;
 import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.Chain;
@@ -14,16 +12,11 @@ import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.storage.ContentStore;
-import io.aleph4j.kernel.InlinePlugin;
 import io.aleph4j.testkit.EmbeddedNode;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,12 +81,13 @@ final class PipelineRecoveryIT {
         String content = Contents.post(me, "note", "{\"stored\":\"elsewhere\"}", T);
         ItemHash hash = ItemHash.sha256Of(content);
         Message message = alice.sign(new Message(Chain.ETH, me, POST, "TEST", T, ItemType.STORAGE, null, hash, ""));
-        MemoryContentStore contents = new MemoryContentStore();
 
-        try (PipelineNode node = PipelineNode.start(InlinePlugin.of("memory-content", contents))) {
+        try (PipelineNode node = PipelineNode.startWith("storage-fs")) {
             assertThat(node.submit(message).status()).isEqualTo(MessageStatus.PENDING);
 
-            contents.add(hash, content);
+            ContentStore contents = node.embedded().node().contentStores().getFirst();
+            assertThat(contents.put(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
+                    ItemType.STORAGE, 1_000_000)).isEqualTo(hash);
 
             assertThat(awaitStatus(node, hash, MessageStatus.PROCESSED)).isEqualTo(MessageStatus.PROCESSED);
             assertThat(node.state().post(hash).orElseThrow().json()).contains("elsewhere");
@@ -109,38 +103,5 @@ final class PipelineRecoveryIT {
             status = node.record(hash).status();
         }
         return status;
-    }
-
-    /**
-     * A hand-written in-memory content store: the real ones (storage-fs, storage-ipfs) come with the content
-     * storage work, and this test needs content that appears on demand.
-     */
-    private static final class MemoryContentStore implements AlephPlugin, ContentStore {
-
-        private final Map<ItemHash, byte[]> blobs = new ConcurrentHashMap<>();
-
-        void add(ItemHash hash, String content) {
-            blobs.put(hash, content.getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void register(NodeContext context) {
-            context.contribute(ContentStore.class, this);
-        }
-
-        @Override
-        public ItemHash put(InputStream content, ItemType addressing, long maxBytes) {
-            throw new UnsupportedOperationException("this test only reads");
-        }
-
-        @Override
-        public Optional<InputStream> get(ItemHash hash) {
-            return Optional.ofNullable(blobs.get(hash)).map(ByteArrayInputStream::new);
-        }
-
-        @Override
-        public boolean exists(ItemHash hash) {
-            return blobs.containsKey(hash);
-        }
     }
 }

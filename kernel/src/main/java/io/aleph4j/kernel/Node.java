@@ -1,5 +1,6 @@
 package io.aleph4j.kernel;
 
+import io.aleph4j.api.storage.ContentStore;
 import io.aleph4j.api.storage.StateQueries;
 import java.time.Duration;
 import java.util.Optional;
@@ -43,6 +44,12 @@ public interface Node extends AutoCloseable {
      * {@code StateStore}; empty otherwise.
      */
     Optional<StateQueries> stateQueries();
+
+    /**
+     * The content stores plugins contribute, in plugin start order (the order content is looked up in); empty
+     * when there are none, or when the node runs no pipeline (no state store).
+     */
+    List<ContentStore> contentStores();
 
     /**
      * Waits until the message pipeline has applied the inbox through {@code inboxIndex} (the index

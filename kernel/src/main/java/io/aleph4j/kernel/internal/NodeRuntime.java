@@ -25,6 +25,7 @@ import io.aleph4j.kernel.PluginInfo;
 import io.aleph4j.kernel.internal.config.ConfigDocument;
 import io.aleph4j.kernel.internal.config.ConfigSection;
 import io.aleph4j.kernel.internal.config.KernelConfig;
+import io.aleph4j.kernel.internal.content.ContentCollector;
 import io.aleph4j.kernel.internal.handlers.ContentHandlers;
 import io.aleph4j.kernel.internal.http.NodeHttpServer;
 import io.aleph4j.kernel.internal.http.RouteTable;
@@ -110,6 +111,7 @@ public final class NodeRuntime implements Node {
     private ExtensionRegistry registry;
     private int httpPort;
     private StateStore stateStore;
+    private List<ContentStore> contentStores = List.of();
     /** The kernel's version, from its jar's manifest; {@code dev} when run from classes. */
     private static final String VERSION = java.util.Optional.ofNullable(
             NodeRuntime.class.getPackage().getImplementationVersion()).orElse("dev");
@@ -228,12 +230,19 @@ public final class NodeRuntime implements Node {
             throw new NodeStartException(e.getMessage(), e);
         }
         stateStore = stores.getFirst();
-        pipeline = new MessagePipeline(log, stateStore, verifier, registry.extensions("kernel", ContentStore.class),
+        contentStores = registry.extensions("kernel", ContentStore.class);
+        pipeline = new MessagePipeline(log, stateStore, verifier, contentStores,
                 ContentHandlers.resolve(registry.extensions("kernel", ContentHandler.class)), settings.clock(),
                 MessagePipeline.Settings.forThisMachine(), metrics);
         releases.push(new Release("message pipeline", pipeline::close));
         pipeline.start();
         intake.processingBy(pipeline, stateStore);
+        if (!contentStores.isEmpty()) {
+            ContentCollector collector = new ContentCollector(contentStores, stateStore.queries(),
+                    kernelConfig.contentGracePeriod(), settings.clock());
+            releases.push(new Release("content collector", collector::close));
+            collector.start(kernelConfig.contentCollectEvery());
+        }
     }
 
     private ConfigDocument readConfig() {
@@ -415,6 +424,11 @@ public final class NodeRuntime implements Node {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public List<ContentStore> contentStores() {
+        return contentStores;
     }
 
     @Override

@@ -8,20 +8,39 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 
-/** Content-addressed storage of message contents and files, streamed. */
+/**
+ * Content-addressed storage of message contents and files, streamed: no operation needs a whole item in memory.
+ * What may be deleted is the kernel's decision (it knows which processed messages reference what): it lists a
+ * store's items and deletes the unreferenced ones after a grace period, and it pins and unpins items in stores that
+ * keep their own pins (an IPFS node).
+ */
 @Experimental("shaped by the content storage work")
 public interface ContentStore extends Extension {
 
     /**
      * Stores bytes and returns their address of the given kind ({@code storage}: sha256 hex; {@code ipfs}: CID).
+     * The item is complete and durable when this returns; a failed or refused put leaves nothing behind.
      *
      * @throws ContentTooLargeException when more than {@code maxBytes} arrive; nothing is kept then
      */
     ItemHash put(InputStream content, ItemType addressing, long maxBytes) throws IOException;
 
-    /** The stored bytes, or empty when this store does not have them. The caller closes the stream. */
-    Optional<InputStream> get(ItemHash hash) throws IOException;
+    /**
+     * The stored item, or empty when this store does not have it. Its bytes are checked against its address before
+     * this returns, so what it serves is what was addressed.
+     *
+     * @throws CorruptContentException when the stored bytes no longer match the address (the store reports and
+     *                                 sets such an item aside; it is never served)
+     */
+    Optional<StoredContent> find(ItemHash hash) throws IOException;
 
+    /** The stored bytes, checked as {@link #find} does, or empty. The caller closes the stream. */
+    default Optional<InputStream> get(ItemHash hash) throws IOException {
+        Optional<StoredContent> found = find(hash);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get().open(0));
+    }
+
+    /** Whether the store holds the item; cheap, unchecked. */
     boolean exists(ItemHash hash) throws IOException;
 
     /** Keeps the content from garbage collection on behalf of {@code owner} (e.g. a STORE message hash). */
@@ -30,5 +49,25 @@ public interface ContentStore extends Extension {
 
     /** Drops {@code owner}'s pin. Content with no pin left may be collected. */
     default void unpin(ItemHash hash, String owner) throws IOException {
+    }
+
+    /**
+     * Shows every item held to {@code visitor}, until it returns false. Stores that collect their own garbage (an
+     * IPFS node) show none, which keeps the kernel's collector away from them.
+     */
+    default void visitItems(ItemVisitor visitor) throws IOException {
+    }
+
+    /** Deletes an item; false when it was not here. Only the kernel's collector calls this. */
+    default boolean delete(ItemHash hash) throws IOException {
+        return false;
+    }
+
+    /** Receives the items of {@link #visitItems}. */
+    @FunctionalInterface
+    interface ItemVisitor {
+
+        /** Returns false to stop the visit. */
+        boolean visit(StoredItem item) throws IOException;
     }
 }

@@ -2,10 +2,12 @@ package io.aleph4j.kernel.internal.config;
 
 import io.aleph4j.api.config.ConfigKey;
 import io.aleph4j.api.config.PluginConfig;
+import java.time.Duration;
 import java.util.List;
 
 /** The kernel's own config section, {@code node}. */
-public record KernelConfig(String name, String httpHost, int httpPort, long httpMaxRequestBytes, boolean logFsync) {
+public record KernelConfig(String name, String httpHost, int httpPort, long httpMaxRequestBytes, boolean logFsync,
+                           Duration contentGracePeriod, Duration contentCollectEvery) {
 
     public static final String SECTION = "node";
 
@@ -21,10 +23,19 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
             "Whether an inbox append waits for fsync (group-committed) before it returns, so that acknowledged "
                     + "messages survive power loss, not only a process crash.");
 
-    public static final List<ConfigKey<?>> KEYS = List.of(NAME, HTTP_HOST, HTTP_PORT, HTTP_MAX_REQUEST_BYTES, LOG_FSYNC);
+    public static final ConfigKey<Duration> CONTENT_GRACE_PERIOD = ConfigKey.duration("content.grace-period",
+            Duration.ofHours(24), "How long stored content no processed message references (an upload without a "
+                    + "message, a file whose last STORE was forgotten) is kept before the collector deletes it; "
+                    + "counted from the content's last write or unpin.");
+    public static final ConfigKey<Duration> CONTENT_COLLECT_EVERY = ConfigKey.duration("content.collect-every",
+            Duration.ofHours(1), "How often the content garbage collector runs.");
+
+    public static final List<ConfigKey<?>> KEYS = List.of(NAME, HTTP_HOST, HTTP_PORT, HTTP_MAX_REQUEST_BYTES, LOG_FSYNC,
+            CONTENT_GRACE_PERIOD, CONTENT_COLLECT_EVERY);
 
     public static KernelConfig from(PluginConfig section) {
         return new KernelConfig(section.get(NAME), section.get(HTTP_HOST), section.get(HTTP_PORT),
-                section.get(HTTP_MAX_REQUEST_BYTES), section.get(LOG_FSYNC));
+                section.get(HTTP_MAX_REQUEST_BYTES), section.get(LOG_FSYNC), section.get(CONTENT_GRACE_PERIOD),
+                section.get(CONTENT_COLLECT_EVERY));
     }
 }

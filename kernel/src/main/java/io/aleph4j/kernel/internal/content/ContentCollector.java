@@ -1,0 +1,98 @@
+package io.aleph4j.kernel.internal.content;
+
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.api.storage.ContentStore;
+import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.storage.StateQueries;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The content garbage collector. The state decides what is pinned: a file a processed STORE message references
+ * ({@link StateQueries#fileReferences}), and the content of a non-inline message that is pending or processed.
+ * Everything else a content store lists is deleted once it is older than the grace period, counted from its last
+ * write; so an upload without a message, or a file whose last STORE was forgotten, stays that long. Because the
+ * pins are the state, they need no bookkeeping of their own and are exactly as durable and replayable as it is.
+ */
+public final class ContentCollector implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContentCollector.class);
+
+    /** What one run did. */
+    public record Run(long kept, long deleted) {
+    }
+
+    private final List<ContentStore> stores;
+    private final StateQueries state;
+    private final Duration gracePeriod;
+    private final Clock clock;
+    private final ScheduledExecutorService schedule;
+
+    public ContentCollector(List<ContentStore> stores, StateQueries state, Duration gracePeriod, Clock clock) {
+        this.stores = List.copyOf(stores);
+        this.state = state;
+        this.gracePeriod = gracePeriod;
+        this.clock = clock;
+        this.schedule = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("aleph4j-content-collector").daemon().factory());
+    }
+
+    /** Runs the collector every {@code period}, the first time one period from now. */
+    public void start(Duration period) {
+        schedule.scheduleWithFixedDelay(this::runLogged, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One pass over every store. */
+    public Run collect() throws IOException {
+        Instant collectable = clock.instant().minus(gracePeriod);
+        long[] counts = new long[2];
+        for (ContentStore store : stores) {
+            store.visitItems(item -> {
+                if (isPinned(item.hash()) || !item.storedAt().isBefore(collectable)) {
+                    counts[0]++;
+                } else if (store.delete(item.hash())) {
+                    counts[1]++;
+                    LOG.debug("deleted unpinned content {} ({} bytes) from {}", item.hash(), item.size(),
+                            store.extensionName());
+                }
+                return true;
+            });
+        }
+        return new Run(counts[0], counts[1]);
+    }
+
+    private boolean isPinned(ItemHash hash) {
+        if (!state.fileReferences(hash).isEmpty()) {
+            return true;
+        }
+        Optional<MessageRecord> message = state.message(hash);
+        return message.isPresent() && (message.get().status() == MessageStatus.PENDING
+                || message.get().status() == MessageStatus.PROCESSED);
+    }
+
+    private void runLogged() {
+        try {
+            Run run = collect();
+            if (run.deleted() > 0) {
+                LOG.info("content collector deleted {} unpinned items, kept {}", run.deleted(), run.kept());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("content collector run failed; the next run tries again", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        schedule.shutdownNow();
+    }
+}

@@ -1,0 +1,166 @@
+package io.aleph4j.plugins.storage.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.ItemType;
+import io.aleph4j.api.storage.ContentTooLargeException;
+import io.aleph4j.api.storage.CorruptContentException;
+import io.aleph4j.api.storage.StoredContent;
+import io.aleph4j.api.storage.StoredItem;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FsContentStoreTest {
+
+    private static final byte[] HELLO = "hello world".getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    Path directory;
+
+    private FsContentStore store;
+
+    @BeforeEach
+    void open() throws IOException {
+        store = new FsContentStore(directory, Clock.systemUTC());
+    }
+
+    @Test
+    void storageItemsAreAddressedBySha256AndReadBackWhole() throws IOException {
+        ItemHash hash = store.put(new ByteArrayInputStream(HELLO), ItemType.STORAGE, 100);
+
+        assertThat(hash.value()).isEqualTo("b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9");
+        assertThat(store.exists(hash)).isTrue();
+        StoredContent found = store.find(hash).orElseThrow();
+        assertThat(found.size()).isEqualTo(HELLO.length);
+        try (InputStream in = found.open(0)) {
+            assertThat(in.readAllBytes()).isEqualTo(HELLO);
+        }
+    }
+
+    @Test
+    void ipfsItemsAreAddressedByTheCidv0AnIpfsNodeGivesTheSameBytes() throws IOException {
+        ItemHash hash = store.put(new ByteArrayInputStream(HELLO), ItemType.IPFS, 100);
+
+        assertThat(hash.value()).isEqualTo("Qmf412jQZiuVUtdgnB36FXFX7xg5V6KEbSJ4dpQuhkLyfD");
+        assertThat(store.get(hash).orElseThrow().readAllBytes()).isEqualTo(HELLO);
+    }
+
+    @Test
+    void anItemOpensAtAnyOffset() throws IOException {
+        ItemHash hash = store.put(new ByteArrayInputStream(HELLO), ItemType.STORAGE, 100);
+
+        try (InputStream in = store.find(hash).orElseThrow().open(6)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("world");
+        }
+    }
+
+    @Test
+    void anUnknownAddressIsAbsent() throws IOException {
+        ItemHash unknown = ItemHash.of("a".repeat(64));
+
+        assertThat(store.find(unknown)).isEmpty();
+        assertThat(store.exists(unknown)).isFalse();
+    }
+
+    @Test
+    void contentOverTheLimitIsRefusedAndLeavesNothingBehind() throws IOException {
+        assertThatThrownBy(() -> store.put(new PatternStream(1_000_001), ItemType.STORAGE, 1_000_000))
+                .isInstanceOf(ContentTooLargeException.class);
+
+        assertThat(items()).isEmpty();
+        try (Stream<Path> leftovers = Files.list(directory.resolve("tmp"))) {
+            assertThat(leftovers).isEmpty();
+        }
+    }
+
+    @Test
+    void aCorruptItemIsReportedSetAsideAndNeverServed() throws IOException {
+        ItemHash hash = store.put(new ByteArrayInputStream(HELLO), ItemType.STORAGE, 100);
+        Files.write(store.pathOf(hash), "hello World".getBytes(StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(() -> store.find(hash)).isInstanceOf(CorruptContentException.class)
+                .hasMessageContaining(hash.value());
+        assertThat(store.find(hash)).isEmpty();
+        assertThat(store.corruptFound()).isEqualTo(1);
+        try (Stream<Path> setAside = Files.list(directory.resolve("corrupt"))) {
+            assertThat(setAside).hasSize(1);
+        }
+    }
+
+    @Test
+    void aCorruptCidAddressedItemIsFoundToo() throws IOException {
+        ItemHash hash = store.put(new PatternStream(600_000), ItemType.IPFS, 1_000_000);
+        byte[] bytes = Files.readAllBytes(store.pathOf(hash));
+        bytes[300_000] ^= 1;
+        Files.write(store.pathOf(hash), bytes);
+
+        assertThatThrownBy(() -> store.find(hash)).isInstanceOf(CorruptContentException.class);
+    }
+
+    @Test
+    void theSameBytesStoredTwiceAreOneItem() throws IOException {
+        ItemHash first = store.put(new ByteArrayInputStream(HELLO), ItemType.STORAGE, 100);
+        ItemHash second = store.put(new ByteArrayInputStream(HELLO), ItemType.STORAGE, 100);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(items()).extracting(StoredItem::hash).containsExactly(first);
+    }
+
+    @Test
+    void itemsAreListedWithTheirSizeAndDeletedOnRequest() throws IOException {
+        ItemHash a = store.put(new ByteArrayInputStream(HELLO), ItemType.STORAGE, 100);
+        ItemHash b = store.put(new PatternStream(1_000), ItemType.IPFS, 10_000);
+
+        assertThat(items()).extracting(StoredItem::hash, StoredItem::size)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(a, 11L),
+                        org.assertj.core.groups.Tuple.tuple(b, 1_000L));
+        assertThat(store.delete(a)).isTrue();
+        assertThat(store.delete(a)).isFalse();
+        assertThat(items()).extracting(StoredItem::hash).containsExactly(b);
+    }
+
+    /** Run with a 64 MiB heap (this module's surefire setting): the item cannot be held in memory. */
+    @Test
+    void aFileOf200MegabytesIsStoredAndReadBackStreamed() throws Exception {
+        long size = 200L * 1024 * 1024;
+        ItemHash hash = store.put(new PatternStream(size), ItemType.IPFS, size);
+
+        StoredContent found = store.find(hash).orElseThrow();
+        assertThat(found.size()).isEqualTo(size);
+        try (InputStream stored = found.open(0); InputStream expected = new PatternStream(size)) {
+            assertThat(sha256(stored)).isEqualTo(sha256(expected));
+        }
+        assertThat(Runtime.getRuntime().maxMemory()).isLessThan(size / 2);
+    }
+
+    private List<StoredItem> items() throws IOException {
+        List<StoredItem> items = new ArrayList<>();
+        store.visitItems(items::add);
+        return items;
+    }
+
+    private static String sha256(InputStream in) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[1 << 16];
+        int read;
+        while ((read = in.read(buffer)) > 0) {
+            digest.update(buffer, 0, read);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
