@@ -20,6 +20,13 @@ public final class ApiHttpPlugin implements AlephPlugin {
                     + "with its pending status");
     static final ConfigKey<Integer> MAX_PAGE_SIZE = ConfigKey.integer("max-page-size", 10_000,
             "the largest pagination a list query may ask for");
+    static final ConfigKey<Long> MAX_UNAUTHENTICATED_UPLOAD_BYTES = ConfigKey.longInteger(
+            "storage.max-unauthenticated-upload-bytes", 26_214_400L,
+            "the largest file uploaded without a signed STORE message, and the largest add_json body");
+    static final ConfigKey<Long> MAX_STORAGE_FILE_BYTES = ConfigKey.longInteger("storage.max-file-bytes",
+            104_857_600L, "the largest storage file uploaded with a signed STORE message (streamed to disk)");
+    static final ConfigKey<Long> MAX_IPFS_FILE_BYTES = ConfigKey.longInteger("ipfs.max-file-bytes",
+            1_073_741_824L, "the largest ipfs file uploaded with a signed STORE message (streamed to disk)");
 
     private static final System.Logger LOG = System.getLogger(ApiHttpPlugin.class.getName());
 
@@ -28,7 +35,8 @@ public final class ApiHttpPlugin implements AlephPlugin {
 
     @Override
     public List<ConfigKey<?>> configKeys() {
-        return List.of(SYNC_TIMEOUT, MAX_PAGE_SIZE);
+        return List.of(SYNC_TIMEOUT, MAX_PAGE_SIZE, MAX_UNAUTHENTICATED_UPLOAD_BYTES, MAX_STORAGE_FILE_BYTES,
+                MAX_IPFS_FILE_BYTES);
     }
 
     @Override
@@ -49,6 +57,9 @@ public final class ApiHttpPlugin implements AlephPlugin {
             new InfoRoutes().addTo(router);
             new AddressRoutes(state, settings).addTo(router);
             new LegacyPublishRoutes(context.messageIntake()).addTo(router);
+            new StorageRoutes(context, state, settings, new StorageLimits(
+                    context.config().get(MAX_UNAUTHENTICATED_UPLOAD_BYTES), context.config().get(MAX_STORAGE_FILE_BYTES),
+                    context.config().get(MAX_IPFS_FILE_BYTES))).addTo(router);
             router.websocket("/api/ws0/messages", stream);
         });
     }

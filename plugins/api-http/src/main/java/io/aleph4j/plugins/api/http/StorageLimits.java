@@ -1,0 +1,14 @@
+package io.aleph4j.plugins.api.http;
+
+import io.aleph4j.api.message.ItemType;
+
+/**
+ * Upload size limits, the reference's defaults: 25 MiB without a signed STORE message (and for add_json), 100 MiB
+ * for a {@code storage} file with one, 1 GiB for an {@code ipfs} file with one.
+ */
+record StorageLimits(long unauthenticatedBytes, long storageFileBytes, long ipfsFileBytes) {
+
+    long fileBytes(ItemType addressing) {
+        return addressing == ItemType.IPFS ? ipfsFileBytes : storageFileBytes;
+    }
+}
