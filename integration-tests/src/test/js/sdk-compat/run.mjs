@@ -1,12 +1,14 @@
 // Drives a node with the official Aleph TypeScript SDK, unchanged: with an account of each chain family it
-// posts, amends, writes aggregates, forgets, and reads everything back through the SDK's own read calls.
+// posts, amends, writes aggregates, stores files (storage and ipfs engines), forgets, and reads everything back
+// through the SDK's own read calls.
 // Usage: node run.mjs http://127.0.0.1:PORT   (prints "ok <check>" per check; exits 1 at the first failure)
 import assert from 'node:assert/strict';
 import { AuthenticatedAlephHttpClient } from '@aleph-sdk/client';
 import * as ethereum from '@aleph-sdk/ethereum';
 import * as solana from '@aleph-sdk/solana';
 import * as tezos from '@aleph-sdk/tezos';
-import { ForgottenMessageError, getMessagesSocket } from '@aleph-sdk/message';
+import { ForgottenMessageError, ItemType, getMessagesSocket } from '@aleph-sdk/message';
+import { createHash } from 'node:crypto';
 
 const node = process.argv[2];
 if (!node) {
@@ -104,6 +106,29 @@ async function scenario(chain, account) {
     assert.equal(socket.getData()[2].item_hash, live.item_hash);
     assert.equal(socket.getData()[2].content.content.live, true);
     socket.closeSocket();
+  });
+
+  const bytes = new TextEncoder().encode(`a file stored from ${chain}\nwith a second line\n`);
+  const store = await client.createStore({ fileObject: new Blob([bytes]), channel: 'TEST', sync: true });
+  await check(`${chain} createStore uploads a file with its STORE message and downloadFile reads it back`, async () => {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    assert.equal(store.content.item_hash, sha256);
+    const message = await client.getMessage(store.item_hash);
+    assert.equal(message.type, 'STORE');
+    assert.equal(message.content.item_hash, sha256);
+    const downloaded = new Uint8Array(await client.downloadFile(sha256));
+    assert.deepEqual(downloaded, bytes);
+  });
+
+  const ipfsStore = await client.createStore({
+    fileObject: new Blob([bytes]), storageEngine: ItemType.ipfs, channel: 'TEST', sync: true,
+  });
+  await check(`${chain} createStore on the ipfs engine gets the file's CIDv0 and downloadFile reads it back`, async () => {
+    assert.match(ipfsStore.content.item_hash, /^Qm[1-9A-HJ-NP-Za-km-z]{44}$/);
+    const message = await client.getMessage(ipfsStore.item_hash);
+    assert.equal(message.content.item_type, 'ipfs');
+    const downloaded = new Uint8Array(await client.downloadFile(ipfsStore.content.item_hash));
+    assert.deepEqual(downloaded, bytes);
   });
 
   const forget = await client.forget({ hashes: [post.item_hash], reason: 'sdk test', sync: true });

@@ -24,7 +24,7 @@ final class SdkCompatibilityIT {
         assertThat(PROJECT.resolve("node_modules/@aleph-sdk/client")).as(
                 "the SDK is installed: `npm ci` in integration-tests/src/test/js/sdk-compat (./run-tests does it)")
                 .isDirectory();
-        try (PipelineNode node = PipelineNode.startWith("api-http")) {
+        try (PipelineNode node = PipelineNode.startWith("api-http", "storage-fs")) {
             String url = node.embedded().uri("/").toString().replaceAll("/$", "");
             Path output = Files.createTempFile("sdk-compat", ".log");
             Process sdk = new ProcessBuilder("node", "run.mjs", url)
@@ -43,6 +43,9 @@ final class SdkCompatibilityIT {
             assertThat(log).contains("ok ETH forget removes the post from every read")
                     .contains("ok SOL forget removes the post from every read")
                     .contains("ok TEZOS forget removes the post from every read")
+                    .contains("ok ETH createStore uploads a file with its STORE message and downloadFile reads it back")
+                    .contains("ok TEZOS createStore on the ipfs engine gets the file's CIDv0 and downloadFile reads it"
+                            + " back")
                     .contains("ok SOL the messages websocket sends history, then new messages as they are processed")
                     .contains("all SDK checks passed");
         }

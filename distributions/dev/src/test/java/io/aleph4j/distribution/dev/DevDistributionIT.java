@@ -40,9 +40,9 @@ final class DevDistributionIT {
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             URI address = awaitAddress(output, process);
-            assertThat(Files.readString(output)).contains("node 'dev' started: loaded 6 plugins")
+            assertThat(Files.readString(output)).contains("node 'dev' started: loaded 7 plugins")
                     .contains("chain-evm").contains("chain-solana").contains("chain-tezos").contains("store-sqlite")
-                    .contains("hello").contains("api-http").contains("ChainBridge x3").contains("StateStore x1")
+                    .contains("hello").contains("api-http").contains("storage-fs").contains("ContentStore x1").contains("ChainBridge x3").contains("StateStore x1")
                     .contains("message pipeline started on store-sqlite");
             try (HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<String> hello = client.send(HttpRequest.newBuilder(address.resolve("/hello")).build(),

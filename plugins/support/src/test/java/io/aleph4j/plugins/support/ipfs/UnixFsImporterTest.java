@@ -5,17 +5,72 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aleph4j.plugins.support.ipfs.UnixFsImporter.Layout;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+/**
+ * CIDs an IPFS implementation computed for the same bytes: the js-ipfs 0.66 daemon's {@code /api/v0/add} (with
+ * {@code cid-version=0}, and {@code cid-version=1} which implies raw leaves), cross-checked with
+ * {@code ipfs-unixfs-importer} set to kubo's defaults. The pattern inputs are {@code byte i = (i * 31 + 7) mod 251};
+ * 45,613,056 bytes is exactly 174 chunks (one full level), one byte more needs a second level.
+ */
 class UnixFsImporterTest {
 
     @Test
-    void smallFilesGetTheCidsKuboGivesThem() {
+    void smallTextFilesGetTheCidsAnIpfsNodeGivesThem() {
         assertThat(cid("", Layout.CID_V0)).isEqualTo("QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH");
+        assertThat(cid("", Layout.CID_V1)).isEqualTo("bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku");
         assertThat(cid("hello world", Layout.CID_V0)).isEqualTo("Qmf412jQZiuVUtdgnB36FXFX7xg5V6KEbSJ4dpQuhkLyfD");
+        assertThat(cid("hello world", Layout.CID_V1))
+                .isEqualTo("bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e");
         assertThat(cid("hello world\n", Layout.CID_V0)).isEqualTo("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o");
+        assertThat(cid("hello world\n", Layout.CID_V1))
+                .isEqualTo("bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4");
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @CsvSource({
+        "262144, QmNjsPT1urL55WXngMVgvZrn2apSux229uFBoAgmKTtjAd, bafkreieiuj5mzeuqor24l4lmo2yumm6665yv4gq7ozzp2nrfmqrjyboosy",
+        "262145, QmP8yTqWQcb3qVoBcdE4pTUzxh9kazndg5ELrbXBmdj17M, bafybeich6cqd6yabw3cku6edwmz4rvwe275nx2l6ootvc2bpbt5bdvarua",
+        "1000000, QmNRNohXUXM37EGaUkjhiyVh8awvTLLnh6hebFj6ydQUa7, bafybeiclwhwdl4p5zj7tkk4w4xwcnphz76aibkikjcfmx7cecdfjdtlstq",
+        "45613056, QmRB34vbxhA7iAUc12cVtYAyfBoQsUR7vqUvBfNKVTcYSC, bafybeiafkae3md3zfgdgpk2ztpkul5dzotu4bgbnvuinadceqrqa2rz7bi",
+        "45613057, QmPq9MH6i6cgAMc9uYJe8xYeVstRr2D2mSpLVDYbYMLPta, bafybeibo5yjphmmdq6aigqtgrijost25l5lmv5l37von7hrjv7sagnx4sy",
+        "52428800, QmRnrKJHGFb4DjD79536v3M8a7Nv6bdkcP1Ne5mP6SKztp, bafybeihrc2n4xzrrxd7gg4jcsfir72tgm4leoqzbnrxliveqm4guth3fra",
+    })
+    void patternFilesGetTheCidsAnIpfsNodeGivesThem(long size, String cidV0, String cidV1) {
+        assertThat(pattern(size, Layout.CID_V0)).isEqualTo(cidV0);
+        assertThat(pattern(size, Layout.CID_V1)).isEqualTo(cidV1);
+    }
+
+    @Test
+    void theCidDoesNotDependOnHowTheBytesAreWritten() {
+        byte[] bytes = new byte[600_000];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) ((i * 31L + 7) % 251);
+        }
+        UnixFsImporter oddWrites = new UnixFsImporter(Layout.CID_V0);
+        for (int offset = 0; offset < bytes.length; offset += 7_777) {
+            oddWrites.write(bytes, offset, Math.min(7_777, bytes.length - offset));
+        }
+        assertThat(oddWrites.finish()).isEqualTo(UnixFsImporter.cidOf(bytes, Layout.CID_V0));
     }
 
     private static String cid(String text, Layout layout) {
         return UnixFsImporter.cidOf(text.getBytes(StandardCharsets.UTF_8), layout).toString();
+    }
+
+    private static String pattern(long size, Layout layout) {
+        UnixFsImporter importer = new UnixFsImporter(layout);
+        byte[] block = new byte[65_536];
+        long written = 0;
+        while (written < size) {
+            int n = (int) Math.min(block.length, size - written);
+            for (int i = 0; i < n; i++) {
+                block[i] = (byte) (((written + i) * 31 + 7) % 251);
+            }
+            importer.write(block, 0, n);
+            written += n;
+        }
+        return importer.finish().toString();
     }
 }
