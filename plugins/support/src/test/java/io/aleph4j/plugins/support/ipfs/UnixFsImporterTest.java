@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * CIDs an IPFS implementation computed for the same bytes: the js-ipfs 0.66 daemon's {@code /api/v0/add} (with
  * {@code cid-version=0}, and {@code cid-version=1} which implies raw leaves), cross-checked with
  * {@code ipfs-unixfs-importer} set to kubo's defaults. The pattern inputs are {@code byte i = (i * 31 + 7) mod 251};
- * 45,613,056 bytes is exactly 174 chunks (one full level), one byte more needs a second level.
+ * 45,613,056 bytes is exactly 174 chunks (one full level), one byte more needs a second level. The Debian
+ * {@code ipfs-cid} tool (an independent Rust implementation) gives the same CIDv0s.
  */
 class UnixFsImporterTest {
 
@@ -40,6 +41,29 @@ class UnixFsImporterTest {
     void patternFilesGetTheCidsAnIpfsNodeGivesThem(long size, String cidV0, String cidV1) {
         assertThat(pattern(size, Layout.CID_V0)).isEqualTo(cidV0);
         assertThat(pattern(size, Layout.CID_V1)).isEqualTo(cidV1);
+    }
+
+    /**
+     * CIDs kubo's own test suite asserts for {@code ipfs add} of ChaCha20 keystream data (its random reader: key =
+     * sha256 of the seed, zero nonce, counter 0): 174 chunks fill one level, 175 need a second.
+     */
+    @ParameterizedTest(name = "kubo: {1} bytes of seed {0}")
+    @CsvSource({
+        "v0-seed, 45613056, QmUbBALi174SnogsUzLpYbD4xPiBSFANF4iztWCsHbMKh2",
+        "v0-seed, 45875200, QmepeWtdmS1hHXx1oZXsPUv6bMrfRRKfZcoPPU4eEfjnbf",
+    })
+    void kubosOwnVectorsForItsDefaultImportHold(String seed, long size, String cid) throws Exception {
+        javax.crypto.Cipher chacha = javax.crypto.Cipher.getInstance("ChaCha20");
+        chacha.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(
+                java.security.MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8)),
+                "ChaCha20"), new javax.crypto.spec.ChaCha20ParameterSpec(new byte[12], 0));
+        UnixFsImporter importer = new UnixFsImporter(Layout.CID_V0);
+        byte[] zeros = new byte[1 << 20];
+        for (long written = 0; written < size; written += zeros.length) {
+            byte[] stream = chacha.update(zeros, 0, (int) Math.min(zeros.length, size - written));
+            importer.write(stream, 0, stream.length);
+        }
+        assertThat(importer.finish().toString()).isEqualTo(cid);
     }
 
     @Test
