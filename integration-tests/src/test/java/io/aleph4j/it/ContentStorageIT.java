@@ -174,6 +174,22 @@ final class ContentStorageIT {
     }
 
     @Test
+    void aStoreWhoseFileIsNotHereYetWaitsPendingUntilItIsUploaded() throws Exception {
+        start();
+        byte[] file = "arrives after its STORE".getBytes(StandardCharsets.US_ASCII);
+        Message store = alice.signed(STORE, Contents.store(alice.address(), ItemHash.of(sha256Hex(file)), null, T), T);
+
+        HttpResponse<String> published = post("/api/v0/messages", "application/json", Envelopes.publish(store, true));
+        assertThat(JSON.readTree(published.body()).path("message_status").asText()).isEqualTo("pending");
+        assertThat(node.state().fileReferences(ItemHash.of(sha256Hex(file)))).isEmpty();
+
+        post("/api/v0/storage/add_file", "application/octet-stream", new String(file, StandardCharsets.US_ASCII));
+
+        assertThat(awaitStatus(store.itemHash(), MessageStatus.PROCESSED)).isEqualTo(MessageStatus.PROCESSED);
+        assertThat(get("/api/v0/storage/count/" + sha256Hex(file)).body()).isEqualTo("1");
+    }
+
+    @Test
     void forgettingTheLastStoreUnpinsTheFileAndTheCollectorDeletesIt() throws Exception {
         node = PipelineNode.startWith(builder -> builder.set("node", "content.grace-period", "PT0S")
                 .set("node", "content.collect-every", "PT0.2S"), "api-http", "storage-fs");

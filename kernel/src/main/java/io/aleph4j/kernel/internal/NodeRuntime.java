@@ -14,6 +14,8 @@ import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.HttpRoutes;
 import io.aleph4j.api.log.MessageIntake;
 import io.aleph4j.api.log.MessageLog;
+import io.aleph4j.api.log.StartFrom;
+import io.aleph4j.api.log.Subscription;
 import io.aleph4j.api.storage.ContentStore;
 import io.aleph4j.api.storage.StateQueries;
 import io.aleph4j.api.storage.StateStore;
@@ -26,6 +28,7 @@ import io.aleph4j.kernel.internal.config.ConfigDocument;
 import io.aleph4j.kernel.internal.config.ConfigSection;
 import io.aleph4j.kernel.internal.config.KernelConfig;
 import io.aleph4j.kernel.internal.content.ContentCollector;
+import io.aleph4j.kernel.internal.content.ContentPins;
 import io.aleph4j.kernel.internal.handlers.ContentHandlers;
 import io.aleph4j.kernel.internal.http.NodeHttpServer;
 import io.aleph4j.kernel.internal.http.RouteTable;
@@ -242,6 +245,10 @@ public final class NodeRuntime implements Node {
                     kernelConfig.contentGracePeriod(), settings.clock());
             releases.push(new Release("content collector", collector::close));
             collector.start(kernelConfig.contentCollectEvery());
+            ContentPins pins = new ContentPins(contentStores, stateStore.queries());
+            Subscription pinning = log.subscribeEvents("kernel-content-pins", StartFrom.EARLIEST,
+                    (index, event) -> pins.onEvent(event));
+            releases.push(new Release("content pins", pinning::close));
         }
     }
 

@@ -26,6 +26,14 @@ public interface ContentStore extends Extension {
     ItemHash put(InputStream content, ItemType addressing, long maxBytes) throws IOException;
 
     /**
+     * Whether {@link #put} takes items addressed this way. An IPFS node, for one, addresses by CID only; uploads go
+     * to the first store that accepts their addressing.
+     */
+    default boolean accepts(ItemType addressing) {
+        return addressing != ItemType.INLINE;
+    }
+
+    /**
      * The stored item, or empty when this store does not have it. Its bytes are checked against its address before
      * this returns, so what it serves is what was addressed.
      *

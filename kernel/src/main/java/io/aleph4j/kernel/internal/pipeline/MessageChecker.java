@@ -7,6 +7,7 @@ import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.MessageContent;
 import io.aleph4j.api.message.RejectionReason;
+import io.aleph4j.api.message.StoreContent;
 import io.aleph4j.api.storage.ContentStore;
 import io.aleph4j.kernel.protocol.ContentParser;
 import io.aleph4j.kernel.protocol.MessageFormatException;
@@ -21,7 +22,8 @@ import java.util.Optional;
 /**
  * The checks that need no state, run on the worker pool: item hash, chain and signature ({@link MessageVerifier}),
  * then the content: inline, or fetched from the content stores for {@code storage}/{@code ipfs} items, and parsed
- * with the schema of the message's type.
+ * with the schema of the message's type. A STORE waits (pending, retried) until a content store has its file, as
+ * on the reference node; a node without content stores records STOREs without their files.
  */
 final class MessageChecker {
 
@@ -65,7 +67,25 @@ final class MessageChecker {
         } catch (MessageFormatException e) {
             return new Checked.Invalid(RejectionReason.of(ErrorCode.INVALID_FORMAT, e.getMessage()));
         }
+        if (content instanceof StoreContent store && !contentStores.isEmpty() && !anyHas(store.itemHash())) {
+            return new Checked.Unavailable(RejectionReason.of(ErrorCode.FILE_UNAVAILABLE,
+                    "the file " + store.itemHash() + " is not available from any content store yet"));
+        }
         return new Checked.Valid(new IncomingMessage(message, content, json, work.entry().receivedAt()));
+    }
+
+    /** Whether a content store has the file; a store failing to answer counts as not having it (yet). */
+    private boolean anyHas(ItemHash hash) {
+        for (ContentStore store : contentStores) {
+            try {
+                if (store.exists(hash)) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // Try the next store; the message is retried if none has it.
+            }
+        }
+        return false;
     }
 
     private Optional<String> fetch(ItemHash hash, ItemType type) throws InvalidContent {

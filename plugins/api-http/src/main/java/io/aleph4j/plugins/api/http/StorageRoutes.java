@@ -32,7 +32,7 @@ import java.util.Optional;
 /**
  * The storage routes of the reference node: uploads ({@code storage/add_json}, {@code storage/add_file},
  * {@code ipfs/add_json}, {@code ipfs/add_file}, with or without a signed STORE message) into the first content
- * store, and downloads ({@code storage/raw/{hash}} streamed with byte ranges, {@code storage/{hash}} as base64
+ * store that accepts their addressing, and downloads ({@code storage/raw/{hash}} streamed with byte ranges, {@code storage/{hash}} as base64
  * JSON, {@code storage/count/{hash}}) from the first store that has the content. Files stream from the request
  * into the store and from the store into the response: no route holds a file in memory, except the base64 one,
  * which is bounded by the authenticated file size limit as on the reference.
@@ -261,7 +261,7 @@ final class StorageRoutes {
 
     private ItemHash put(InputStream content, ItemType addressing, long limit) throws IOException {
         try {
-            return stores().getFirst().put(content, addressing, limit);
+            return storeFor(addressing).put(content, addressing, limit);
         } catch (ContentTooLargeException e) {
             throw new HttpProblem(413, "File size exceeds the maximum limit of " + limit + " bytes");
         } catch (MultipartReader.MalformedMultipart e) {
@@ -290,6 +290,11 @@ final class StorageRoutes {
         }
         throw new HttpProblem(404, corruption == null ? "Not found"
                 : "Not found: " + corruption + "; it was set aside and is not served");
+    }
+
+    private ContentStore storeFor(ItemType addressing) {
+        return stores().stream().filter(store -> store.accepts(addressing)).findFirst().orElseThrow(
+                () -> new HttpProblem(503, "no content store of this node takes " + addressing.wireName() + " items"));
     }
 
     private List<ContentStore> stores() {
