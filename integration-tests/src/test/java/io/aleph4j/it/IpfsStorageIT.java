@@ -1,0 +1,146 @@
+package io.aleph4j.it;
+
+import static io.aleph4j.api.message.MessageType.FORGET;
+import static io.aleph4j.api.message.MessageType.STORE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.Message;
+import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.plugins.storage.ipfs.IpfsTestNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A node whose content store is a real IPFS node (the js-ipfs daemon on loopback, through storage-ipfs): ipfs
+ * uploads land on the IPFS node, pinned; a STORE of a CID the IPFS node holds is processed and pins it; once the
+ * STORE is forgotten, the kernel's collector unpins it.
+ */
+final class IpfsStorageIT {
+
+    private static final double T = 1_795_485_266.0;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path ipfsRepository;
+    private static IpfsTestNode ipfs;
+
+    private final Wallet alice = Wallet.ethereum(51);
+    private final HttpClient client = HttpClient.newHttpClient();
+    private PipelineNode node;
+
+    @BeforeAll
+    static void startIpfs() throws Exception {
+        ipfs = IpfsTestNode.start(ipfsRepository);
+    }
+
+    @AfterAll
+    static void stopIpfs() throws Exception {
+        if (ipfs != null) {
+            ipfs.close();
+        }
+    }
+
+    /** A node on the IPFS node; {@code gracePeriod} is how long its collector leaves unreferenced content. */
+    private void startNode(String gracePeriod) {
+        node = PipelineNode.startWith(builder -> builder.set("storage-ipfs", "api", ipfs.api().toString())
+                .set("node", "content.grace-period", gracePeriod).set("node", "content.collect-every", "PT0.2S"),
+                "api-http", "storage-ipfs");
+    }
+
+    @AfterEach
+    void stopNode() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void anIpfsUploadLandsPinnedOnTheIpfsNodeAndIsServedBack() throws Exception {
+        startNode("PT1H");
+        String boundary = "b";
+        String body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"note.txt\"\r\n\r\n"
+                + "hello world\r\n--b--\r\n";
+        HttpResponse<String> added = client.send(HttpRequest.newBuilder(node.embedded().uri("/api/v0/ipfs/add_file"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(added.body());
+        assertThat(answer.path("hash").asText()).isEqualTo("Qmf412jQZiuVUtdgnB36FXFX7xg5V6KEbSJ4dpQuhkLyfD");
+        assertThat(answer.path("name").asText()).isEqualTo("note.txt");
+        assertThat(answer.path("size").asLong()).isEqualTo(11);
+        assertThat(pinnedOnIpfs("Qmf412jQZiuVUtdgnB36FXFX7xg5V6KEbSJ4dpQuhkLyfD")).isTrue();
+        assertThat(get("/api/v0/storage/raw/Qmf412jQZiuVUtdgnB36FXFX7xg5V6KEbSJ4dpQuhkLyfD").body())
+                .isEqualTo("hello world");
+    }
+
+    @Test
+    void aStoreOfACidOnTheIpfsNodePinsItAndForgettingItLetsTheCollectorUnpinIt() throws Exception {
+        startNode("PT0S");
+        String cid = addUnpinnedOnIpfs("stored through a STORE message");
+        assertThat(cid).startsWith("Qm");
+        assertThat(pinnedOnIpfs(cid)).isFalse();
+        Message store = alice.signed(STORE, Contents.store(alice.address(), ItemHash.of(cid), null, T)
+                .replace("\"item_type\":\"storage\"", "\"item_type\":\"ipfs\""), T);
+
+        HttpResponse<String> published = post("/api/v0/messages", Envelopes.publish(store, true));
+        assertThat(JSON.readTree(published.body()).path("message_status").asText()).isEqualTo("processed");
+        assertThat(awaitPinned(cid, true)).as("pinned after the STORE was processed").isTrue();
+
+        Message forget = alice.signed(FORGET, Contents.forget(alice.address(), T + 1, store.itemHash()), T + 1);
+        post("/api/v0/messages", Envelopes.publish(forget, true));
+        assertThat(node.record(store.itemHash()).status()).isEqualTo(MessageStatus.FORGOTTEN);
+
+        assertThat(awaitPinned(cid, false)).as("unpinned by the collector once nothing references it").isFalse();
+    }
+
+    private boolean awaitPinned(String cid, boolean wanted) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        boolean pinned = pinnedOnIpfs(cid);
+        while (pinned != wanted && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            pinned = pinnedOnIpfs(cid);
+        }
+        return pinned;
+    }
+
+    private String addUnpinnedOnIpfs(String text) throws Exception {
+        HttpResponse<String> added = client.send(HttpRequest.newBuilder(URI.create(ipfs.api()
+                        + "/add?cid-version=0&pin=false"))
+                .header("Content-Type", "multipart/form-data; boundary=x")
+                .POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"file\"; "
+                        + "filename=\"f\"\r\nContent-Type: application/octet-stream\r\n\r\n" + text
+                        + "\r\n--x--\r\n", StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(added.body().strip()).path("Hash").asText();
+    }
+
+    private boolean pinnedOnIpfs(String cid) throws Exception {
+        HttpResponse<String> pins = client.send(HttpRequest.newBuilder(URI.create(ipfs.api()
+                + "/pin/ls?type=recursive")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return pins.body().contains(cid);
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(node.embedded().uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(node.embedded().uri(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,162 @@
+package io.aleph4j.plugins.storage.ipfs;
+
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.ItemType;
+import io.aleph4j.api.storage.ContentStore;
+import io.aleph4j.api.storage.StoredContent;
+import io.aleph4j.api.storage.StoredItem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Content on an IPFS node, addressed by CID only. Adds pin what they add; {@link #pin} pins a CID the node may have
+ * to fetch. The pins this store made are journaled under its directory ({@code pins/<cid>}: the file size, written
+ * at pin time), so that the kernel's collector can see them ({@link #visitItems}) and drop the ones no processed
+ * message references any more ({@link #delete} = {@code pin rm}; the IPFS node's own GC then frees the blocks).
+ * Pins made on the node by anyone else are never touched.
+ *
+ * <p>Reads are checked by the IPFS node itself, which verifies every block against its hash before serving it.
+ */
+public final class IpfsContentStore implements ContentStore {
+
+    private final IpfsRpcClient ipfs;
+    private final Path pins;
+    private final Clock clock;
+
+    IpfsContentStore(IpfsRpcClient ipfs, Path directory, Clock clock) throws IOException {
+        this.ipfs = ipfs;
+        this.pins = Files.createDirectories(directory.resolve("pins"));
+        this.clock = clock;
+    }
+
+    @Override
+    public String extensionName() {
+        return "storage-ipfs";
+    }
+
+    @Override
+    public boolean accepts(ItemType addressing) {
+        return addressing == ItemType.IPFS;
+    }
+
+    @Override
+    public ItemHash put(InputStream content, ItemType addressing, long maxBytes) throws IOException {
+        if (addressing != ItemType.IPFS) {
+            throw new IOException("an IPFS node addresses content by CID; " + addressing.wireName()
+                    + " items belong in a local store");
+        }
+        IpfsRpcClient.Added added = ipfs.add(content, maxBytes);
+        ItemHash cid = ItemHash.of(added.cid());
+        journal(cid, added.size());
+        return cid;
+    }
+
+    @Override
+    public Optional<StoredContent> find(ItemHash hash) throws IOException {
+        if (hash.isSha256()) {
+            return Optional.empty();
+        }
+        Optional<Long> size = ipfs.fileSize(hash.value());
+        if (size.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new IpfsContent(hash, size.get()));
+    }
+
+    @Override
+    public boolean exists(ItemHash hash) throws IOException {
+        return !hash.isSha256() && ipfs.fileSize(hash.value()).isPresent();
+    }
+
+    @Override
+    public void pin(ItemHash hash, String owner) throws IOException {
+        if (hash.isSha256()) {
+            return;
+        }
+        ipfs.pinAdd(hash.value());
+        journal(hash, ipfs.fileSize(hash.value()).orElse(0L));
+    }
+
+    /** Restarts the pin's grace period: the collector drops it only once that has passed again. */
+    @Override
+    public void unpin(ItemHash hash, String owner) throws IOException {
+        try {
+            Files.setLastModifiedTime(pins.resolve(hash.value()), FileTime.from(clock.instant()));
+        } catch (NoSuchFileException e) {
+            // Not a pin of ours.
+        }
+    }
+
+    @Override
+    public void visitItems(ItemVisitor visitor) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(pins)) {
+            for (Path entry : entries) {
+                Optional<StoredItem> item = item(entry);
+                if (item.isPresent() && !visitor.visit(item.get())) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Unpins a CID this store pinned; the node's garbage collection frees its blocks. */
+    @Override
+    public boolean delete(ItemHash hash) throws IOException {
+        Path entry = pins.resolve(hash.value());
+        if (!Files.exists(entry)) {
+            return false;
+        }
+        ipfs.pinRm(hash.value());
+        return Files.deleteIfExists(entry);
+    }
+
+    private void journal(ItemHash cid, long size) throws IOException {
+        Path entry = pins.resolve(cid.value());
+        Files.writeString(entry, Long.toString(size), StandardCharsets.US_ASCII);
+        Files.setLastModifiedTime(entry, FileTime.from(clock.instant()));
+    }
+
+    private static Optional<StoredItem> item(Path entry) throws IOException {
+        try {
+            ItemHash cid = ItemHash.of(entry.getFileName().toString());
+            long size = Long.parseLong(Files.readString(entry, StandardCharsets.US_ASCII).strip());
+            return Optional.of(new StoredItem(cid, size, Files.getLastModifiedTime(entry).toInstant()));
+        } catch (IllegalArgumentException | NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private final class IpfsContent implements StoredContent {
+
+        private final ItemHash hash;
+        private final long size;
+
+        IpfsContent(ItemHash hash, long size) {
+            this.hash = hash;
+            this.size = size;
+        }
+
+        @Override
+        public ItemHash hash() {
+            return hash;
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+
+        @Override
+        public InputStream open(long offset) throws IOException {
+            return ipfs.cat(hash.value(), offset);
+        }
+    }
+}

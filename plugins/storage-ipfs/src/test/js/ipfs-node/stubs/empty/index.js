@@ -1,0 +1,1 @@
+throw new Error('optional dependency stubbed out (not installable offline)')
