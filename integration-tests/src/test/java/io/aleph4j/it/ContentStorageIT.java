@@ -110,6 +110,48 @@ final class ContentStorageIT {
     }
 
     @Test
+    void filesAreDescribedByHashByStoreMessageAndByRefTheLatestVersionWinning() throws Exception {
+        start();
+        byte[] second = "hello again".getBytes(StandardCharsets.US_ASCII);
+        String secondHash = sha256Hex(second);
+        Message original = alice.signed(STORE, Contents.store(alice.address(), ItemHash.of(HELLO_SHA256), null, T), T);
+        Message version = alice.signed(STORE, Contents.store(alice.address(), ItemHash.of(secondHash),
+                original.itemHash().value(), T + 1), T + 1);
+        Message named = alice.signed(STORE, Contents.store(alice.address(), ItemHash.of(HELLO_SHA256), "avatar",
+                T + 2), T + 2);
+        postMultipart("/api/v0/storage/add_file", List.of(Part.field("metadata", metadata(original, true)),
+                Part.file("file", "f", HELLO)));
+        postMultipart("/api/v0/storage/add_file", List.of(Part.field("metadata", metadata(version, true)),
+                Part.file("file", "f", second)));
+        postMultipart("/api/v0/storage/add_file", List.of(Part.field("metadata", metadata(named, true)),
+                Part.file("file", "f", HELLO)));
+
+        JsonNode metadata = json(get("/api/v0/storage/metadata/" + HELLO_SHA256), 200);
+        assertThat(metadata.path("size").asLong()).isEqualTo(11);
+        assertThat(metadata.path("download_url").asText()).isEqualTo("/api/v0/storage/raw/" + HELLO_SHA256);
+        assertThat(json(get("/api/v0/storage/by-message-hash/" + original.itemHash()), 200).path("file_hash")
+                .asText()).isEqualTo(HELLO_SHA256);
+        JsonNode latest = json(get("/api/v0/storage/by-ref/" + original.itemHash()), 200);
+        assertThat(latest.path("file_hash").asText()).as("the newer version").isEqualTo(secondHash);
+        assertThat(latest.path("owner").asText()).isEqualTo(alice.address());
+        assertThat(latest.path("size").asLong()).isEqualTo(second.length);
+        assertThat(json(get("/api/v0/storage/by-ref/" + alice.address() + "/avatar"), 200).path("file_hash")
+                .asText()).isEqualTo(HELLO_SHA256);
+        assertThat(json(get("/api/v0/storage/by-ref/avatar"), 400).path("error").asText())
+                .contains("address is required");
+        assertThat(json(get("/api/v0/storage/by-ref/" + alice.address() + "/nothing"), 404).path("error").asText())
+                .contains("No file found for tag");
+        assertThat(json(get("/api/v0/storage/limits.json"), 200).path("storage").path("max_file_size").asLong())
+                .isEqualTo(104_857_600L);
+
+        HttpResponse<byte[]> head = send(request("/api/v0/storage/raw/" + HELLO_SHA256)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(11);
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
     void uploadsThatDisagreeWithTheirMessageOrTheLimitsAreRefusedWithJsonErrors() throws Exception {
         start();
         Message otherFile = alice.signed(STORE, Contents.store(alice.address(), ItemHash.of("a".repeat(64)), null, T),

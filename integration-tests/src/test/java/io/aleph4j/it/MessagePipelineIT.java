@@ -337,7 +337,7 @@ final class MessagePipelineIT {
     }
 
     @Test
-    void aStoreVersionWaitsForTheStoreItUpdatesAndAVersionOfAVersionIsRefused() {
+    void aStoreVersionWaitsForTheStoreItUpdatesAndAVersionOfAVersionOrOfSomeoneElsesIsRefused() {
         ItemHash v1 = ItemHash.sha256Of("v1");
         ItemHash v2 = ItemHash.sha256Of("v2");
         Message original = alice.signed(STORE, Contents.store(alice.address(), v1, null, T), T);
@@ -351,6 +351,10 @@ final class MessagePipelineIT {
         Message updateOfUpdate = alice.signed(STORE, Contents.store(alice.address(), ItemHash.sha256Of("v3"),
                 update.itemHash().value(), T + 2), T + 2);
         assertRejected(node.submit(updateOfUpdate), ErrorCode.STORE_UPDATE_UPDATE, "");
+
+        Message someoneElsesVersion = bob.signed(STORE, Contents.store(bob.address(), ItemHash.sha256Of("b"),
+                original.itemHash().value(), T + 3), T + 3);
+        assertRejected(node.submit(someoneElsesVersion), ErrorCode.PERMISSION_DENIED, "only its owner");
     }
 
     private static void assertRejected(MessageRecord record, ErrorCode code, String detailPart) {

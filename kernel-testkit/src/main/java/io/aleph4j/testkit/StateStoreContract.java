@@ -399,6 +399,27 @@ public abstract class StateStoreContract {
         assertThat(store.queries().fileReferences(hash(9))).containsExactly(second);
     }
 
+    @Test
+    void theLatestFileReferenceOfARefIsFoundByMessageHashOrByOwnerAndText() {
+        FileReference original = new FileReference(hash(1), ALICE, hash(7), ItemType.STORAGE, null, 100.0);
+        FileReference version = new FileReference(hash(2), ALICE, hash(8), ItemType.STORAGE, hash(1).value(), 200.0);
+        FileReference named = new FileReference(hash(3), ALICE, hash(9), ItemType.IPFS, "avatar", 150.0);
+        FileReference renamed = new FileReference(hash(4), ALICE, hash(6), ItemType.IPFS, "avatar", 250.0);
+        FileReference othersName = new FileReference(hash(5), BOB, hash(5), ItemType.STORAGE, "avatar", 300.0);
+        store.write(0, tx -> {
+            for (FileReference reference : List.of(original, version, named, renamed, othersName)) {
+                tx.putFileReference(reference);
+            }
+            return null;
+        });
+
+        assertThat(store.queries().latestFileReference(null, hash(1).value())).contains(version);
+        assertThat(store.queries().latestFileReference(null, hash(2).value())).as("a version is no original").isEmpty();
+        assertThat(store.queries().latestFileReference(ALICE, "avatar")).contains(renamed);
+        assertThat(store.queries().latestFileReference(BOB, "avatar")).contains(othersName);
+        assertThat(store.queries().latestFileReference(BOB, "missing")).isEmpty();
+    }
+
     // --- concurrency
 
     @Test

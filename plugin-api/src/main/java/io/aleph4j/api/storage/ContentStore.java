@@ -48,6 +48,12 @@ public interface ContentStore extends Extension {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get().open(0));
     }
 
+    /** The item's size in bytes, or empty when it is not here; cheap, unchecked (unlike {@link #find}). */
+    default Optional<Long> size(ItemHash hash) throws IOException {
+        Optional<StoredContent> found = find(hash);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get().size());
+    }
+
     /** Whether the store holds the item; cheap, unchecked. */
     boolean exists(ItemHash hash) throws IOException;
 

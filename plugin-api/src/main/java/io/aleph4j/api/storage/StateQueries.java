@@ -36,6 +36,14 @@ public interface StateQueries {
     /** The file references of processed STORE messages for one file, oldest first. */
     List<FileReference> fileReferences(ItemHash fileHash);
 
+    /**
+     * The newest file reference (by time, then message hash) a STORE made for a ref, as the reference node's file
+     * tags resolve it: with {@code owner} null, {@code ref} is the hash of an original STORE (one without a ref) and
+     * the candidates are that message and the versions referring to it; otherwise the candidates are {@code owner}'s STOREs whose
+     * {@code ref} is that text.
+     */
+    Optional<FileReference> latestFileReference(String owner, String ref);
+
     /** The file reference a STORE message made, or empty. */
     Optional<FileReference> fileReference(ItemHash storeMessageHash);
 

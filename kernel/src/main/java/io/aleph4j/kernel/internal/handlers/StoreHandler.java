@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * STORE: records that the message references a file (its hash and addressing). A {@code ref} that is an item
  * hash makes the file a new version of the file that STORE message referenced: that message must be processed
- * first (200, pending until then) and may not itself be a version (201); any other {@code ref} is a free-form tag.
+ * first (200, pending until then), may not itself be a version (201) and must have the same owner (2, as the
+ * reference's file tag permission check); any other {@code ref} is a free-form tag.
  * Whether the file's bytes are here is the content storage's concern.
  */
 public final class StoreHandler implements ContentHandler {
@@ -47,6 +48,10 @@ public final class StoreHandler implements ContentHandler {
             if (previous.get().ref() != null) {
                 return Rejections.reject(ErrorCode.STORE_UPDATE_UPDATE, "the STORE message " + refHash.get()
                         + " is itself a new version; refer to the original file's message instead");
+            }
+            if (!previous.get().owner().equals(content.address())) {
+                return Rejections.reject(ErrorCode.PERMISSION_DENIED, "the STORE message " + refHash.get()
+                        + " belongs to " + previous.get().owner() + "; only its owner may store new versions of it");
             }
         }
         String sender = message.message().sender();

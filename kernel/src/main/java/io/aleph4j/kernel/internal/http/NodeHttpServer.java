@@ -161,6 +161,9 @@ public final class NodeHttpServer implements AutoCloseable {
         response.setHeader("Accept-Ranges", "bytes");
         response.setContentType(streamed.contentType());
         response.setContentLengthLong(length);
+        if ("HEAD".equals(context.req().getMethod())) {
+            return;
+        }
         try (InputStream in = streamed.source().open(first)) {
             OutputStream out = response.getOutputStream();
             byte[] buffer = new byte[64 * 1024];

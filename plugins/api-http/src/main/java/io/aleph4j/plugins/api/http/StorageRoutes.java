@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aleph4j.api.NodeContext;
 import io.aleph4j.api.http.HttpAnswer;
+import io.aleph4j.api.http.HttpMethod;
 import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.http.HttpRequest;
 import io.aleph4j.api.http.HttpResponse;
@@ -19,6 +20,7 @@ import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.storage.ContentStore;
 import io.aleph4j.api.storage.ContentTooLargeException;
 import io.aleph4j.api.storage.CorruptContentException;
+import io.aleph4j.api.storage.FileReference;
 import io.aleph4j.api.storage.MessageRecord;
 import io.aleph4j.api.storage.StoredContent;
 import java.io.ByteArrayInputStream;
@@ -61,7 +63,14 @@ final class StorageRoutes {
         router.post("/api/v0/storage/add_file", request -> addFile(request, ItemType.STORAGE));
         router.post("/api/v0/ipfs/add_file", request -> addFile(request, ItemType.IPFS));
         router.get("/api/v0/storage/raw/{hash}", this::raw);
+        router.route(HttpMethod.HEAD, "/api/v0/storage/raw/{hash}", this::raw);
         router.get("/api/v0/storage/count/{hash}", this::count);
+        router.get("/api/v0/storage/metadata/{hash}", this::metadata);
+        router.get("/api/v0/storage/by-message-hash/{hash}", this::byMessageHash);
+        router.get("/api/v0/storage/by-ref/{ref}", request -> byRef(null, request.pathParameter("ref").orElse("")));
+        router.get("/api/v0/storage/by-ref/{address}/{ref}", request -> byRef(
+                request.pathParameter("address").orElse(""), request.pathParameter("ref").orElse("")));
+        router.get("/api/v0/storage/limits.json", this::limits);
         router.get("/api/v0/storage/{hash}", this::base64);
     }
 
@@ -247,6 +256,82 @@ final class StorageRoutes {
         return Json.response(200, answer);
     }
 
+    private HttpResponse metadata(HttpRequest request) throws IOException {
+        ItemHash hash = fileHash(request, "Invalid hash");
+        long size = sizeOf(hash).orElseThrow(() -> new HttpProblem(404, "No file found for hash " + hash));
+        ObjectNode answer = Json.object();
+        answer.put("file_hash", hash.value());
+        answer.put("type", "file");
+        answer.put("size", size);
+        answer.put("download_url", "/api/v0/storage/raw/" + hash);
+        return Json.response(200, answer);
+    }
+
+    private HttpResponse byMessageHash(HttpRequest request) throws IOException {
+        ItemHash message = fileHash(request, "Invalid hash provided");
+        FileReference reference = state.queries().fileReference(message)
+                .orElseThrow(() -> new HttpProblem(404, "No file found for message " + message));
+        return fileDescription(reference, reference.ref() == null ? message.value() : reference.ref());
+    }
+
+    /** The reference's file tags: a STORE hash names its latest version; other refs are the owner's names. */
+    private HttpResponse byRef(String address, String ref) throws IOException {
+        boolean hashRef = isItemHash(ref);
+        if (address == null && !hashRef) {
+            throw new HttpProblem(400, "address is required for user-defined ref");
+        }
+        String tag = hashRef ? ref : address + "/" + ref;
+        FileReference reference = (hashRef ? state.queries().latestFileReference(null, ref)
+                : state.queries().latestFileReference(address, ref))
+                .orElseThrow(() -> new HttpProblem(404, "No file found for tag " + Query.shorten(tag)));
+        return fileDescription(reference, ref);
+    }
+
+    private HttpResponse fileDescription(FileReference reference, String ref) throws IOException {
+        ObjectNode answer = Json.object();
+        answer.put("ref", ref);
+        answer.put("owner", reference.owner());
+        answer.put("file_hash", reference.fileHash().value());
+        answer.put("download_url", "/api/v0/storage/raw/" + reference.fileHash());
+        Optional<Long> size = sizeOf(reference.fileHash());
+        if (size.isPresent()) {
+            answer.put("size", size.get());
+        } else {
+            answer.putNull("size");
+        }
+        return Json.response(200, answer);
+    }
+
+    private HttpResponse limits(HttpRequest request) {
+        ObjectNode answer = Json.object();
+        ObjectNode storage = answer.putObject("storage");
+        storage.put("max_file_size", limits.storageFileBytes());
+        storage.put("max_unauthenticated_upload_file_size", limits.unauthenticatedBytes());
+        ObjectNode ipfs = answer.putObject("ipfs");
+        ipfs.put("max_upload_file_size", limits.ipfsFileBytes());
+        ipfs.put("max_unauthenticated_upload_file_size", limits.unauthenticatedBytes());
+        return Json.response(200, answer);
+    }
+
+    private Optional<Long> sizeOf(ItemHash hash) throws IOException {
+        for (ContentStore store : stores()) {
+            Optional<Long> size = store.size(hash);
+            if (size.isPresent()) {
+                return size;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isItemHash(String text) {
+        try {
+            ItemHash.of(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** How many pins keep the content: STORE messages referencing it, and the message it is the content of. */
     private HttpResponse count(HttpRequest request) {
         ItemHash hash = fileHash(request, "Invalid hash");
@@ -273,7 +358,7 @@ final class StorageRoutes {
     }
 
     private long size(ItemHash hash) throws IOException {
-        return find(hash).size();
+        return sizeOf(hash).orElseThrow(() -> new HttpProblem(404, "Not found"));
     }
 
     private StoredContent find(ItemHash hash) throws IOException {

@@ -121,6 +121,15 @@ public final class FsContentStore implements ContentStore {
     }
 
     @Override
+    public Optional<Long> size(ItemHash hash) throws IOException {
+        try {
+            return Optional.of(Files.size(pathOf(hash)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public boolean exists(ItemHash hash) {
         return Files.isRegularFile(pathOf(hash));
     }

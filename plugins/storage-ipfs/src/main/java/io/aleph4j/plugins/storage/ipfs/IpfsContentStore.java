@@ -72,6 +72,11 @@ public final class IpfsContentStore implements ContentStore {
     }
 
     @Override
+    public Optional<Long> size(ItemHash hash) throws IOException {
+        return hash.isSha256() ? Optional.empty() : ipfs.fileSize(hash.value());
+    }
+
+    @Override
     public boolean exists(ItemHash hash) throws IOException {
         return !hash.isSha256() && ipfs.fileSize(hash.value()).isPresent();
     }

@@ -134,6 +134,17 @@ class SqlReads implements StateQueries {
     }
 
     @Override
+    public Optional<FileReference> latestFileReference(String owner, String ref) {
+        if (owner == null) {
+            return first("SELECT " + Rows.FILE_COLUMNS + " FROM file_references "
+                    + "WHERE (message_hash = ? AND ref IS NULL) OR ref = ? ORDER BY time DESC, message_hash DESC LIMIT 1",
+                    Rows::file, ref, ref);
+        }
+        return first("SELECT " + Rows.FILE_COLUMNS + " FROM file_references WHERE owner = ? AND ref = ? "
+                + "ORDER BY time DESC, message_hash DESC LIMIT 1", Rows::file, owner, ref);
+    }
+
+    @Override
     public Optional<FileReference> fileReference(ItemHash storeMessageHash) {
         return first("SELECT " + Rows.FILE_COLUMNS + " FROM file_references WHERE message_hash = ?", Rows::file,
                 storeMessageHash.value());
