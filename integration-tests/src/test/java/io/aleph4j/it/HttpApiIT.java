@@ -190,6 +190,36 @@ final class HttpApiIT {
     }
 
     @Test
+    void cursorPagesWalkTheMessagesWithoutTotalsUntilNextCursorIsNull() throws IOException {
+        String me = alice.address();
+        for (int i = 0; i < 5; i++) {
+            Message post = alice.signed(POST, Contents.post(me, "note", "{\"n\":" + i + "}", T + i), T + i);
+            assertThat(http().postJson("/api/v0/messages", Envelopes.publish(post, true)).statusCode()).isEqualTo(200);
+        }
+
+        List<Double> times = new java.util.ArrayList<>();
+        String cursor = "";
+        int pages = 0;
+        do {
+            JsonNode page = getJson("/api/v0/messages.json?addresses=" + me + "&pagination=2&sortOrder=1&cursor="
+                    + cursor, 200);
+            assertThat(page.has("pagination_total")).as("cursor mode counts nothing").isFalse();
+            assertThat(page.path("pagination_per_page").asInt()).isEqualTo(2);
+            page.path("messages").forEach(message -> times.add(message.path("time").asDouble()));
+            cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(times).containsExactly(T, T + 1, T + 2, T + 3, T + 4);
+        assertThat(json(http().get("/api/v0/messages.json?cursor=&pagination=0")).path("error").asText())
+                .contains("pagination=0");
+        assertThat(http().get("/api/v0/messages.json?cursor=&sortBy=tx-time").statusCode()).isEqualTo(422);
+        assertThat(json(http().get("/api/v0/messages.json?cursor=bm90IGpzb24")).path("error").asText())
+                .contains("Invalid cursor");
+    }
+
+    @Test
     void malformedRequestsGetA4xxWithAJsonErrorAndLogNothing() throws IOException {
         Message valid = alice.signed(POST, Contents.post(alice.address(), "note", "{}", T), T);
         String envelope = Envelopes.of(valid).toString();

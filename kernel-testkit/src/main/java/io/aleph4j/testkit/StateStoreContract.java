@@ -16,6 +16,7 @@ import io.aleph4j.api.storage.AggregateElement;
 import io.aleph4j.api.storage.AggregateRecord;
 import io.aleph4j.api.storage.ContentFields;
 import io.aleph4j.api.storage.FileReference;
+import io.aleph4j.api.storage.MessageCursor;
 import io.aleph4j.api.storage.MessageFilter;
 import io.aleph4j.api.storage.MessageRecord;
 import io.aleph4j.api.storage.Page;
@@ -193,6 +194,32 @@ public abstract class StateStoreContract {
         });
         assertThat(store.queries().message(pending.itemHash())).contains(processed);
         assertThat(store.queries().messages(MessageFilter.any(), PageRequest.all()).total()).isEqualTo(1);
+    }
+
+    @Test
+    void cursorPagesWalkEveryMatchingMessageOnceInBothOrdersTiesIncluded() {
+        List<MessageRecord> all = new java.util.ArrayList<>();
+        for (int i = 1; i <= 13; i++) {
+            all.add(post(i, i % 3 == 0 ? BOB : ALICE, "note", 100.0 + i / 4));
+        }
+        store.write(0, tx -> {
+            all.forEach(tx::putMessage);
+            return null;
+        });
+        MessageFilter alices = MessageFilter.builder().senders(ALICE).build();
+        for (SortOrder order : SortOrder.values()) {
+            List<MessageRecord> expected = store.queries().messages(alices, new PageRequest(1, 0, order)).items();
+            List<MessageRecord> walked = new java.util.ArrayList<>();
+            Optional<MessageCursor> after = Optional.empty();
+            List<MessageRecord> page;
+            do {
+                page = store.queries().messagesAfter(alices, after, 3, order);
+                walked.addAll(page);
+                after = page.isEmpty() ? after : Optional.of(MessageCursor.of(page.getLast()));
+            } while (page.size() == 3);
+            assertThat(expected).hasSize(9);
+            assertThat(walked).as("order %s", order).containsExactlyElementsOf(expected);
+        }
     }
 
     @Test

@@ -15,6 +15,14 @@ public interface StateQueries {
     /** Messages matching {@code filter}, sorted by message time then item hash, one page of them. */
     Page<MessageRecord> messages(MessageFilter filter, PageRequest page);
 
+    /**
+     * Up to {@code limit} messages matching {@code filter} that come after {@code after} in {@code order} (from the
+     * first one when empty): cursor pagination, which counts nothing and skips nothing, so its cost does not grow
+     * with the page number.
+     */
+    List<MessageRecord> messagesAfter(MessageFilter filter, Optional<MessageCursor> after, int limit,
+                                      SortOrder order);
+
     /** One post row (original or amend) by its item hash, or empty. */
     Optional<PostRecord> post(ItemHash itemHash);
 

@@ -13,10 +13,12 @@ import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.MalformedMessageException;
 import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.api.storage.MessageCursor;
 import io.aleph4j.api.storage.MessageFilter;
 import io.aleph4j.api.storage.MessageRecord;
 import io.aleph4j.api.storage.Page;
 import io.aleph4j.api.storage.PageRequest;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -77,6 +79,40 @@ final class MessageRoutes {
         return Json.response(httpStatus(status), answer);
     }
 
+    /**
+     * Cursor mode, as on the reference: no total, {@code next_cursor} instead (null on the last page). An empty
+     * cursor starts from the first message.
+     */
+    private HttpResponse cursorPage(Query query, MessageFilter filter, PageRequest page, String cursor, String sortBy,
+                                    ContentFormat format) {
+        if (sortBy.equals("tx-time")) {
+            throw new HttpProblem(422, "Cursor pagination is not supported with tx-time sort order.");
+        }
+        if (query.integer("pagination", 20, 0, Integer.MAX_VALUE) == 0) {
+            throw new HttpProblem(422, "pagination=0 is not allowed with cursor-based pagination");
+        }
+        int size = Math.min(page.perPage(), Cursors.MAX_PAGE);
+        Optional<MessageCursor> after = cursor.isBlank() ? Optional.empty() : Optional.of(Cursors.decode(cursor));
+        List<MessageRecord> found = state.queries().messagesAfter(filter, after, size + 1, page.order());
+        boolean more = found.size() > size;
+        List<MessageRecord> shown = more ? found.subList(0, size) : found;
+        ArrayNode messages = Json.array();
+        for (MessageRecord record : shown) {
+            ObjectNode item = MessageJson.listItem(record);
+            format.apply(item, record);
+            messages.add(item);
+        }
+        ObjectNode body = Json.object();
+        body.set("messages", messages);
+        body.put("pagination_per_page", size);
+        if (more) {
+            body.put("next_cursor", Cursors.encode(MessageCursor.of(shown.getLast())));
+        } else {
+            body.putNull("next_cursor");
+        }
+        return Json.sortedResponse(200, body);
+    }
+
     /** The reference's mapping of a message status to the answer's HTTP status. */
     static int httpStatus(MessageStatus status) {
         return switch (status) {
@@ -105,9 +141,6 @@ final class MessageRoutes {
 
     private HttpResponse list(HttpRequest request, String pathPage) {
         Query query = Query.of(request, LIST_PARAMETERS);
-        if (query.string("cursor") != null) {
-            throw new HttpProblem(422, "cursor: cursor pagination is not supported yet; use page and pagination");
-        }
         MessageFilter filter = MessageFilters.from(query);
         String sortBy = Optional.ofNullable(query.string("sortBy")).orElse("time");
         if (!sortBy.equals("time") && !sortBy.equals("tx-time")) {
@@ -115,6 +148,10 @@ final class MessageRoutes {
         }
         ContentFormat format = ContentFormat.of(query);
         PageRequest page = Pages.request(query, pathPage, 20, settings.maxPageSize());
+        String cursor = query.string("cursor");
+        if (cursor != null) {
+            return cursorPage(query, filter, page, cursor, sortBy, format);
+        }
         Page<MessageRecord> found = state.queries().messages(filter, page);
         ArrayNode messages = Json.array();
         for (MessageRecord record : found.items()) {

@@ -8,6 +8,7 @@ import io.aleph4j.api.storage.AddressStatsQuery;
 import io.aleph4j.api.storage.AggregateElement;
 import io.aleph4j.api.storage.AggregateRecord;
 import io.aleph4j.api.storage.FileReference;
+import io.aleph4j.api.storage.MessageCursor;
 import io.aleph4j.api.storage.MessageFilter;
 import io.aleph4j.api.storage.MessageRecord;
 import io.aleph4j.api.storage.Page;
@@ -52,7 +53,27 @@ class SqlReads implements StateQueries {
 
     @Override
     public Page<MessageRecord> messages(MessageFilter filter, PageRequest page) {
-        Where where = new Where()
+        Where where = messagesMatching(filter);
+        String direction = page.order() == SortOrder.ASCENDING ? "ASC" : "DESC";
+        String select = "SELECT " + prefixed("m.", Rows.MESSAGE_COLUMNS) + " FROM messages m" + where.sql()
+                + " ORDER BY m.time " + direction + ", m.item_hash " + direction + limit(page);
+        return page("SELECT COUNT(*) FROM messages m" + where.countSql(), select, where, page, Rows::message);
+    }
+
+    @Override
+    public List<MessageRecord> messagesAfter(MessageFilter filter, Optional<MessageCursor> after, int limit,
+                                             SortOrder order) {
+        Where where = messagesMatching(filter);
+        after.ifPresent(cursor -> where.after("m.time", "m.item_hash", cursor.time(), cursor.itemHash().value(),
+                order == SortOrder.ASCENDING));
+        String direction = order == SortOrder.ASCENDING ? "ASC" : "DESC";
+        return query("SELECT " + prefixed("m.", Rows.MESSAGE_COLUMNS) + " FROM messages m" + where.sql()
+                + " ORDER BY m.time " + direction + ", m.item_hash " + direction + " LIMIT " + limit,
+                statement -> where.bind(statement, 1), Rows::message);
+    }
+
+    private static Where messagesMatching(MessageFilter filter) {
+        return new Where()
                 .in("m.item_hash", filter.hashes().stream().map(ItemHash::value).toList())
                 .in("m.sender", filter.senders())
                 .in("m.owner", filter.owners())
@@ -65,10 +86,6 @@ class SqlReads implements StateQueries {
                 .statuses("m.status", filter.statuses())
                 .timeRange("m.time", filter.startTime(), filter.endTime())
                 .anyTag("m.item_hash", filter.tags());
-        String direction = page.order() == SortOrder.ASCENDING ? "ASC" : "DESC";
-        String select = "SELECT " + prefixed("m.", Rows.MESSAGE_COLUMNS) + " FROM messages m" + where.sql()
-                + " ORDER BY m.time " + direction + ", m.item_hash " + direction + limit(page);
-        return page("SELECT COUNT(*) FROM messages m" + where.countSql(), select, where, page, Rows::message);
     }
 
     @Override

@@ -89,6 +89,17 @@ final class Where {
         return this;
     }
 
+    /**
+     * Rows after a position in the (time, item hash) order, going {@code ascending} or not. A row-value comparison,
+     * which SQLite (3.15+) and PostgreSQL both run as one range over the (time, item_hash) index.
+     */
+    Where after(String timeColumn, String hashColumn, double time, String itemHash, boolean ascending) {
+        add("(" + timeColumn + ", " + hashColumn + ")" + (ascending ? " > " : " < ") + "(?, ?)");
+        parameters.add(time);
+        parameters.add(itemHash);
+        return this;
+    }
+
     Where condition(String condition) {
         add(condition);
         return this;

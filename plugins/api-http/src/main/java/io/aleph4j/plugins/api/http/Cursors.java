@@ -1,0 +1,73 @@
+package io.aleph4j.plugins.api.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aleph4j.api.http.HttpProblem;
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.storage.MessageCursor;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The reference's opaque cursors: base64url (unpadded) of compact JSON {@code {"h": item hash, "t": ISO time}}.
+ * This node adds {@code "s"}, the exact time in seconds, which it prefers when reading (an ISO time keeps only
+ * microseconds); a cursor the reference made works here too.
+ */
+final class Cursors {
+
+    /** The most a cursor page holds, as on the reference. */
+    static final int MAX_PAGE = 200;
+
+    private Cursors() {
+    }
+
+    static String encode(MessageCursor cursor) {
+        ObjectNode json = Json.object();
+        json.put("h", cursor.itemHash().value());
+        json.put("s", Double.toString(cursor.time()));
+        json.put("t", Json.isoOffset(cursor.time()));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.sorted(json)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The position an (non-empty) cursor names; a 422 naming the problem when it is not one. */
+    static MessageCursor decode(String cursor) {
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(cursor.strip()));
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw new HttpProblem(422, "Invalid cursor: not base64url-encoded JSON");
+        }
+        if (json == null || !json.isObject() || !json.path("h").isTextual() || !json.path("t").isTextual()) {
+            throw new HttpProblem(422, "Invalid cursor: missing required fields");
+        }
+        ItemHash hash;
+        try {
+            hash = ItemHash.of(json.path("h").asText());
+        } catch (IllegalArgumentException e) {
+            throw new HttpProblem(422, "Invalid cursor: " + e.getMessage());
+        }
+        return new MessageCursor(exactSeconds(json).orElseGet(() -> isoSeconds(json.path("t").asText())), hash);
+    }
+
+    private static Optional<Double> exactSeconds(JsonNode json) {
+        try {
+            return json.path("s").isTextual() ? Optional.of(Double.parseDouble(json.path("s").asText()))
+                    : Optional.empty();
+        } catch (NumberFormatException e) {
+            throw new HttpProblem(422, "Invalid cursor: bad time");
+        }
+    }
+
+    private static double isoSeconds(String iso) {
+        try {
+            OffsetDateTime time = OffsetDateTime.parse(iso);
+            return time.toEpochSecond() + time.getNano() / 1e9;
+        } catch (DateTimeParseException e) {
+            throw new HttpProblem(422, "Invalid cursor: bad time");
+        }
+    }
+}
