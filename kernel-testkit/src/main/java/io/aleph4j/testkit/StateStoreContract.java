@@ -223,6 +223,58 @@ public abstract class StateStoreContract {
     }
 
     @Test
+    void pageTotalsStayExactAsMessagesAreAddedReplacedAndForgotten() {
+        List<MessageRecord> posts = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            MessageRecord post = post(i, i % 3 == 0 ? BOB : ALICE, i % 2 == 0 ? "note" : "blog", 100.0 + i);
+            posts.add(i % 4 == 0 ? withChannel(post, "OTHER") : post);
+        }
+        store.write(0, tx -> {
+            posts.forEach(tx::putMessage);
+            tx.putMessage(aggregate(20, ALICE, ALICE, "profile", 50.0));
+            tx.putMessage(solana(21, 60.0));
+            return null;
+        });
+        store.write(1, tx -> {
+            tx.putMessage(posts.get(0).withStatus(MessageStatus.PENDING, Optional.empty()));
+            tx.putMessage(posts.get(1).withStatus(MessageStatus.REJECTED,
+                    Optional.of(RejectionReason.of(ErrorCode.PERMISSION_DENIED, "no"))));
+            MessageRecord forgotten = posts.get(2);
+            tx.putMessage(new MessageRecord(forgotten.itemHash(), forgotten.chain(), forgotten.sender(),
+                    forgotten.type(), forgotten.channel(), forgotten.time(), forgotten.itemType(), null,
+                    forgotten.signature(), MessageStatus.FORGOTTEN, Optional.empty(),
+                    forgotten.content().withoutJson(), List.of(hash(30)), RECEIVED, 0));
+            return null;
+        });
+
+        java.util.function.Function<MessageFilter.Builder, MessageFilter.Builder> processed =
+                builder -> builder.statuses(MessageStatus.PROCESSED);
+        for (MessageFilter filter : List.of(MessageFilter.any(),
+                processed.apply(MessageFilter.builder()).build(),
+                MessageFilter.builder().statuses(MessageStatus.PENDING, MessageStatus.REJECTED).build(),
+                processed.apply(MessageFilter.builder().channels("TEST")).build(),
+                MessageFilter.builder().channels("TEST", "OTHER").build(),
+                processed.apply(MessageFilter.builder().contentTypes("note")).build(),
+                MessageFilter.builder().contentTypes("note").types(MessageType.POST).build(),
+                MessageFilter.builder().contentTypes("note").types(MessageType.AGGREGATE).build(),
+                processed.apply(MessageFilter.builder().tags("all")).build(),
+                MessageFilter.builder().tags("tag-5").build(),
+                MessageFilter.builder().tags("tag-5", "all").build(),
+                processed.apply(MessageFilter.builder().types(MessageType.POST, MessageType.STORE)).build(),
+                processed.apply(MessageFilter.builder().senders(ALICE, BOB)).build(),
+                MessageFilter.builder().owners(BOB).build(),
+                MessageFilter.builder().chains(Chain.SOL).build(),
+                processed.apply(MessageFilter.builder().senders(ALICE).channels("TEST")).build())) {
+            long exact = store.queries().messages(filter, PageRequest.all()).items().size();
+            assertThat(store.queries().messages(filter, PageRequest.first(1, SortOrder.DESCENDING)).total())
+                    .as("total of %s", filter).isEqualTo(exact);
+        }
+        store.reset();
+        assertThat(store.queries().messages(MessageFilter.any(), PageRequest.first(1, SortOrder.DESCENDING))
+                .total()).isZero();
+    }
+
+    @Test
     void messagesAreFilteredByEachCriterion() {
         MessageRecord alicePost = post(1, ALICE, "note", 100.0);
         MessageRecord bobPost = withChannel(post(2, BOB, "blog", 200.0), "OTHER");

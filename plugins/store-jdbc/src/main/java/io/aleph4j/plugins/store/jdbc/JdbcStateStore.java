@@ -23,8 +23,8 @@ import java.util.List;
 public final class JdbcStateStore implements StateStore, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(JdbcStateStore.class.getName());
-    private static final List<String> TABLES = List.of("messages", "message_tags", "posts", "aggregate_elements",
-            "aggregates", "file_references");
+    private static final List<String> TABLES = List.of("messages", "message_tags", "message_counts", "posts",
+            "aggregate_elements", "aggregates", "file_references");
 
     /** Opens the database: the writer connection and the reader pool. */
     @FunctionalInterface
@@ -124,6 +124,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
         SqlWrites transaction = new SqlWrites(db.writerStatements());
         try {
             T result = work.apply(transaction);
+            transaction.writeCounts();
             transaction.setAppliedInboxIndex(throughInboxIndex);
             db.writer().commit();
             appliedInboxIndex = throughInboxIndex;

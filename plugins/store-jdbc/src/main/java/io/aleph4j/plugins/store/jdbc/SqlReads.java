@@ -57,7 +57,35 @@ class SqlReads implements StateQueries {
         String direction = page.order() == SortOrder.ASCENDING ? "ASC" : "DESC";
         String select = "SELECT " + prefixed("m.", Rows.MESSAGE_COLUMNS) + " FROM messages m" + where.sql()
                 + " ORDER BY m.time " + direction + ", m.item_hash " + direction + limit(page);
+        Optional<MessageCounts.Lookup> counted = MessageCounts.lookupFor(filter);
+        if (counted.isPresent()) {
+            List<MessageRecord> items = query(select, statement -> where.bind(statement, 1), Rows::message);
+            long total = page.perPage() == 0 || (page.page() == 1 && items.size() < page.perPage()) ? items.size()
+                    : countedTotal(counted.get());
+            return new Page<>(items, Math.max(total, items.size()), page);
+        }
         return page("SELECT COUNT(*) FROM messages m" + where.countSql(), select, where, page, Rows::message);
+    }
+
+    /** A total from message_counts: a sum over a few rows, whatever the number of matching messages. */
+    private long countedTotal(MessageCounts.Lookup lookup) {
+        if (lookup.values().isEmpty()) {
+            return 0;
+        }
+        List<String> parameters = new ArrayList<>();
+        parameters.add(lookup.dimension());
+        parameters.addAll(lookup.values());
+        StringBuilder sql = new StringBuilder("SELECT COALESCE(SUM(count), 0) FROM message_counts WHERE dimension = ?"
+                + " AND value IN (?" + ", ?".repeat(lookup.values().size() - 1) + ")");
+        if (!lookup.statuses().isEmpty()) {
+            sql.append(" AND status IN (?").append(", ?".repeat(lookup.statuses().size() - 1)).append(")");
+            lookup.statuses().forEach(status -> parameters.add(status.wireName()));
+        }
+        return query(sql.toString(), statement -> {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setString(i + 1, parameters.get(i));
+            }
+        }, row -> row.getLong(1)).get(0);
     }
 
     @Override

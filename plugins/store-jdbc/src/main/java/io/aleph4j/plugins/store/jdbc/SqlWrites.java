@@ -10,6 +10,8 @@ import io.aleph4j.api.storage.StateTransaction;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The writes of one transaction on the writer connection; its reads (inherited) see them. Upserts use
@@ -18,6 +20,14 @@ import java.sql.SQLException;
 final class SqlWrites extends SqlReads implements StateTransaction {
 
     private static final String UPSERT_MESSAGE = upsert("messages", Rows.MESSAGE_COLUMNS, "item_hash");
+    private static final String INSERT_MESSAGE = "INSERT INTO messages (" + Rows.MESSAGE_COLUMNS + ") VALUES ("
+            + "?, ".repeat(Rows.MESSAGE_COLUMNS.split(", ").length - 1) + "?) ON CONFLICT (item_hash) DO NOTHING";
+    private static final String ADD_TO_COUNT = "INSERT INTO message_counts (dimension, value, status, count) "
+            + "VALUES (?, ?, ?, ?) ON CONFLICT (dimension, value, status) "
+            + "DO UPDATE SET count = message_counts.count + excluded.count";
+
+    /** This transaction's changes to message_counts, written once at its end ({@link #writeCounts}). */
+    private final Map<MessageCounts.Key, Long> countChanges = new HashMap<>();
     private static final String UPSERT_POST = upsert("posts", Rows.POST_COLUMNS, "item_hash");
     private static final String UPSERT_ELEMENT = upsert("aggregate_elements", Rows.ELEMENT_COLUMNS, "item_hash");
     private static final String UPSERT_AGGREGATE = upsert("aggregates", Rows.AGGREGATE_COLUMNS, "owner, key");
@@ -27,11 +37,22 @@ final class SqlWrites extends SqlReads implements StateTransaction {
         super(statements, null);
     }
 
+    /**
+     * A new message is one insert; replacing one (a status change) first reads the old row, so that the counts move
+     * from its old values to the new ones.
+     */
     @Override
     public void putMessage(MessageRecord record) {
-        update("saving message " + record.itemHash(), UPSERT_MESSAGE, statement -> Rows.bindMessage(statement, record));
-        update("saving tags of " + record.itemHash(), "DELETE FROM message_tags WHERE item_hash = ?",
-                statement -> statement.setString(1, record.itemHash().value()));
+        boolean inserted = update("saving message " + record.itemHash(), INSERT_MESSAGE,
+                statement -> Rows.bindMessage(statement, record)) == 1;
+        if (!inserted) {
+            message(record.itemHash()).ifPresent(old -> count(old, -1));
+            update("saving message " + record.itemHash(), UPSERT_MESSAGE,
+                    statement -> Rows.bindMessage(statement, record));
+            update("saving tags of " + record.itemHash(), "DELETE FROM message_tags WHERE item_hash = ?",
+                    statement -> statement.setString(1, record.itemHash().value()));
+        }
+        count(record, 1);
         if (record.content() != null) {
             for (String tag : record.content().tags()) {
                 update("saving tags of " + record.itemHash(),
@@ -121,17 +142,38 @@ final class SqlWrites extends SqlReads implements StateTransaction {
                 statement -> statement.setString(1, storeMessageHash.value()));
     }
 
+    /** Adds this transaction's count changes to message_counts; called once, before the commit. */
+    void writeCounts() {
+        for (Map.Entry<MessageCounts.Key, Long> change : countChanges.entrySet()) {
+            if (change.getValue() != 0) {
+                update("counting messages", ADD_TO_COUNT, statement -> {
+                    statement.setString(1, change.getKey().dimension());
+                    statement.setString(2, change.getKey().value());
+                    statement.setString(3, change.getKey().status());
+                    statement.setLong(4, change.getValue());
+                });
+            }
+        }
+        countChanges.clear();
+    }
+
+    private void count(MessageRecord record, long change) {
+        for (MessageCounts.Key key : MessageCounts.keysOf(record)) {
+            countChanges.merge(key, change, Long::sum);
+        }
+    }
+
     void setAppliedInboxIndex(long index) {
         update("saving the applied inbox index", "UPDATE store_state SET applied_inbox_index = ? WHERE id = 1",
                 statement -> statement.setLong(1, index));
     }
 
-    private void update(String doing, String sql, Binder binder) {
+    private int update(String doing, String sql, Binder binder) {
         try {
             PreparedStatement statement = statements.prepare(sql);
             try {
                 binder.bind(statement);
-                statement.executeUpdate();
+                return statement.executeUpdate();
             } finally {
                 statements.release(statement);
             }
