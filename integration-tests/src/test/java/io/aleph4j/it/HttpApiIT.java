@@ -374,6 +374,21 @@ final class HttpApiIT {
     }
 
     /** Collects a websocket's text frames and its close. */
+    @Test
+    void theStatusWebSocketSendsTheNodeStatusOnConnect() throws Exception {
+        Message post = alice.signed(POST, Contents.post(alice.address(), "note", "{}", T), T);
+        assertThat(http().postJson("/api/v0/messages", Envelopes.publish(post, true)).statusCode()).isEqualTo(200);
+        Frames frames = new Frames();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:"
+                + http().uri("/").getPort() + "/api/ws0/status"), frames).join();
+
+        JsonNode status = Envelopes.JSON.readTree(frames.next());
+        assertThat(status.path("pyaleph_build_info").path("version").asText()).startsWith("aleph4j-");
+        assertThat(status.has("pyaleph_status_sync_messages_total")).isTrue();
+        assertThat(status).isEqualTo(getJson("/metrics.json", 200));
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+
     static final class Frames implements WebSocket.Listener {
         final BlockingQueue<String> received = new LinkedBlockingQueue<>();
         private final StringBuilder partial = new StringBuilder();

@@ -32,6 +32,7 @@ import io.aleph4j.kernel.internal.content.ContentPins;
 import io.aleph4j.kernel.internal.handlers.ContentHandlers;
 import io.aleph4j.kernel.internal.http.NodeHttpServer;
 import io.aleph4j.kernel.internal.http.RouteTable;
+import io.aleph4j.kernel.internal.http.StatusSocket;
 import io.aleph4j.kernel.internal.log.ChronicleMessageLog;
 import io.aleph4j.kernel.internal.metrics.CachedValue;
 import io.aleph4j.kernel.internal.metrics.NodeMetrics;
@@ -328,13 +329,25 @@ public final class NodeRuntime implements Node {
         }
     }
 
+    /** The reference's status JSON ({@code /metrics.json}, {@code /api/ws0/status}). */
+    private String statusMetricsJson() {
+        try {
+            return JSON.writeValueAsString(PrometheusText.referenceStatusJson(VERSION,
+                    stateStore == null ? null : referenceCounts.get()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the status map did not serialize", e);
+        }
+    }
+
     private RouteTable routes(ExtensionRegistry registry) {
         RouteTable routes = new RouteTable();
         routes.routerFor("kernel").get("/aleph4j/status", request -> HttpResponse.json(200, statusJson()));
         routes.routerFor("kernel").get("/metrics", request -> new HttpResponse(200, PrometheusText.CONTENT_TYPE,
                 metricsText().getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of()));
-        routes.routerFor("kernel").get("/metrics.json", request -> HttpResponse.json(200, JSON.writeValueAsString(
-                PrometheusText.referenceStatusJson(VERSION, stateStore == null ? null : referenceCounts.get()))));
+        routes.routerFor("kernel").get("/metrics.json", request -> HttpResponse.json(200, statusMetricsJson()));
+        StatusSocket statusSocket = new StatusSocket(this::statusMetricsJson, Duration.ofSeconds(10));
+        releases.push(new Release("status websocket", statusSocket::close));
+        routes.routerFor("kernel").websocket("/api/ws0/status", statusSocket);
         for (ExtensionRegistry.Contribution contribution : registry.all()) {
             if (contribution.extension() instanceof HttpRoutes httpRoutes) {
                 try {

@@ -56,15 +56,17 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
     private volatile long appliedInboxIndex = -1;
 
     /**
-     * Statements the writer runs between transactions, at most once per {@code every} (e.g. refreshing the
-     * planner's statistics), each batch in its own transaction.
+     * Work the writer does between transactions, at most once per {@code every} (e.g. refreshing the planner's
+     * statistics), in its own transaction.
      */
-    public record Housekeeping(Duration every, List<String> statements) {
+    public record Housekeeping(Duration every, Task task) {
 
-        public static final Housekeeping NONE = new Housekeeping(Duration.ofDays(36_500), List.of());
+        public static final Housekeeping NONE = new Housekeeping(Duration.ofDays(36_500), null);
 
-        public Housekeeping {
-            statements = List.copyOf(statements);
+        /** The work, on the writer connection; the store commits after it. */
+        @FunctionalInterface
+        public interface Task {
+            void run(Connection writer) throws SQLException;
         }
     }
 
@@ -140,14 +142,12 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
     }
 
     private void houseKeep(Open db) {
-        if (housekeeping.statements().isEmpty() || System.nanoTime() - housekeptAt < housekeeping.every().toNanos()) {
+        if (housekeeping.task() == null || System.nanoTime() - housekeptAt < housekeeping.every().toNanos()) {
             return;
         }
         housekeptAt = System.nanoTime();
-        try (Statement statement = db.writer().createStatement()) {
-            for (String sql : housekeeping.statements()) {
-                statement.execute(sql);
-            }
+        try {
+            housekeeping.task().run(db.writer());
             db.writer().commit();
         } catch (SQLException e) {
             // Housekeeping only helps; the state is committed already. Tried again next period.

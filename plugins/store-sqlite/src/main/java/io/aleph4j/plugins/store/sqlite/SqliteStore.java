@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 
 /** Opens the state store on a SQLite file. */
 public final class SqliteStore {
@@ -24,11 +23,8 @@ public final class SqliteStore {
      * @param readers how many reader connections queries may use at once
      */
     public static JdbcStateStore create(String name, Path file, int readers) {
-        // Planner statistics, refreshed as the tables grow: without them SQLite may read a broad filter
-        // through the status index and sort every row. PRAGMA optimize writes them, so the writer runs it, between
-        // transactions; a sampled analysis (analysis_limit) keeps each run short however large the tables are.
         return new JdbcStateStore(name, () -> connect(name, file, readers), new JdbcStateStore.Housekeeping(
-                Duration.ofMinutes(1), List.of("PRAGMA analysis_limit = 1000", "PRAGMA optimize")));
+                Duration.ofMinutes(1), new PlannerStatistics()::refresh));
     }
 
     private static JdbcStateStore.Connections connect(String name, Path file, int readers) throws SQLException {
