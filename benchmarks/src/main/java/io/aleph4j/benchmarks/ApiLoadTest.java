@@ -82,8 +82,10 @@ public final class ApiLoadTest {
             if (reuse == null) {
                 prefill(node, stored);
             }
-            // Numbered after everything an earlier run may have stored (its prefill, ingest and sentinel).
-            int first = reuse == null ? stored : stored + 10_000_000;
+            // Numbered after everything an earlier run may have stored (its prefill, ingest and sentinel); a reused
+            // directory gets numbers from the clock, so that each run ingests messages the store has not seen.
+            int first = reuse == null ? stored
+                    : stored + 10_000_000 + (int) (Instant.now().getEpochSecond() % 20_000) * 50_000;
             Ingest measured = ingest(node, first, ingest);
             double ceiling = verificationCeiling(measured.messages());
             System.out.printf("ingest: %,.0f messages/s processed (HTTP acknowledged at %,.0f/s); verification "
