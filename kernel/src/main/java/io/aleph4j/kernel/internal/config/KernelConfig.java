@@ -21,7 +21,8 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
             26_214_400L, "Largest request body accepted; larger ones get 413 before any handler runs.");
     public static final ConfigKey<Boolean> LOG_FSYNC = ConfigKey.bool("log.fsync", true,
             "Whether an inbox append waits for fsync (group-committed) before it returns, so that acknowledged "
-                    + "messages survive power loss, not only a process crash.");
+                    + "messages survive power loss, not only a process crash. The events queue is never forced: the "
+                    + "state store holds the outcomes.");
 
     public static final ConfigKey<Duration> CONTENT_GRACE_PERIOD = ConfigKey.duration("content.grace-period",
             Duration.ofHours(24), "How long stored content no processed message references (an upload without a "

@@ -25,8 +25,12 @@ public final class ChronicleMessageLog implements MessageLog, AutoCloseable {
         this.inbox = new TypedQueue<>("inbox", nodeName, logDirectory.resolve("inbox"), positions.resolve("inbox"),
                 new InboxCodec(), fsync);
         try {
+            // Events are never forced: an outcome is durable once the state store commits it, and events only tell
+            // subscribers about it. Forcing them cost one fsync per event on the pipeline's thread (measured: 40 %
+            // of its time at a million messages, docs/benchmarks.md). Like any Chronicle append they survive a
+            // process crash; a power loss may drop the last ones.
             this.events = new TypedQueue<>("events", nodeName, logDirectory.resolve("events"),
-                    positions.resolve("events"), new EventCodec(), fsync);
+                    positions.resolve("events"), new EventCodec(), false);
         } catch (RuntimeException e) {
             inbox.close();
             throw e;
