@@ -232,6 +232,30 @@ final class ContentStorageIT {
     }
 
     @Test
+    void aMessageWhoseContentOnlyAPeerHoldsIsFetchedFromItAndProcessed() throws Exception {
+        String content = Contents.post(alice.address(), "note", "{\"from\":\"a peer\"}", T);
+        ItemHash hash = ItemHash.sha256Of(content);
+        try (PipelineNode peer = PipelineNode.startWith("api-http", "storage-fs")) {
+            HttpResponse<String> held = client.send(HttpRequest.newBuilder(peer.embedded().uri(
+                    "/api/v0/storage/add_file")).header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofString(content)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(held.statusCode()).isEqualTo(200);
+            node = PipelineNode.startWith(builder -> builder.set("storage-peers", "peers",
+                    List.of(peer.embedded().uri("/").toString())), "api-http", "storage-fs", "storage-peers");
+            Message message = alice.sign(new Message(Chain.ETH, alice.address(), POST, "TEST", T, ItemType.STORAGE,
+                    null, hash, ""));
+
+            HttpResponse<String> published = post("/api/v0/messages", "application/json",
+                    Envelopes.publish(message, true));
+
+            assertThat(JSON.readTree(published.body()).path("message_status").asText()).isEqualTo("processed");
+            assertThat(node.state().post(hash).orElseThrow().json()).contains("a peer");
+            assertThat(getBytes("/api/v0/storage/raw/" + hash).body())
+                    .isEqualTo(content.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void forgettingTheLastStoreUnpinsTheFileAndTheCollectorDeletesIt() throws Exception {
         node = PipelineNode.startWith(builder -> builder.set("node", "content.grace-period", "PT0S")
                 .set("node", "content.collect-every", "PT0.2S"), "api-http", "storage-fs");

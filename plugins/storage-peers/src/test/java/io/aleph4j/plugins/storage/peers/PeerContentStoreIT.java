@@ -1,0 +1,105 @@
+package io.aleph4j.plugins.storage.peers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.ItemType;
+import io.aleph4j.api.storage.ContentStore;
+import io.aleph4j.testkit.EmbeddedNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two real nodes on loopback: the peer holds content in its storage-fs and serves it through api-http; the node
+ * under test fetches what it lacks through storage-peers into its own storage-fs.
+ */
+class PeerContentStoreIT {
+
+    private static final byte[] FILE = "held by the peer only".getBytes(StandardCharsets.US_ASCII);
+
+    private EmbeddedNode peer;
+    private EmbeddedNode node;
+    private HttpServer liar;
+
+    @AfterEach
+    void stop() {
+        if (node != null) {
+            node.close();
+        }
+        if (peer != null) {
+            peer.close();
+        }
+        if (liar != null) {
+            liar.stop(0);
+        }
+    }
+
+    @Test
+    void contentMissingHereIsFetchedFromAPeerCheckedAndKeptLocally() throws IOException {
+        peer = EmbeddedNode.builder().classpathPlugins("store-sqlite", "storage-fs", "api-http").start();
+        ItemHash sha256 = localStore(peer).put(new ByteArrayInputStream(FILE), ItemType.STORAGE, 1_000);
+        ItemHash cid = localStore(peer).put(new ByteArrayInputStream(FILE), ItemType.IPFS, 1_000);
+        node = nodeWithPeers(peer.uri("/").toString());
+        ContentStore local = localStore(node);
+        assertThat(local.exists(sha256)).isFalse();
+
+        ContentStore peers = peerStore(node);
+        assertThat(peers.exists(sha256)).isTrue();
+        try (InputStream in = peers.find(cid).orElseThrow().open(0)) {
+            assertThat(in.readAllBytes()).isEqualTo(FILE);
+        }
+
+        assertThat(local.exists(sha256)).as("kept in the local store").isTrue();
+        assertThat(local.exists(cid)).isTrue();
+        assertThat(peers.exists(ItemHash.of("a".repeat(64)))).as("on no peer").isFalse();
+    }
+
+    /** A hand-written HTTP server stands in for a misbehaving peer: a real node never serves wrong bytes. */
+    @Test
+    void bytesAPeerServesUnderAnotherHashAreNotUsedAndTheNextPeerIsAsked() throws IOException {
+        liar = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        liar.createContext("/", exchange -> {
+            byte[] wrong = "not what was asked".getBytes(StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(200, wrong.length);
+            exchange.getResponseBody().write(wrong);
+            exchange.close();
+        });
+        liar.start();
+        peer = EmbeddedNode.builder().classpathPlugins("store-sqlite", "storage-fs", "api-http").start();
+        ItemHash hash = localStore(peer).put(new ByteArrayInputStream(FILE), ItemType.STORAGE, 1_000);
+        node = nodeWithPeers("http://127.0.0.1:" + liar.getAddress().getPort(), peer.uri("/").toString());
+
+        try (InputStream in = peerStore(node).find(hash).orElseThrow().open(0)) {
+            assertThat(in.readAllBytes()).isEqualTo(FILE);
+        }
+    }
+
+    @Test
+    void aPeerThatIsDownIsSkipped() throws IOException {
+        node = nodeWithPeers("http://127.0.0.1:9");
+
+        assertThat(peerStore(node).exists(ItemHash.of("b".repeat(64)))).isFalse();
+    }
+
+    private static EmbeddedNode nodeWithPeers(String... peers) {
+        return EmbeddedNode.builder().classpathPlugins("store-sqlite", "storage-fs", "storage-peers")
+                .set("storage-peers", "peers", List.of(peers)).set("storage-peers", "timeout", "2s").start();
+    }
+
+    private static ContentStore localStore(EmbeddedNode node) {
+        return node.node().contentStores().stream().filter(store -> store.extensionName().equals("storage-fs"))
+                .findFirst().orElseThrow();
+    }
+
+    private static ContentStore peerStore(EmbeddedNode node) {
+        return node.node().contentStores().stream().filter(store -> store.extensionName().equals("storage-peers"))
+                .findFirst().orElseThrow();
+    }
+}
