@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public record ItemHash(String value) {
 
     private static final Pattern CID_V0 = Pattern.compile("Qm[1-9A-HJ-NP-Za-km-z]{44}");
-    private static final Pattern CID_V1_BASE32 = Pattern.compile("b[a-z2-7]{20,}");
+    private static final Pattern CID_V1_BASE32 = Pattern.compile("b[a-z2-7]{20,100}");
     private static final HexFormat HEX = HexFormat.of();
 
     public ItemHash {

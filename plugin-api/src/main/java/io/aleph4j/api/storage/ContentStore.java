@@ -6,6 +6,7 @@ import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,20 @@ public interface ContentStore extends Extension {
      * @throws ContentTooLargeException when more than {@code maxBytes} arrive; nothing is kept then
      */
     ItemHash put(InputStream content, ItemType addressing, long maxBytes) throws IOException;
+
+    /**
+     * Stores bytes only if they hash to {@code expected} (an upload announced by a signed message): otherwise it
+     * throws {@link ContentMismatchException} naming their address. Stores override this to keep nothing of
+     * mismatching bytes; this default stores first and leaves the mismatching item to the collector.
+     */
+    default ItemHash putExpecting(InputStream content, ItemType addressing, long maxBytes, ItemHash expected)
+            throws IOException {
+        ItemHash stored = put(content, addressing, maxBytes);
+        if (!stored.equals(expected)) {
+            throw new ContentMismatchException(expected, stored);
+        }
+        return stored;
+    }
 
     /**
      * Whether {@link #put} takes items addressed this way. An IPFS node, for one, addresses by CID only; uploads go
@@ -72,8 +87,12 @@ public interface ContentStore extends Extension {
     default void visitItems(ItemVisitor visitor) throws IOException {
     }
 
-    /** Deletes an item; false when it was not here. Only the kernel's collector calls this. */
-    default boolean delete(ItemHash hash) throws IOException {
+    /**
+     * Deletes an item unless it was written (or unpinned) after {@code writtenBefore}: the collector decided on an
+     * older view of it, and a new upload of the same bytes must not be lost. False when nothing was deleted. Only
+     * the kernel's collector calls this.
+     */
+    default boolean delete(ItemHash hash, Instant writtenBefore) throws IOException {
         return false;
     }
 

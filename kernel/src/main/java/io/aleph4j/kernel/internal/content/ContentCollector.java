@@ -57,16 +57,24 @@ public final class ContentCollector implements AutoCloseable {
         Instant collectable = clock.instant().minus(gracePeriod);
         long[] counts = new long[2];
         for (ContentStore store : stores) {
-            store.visitItems(item -> {
-                if (isPinned(item.hash()) || !item.storedAt().isBefore(collectable)) {
-                    counts[0]++;
-                } else if (store.delete(item.hash())) {
-                    counts[1]++;
-                    LOG.debug("deleted unpinned content {} ({} bytes) from {}", item.hash(), item.size(),
-                            store.extensionName());
-                }
-                return true;
-            });
+            try {
+                store.visitItems(item -> {
+                    // The delete skips an item written since it was listed: an upload of the same bytes while the
+                    // collector runs keeps them.
+                    if (!item.storedAt().isBefore(collectable) || isPinned(item.hash())
+                            || !store.delete(item.hash(), collectable)) {
+                        counts[0]++;
+                    } else {
+                        counts[1]++;
+                        LOG.debug("deleted unpinned content {} ({} bytes) from {}", item.hash(), item.size(),
+                                store.extensionName());
+                    }
+                    return true;
+                });
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("content collector could not go through {}; the other stores are collected",
+                        store.extensionName(), e);
+            }
         }
         return new Run(counts[0], counts[1]);
     }

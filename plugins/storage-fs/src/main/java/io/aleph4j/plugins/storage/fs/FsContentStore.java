@@ -2,6 +2,7 @@ package io.aleph4j.plugins.storage.fs;
 
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
+import io.aleph4j.api.storage.ContentMismatchException;
 import io.aleph4j.api.storage.ContentStore;
 import io.aleph4j.api.storage.ContentTooLargeException;
 import io.aleph4j.api.storage.CorruptContentException;
@@ -14,7 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,8 +24,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,21 +37,34 @@ import java.util.concurrent.atomic.AtomicLong;
  * characters (lower-cased), so that no directory grows past a few thousand entries per million items.
  *
  * <p>A put streams into {@code tmp/} while computing the address, forces the file to disk, then renames it into
- * place and forces the directory: a reader sees a whole item or none, also after a crash. Every read first
- * recomputes the address from the file; a mismatch moves the file to {@code corrupt/}, is logged and counted, and
- * throws {@link CorruptContentException}: corrupt bytes are never served. Items carry their last write time (a new
- * put of the same bytes, or an unpin, renews it), which is what the kernel's grace period counts from.
+ * place and forces the directory: a reader sees a whole item or none, also after a crash. A put announced with an
+ * address ({@link #putExpecting}) keeps nothing when the bytes hash otherwise.
+ *
+ * <p>Reads recompute the address from the file before serving it; a mismatch moves the file to {@code corrupt/},
+ * is logged and counted, and throws {@link CorruptContentException}: corrupt bytes are never served. A check holds
+ * for {@link #RECHECK_AFTER} while the file's size and modification time stay the same, so that the range requests
+ * of one download (a video being sought through) do not re-hash the whole file each time.
+ *
+ * <p>Items carry their last write time (a new put of the same bytes, or an unpin, renews it), which is what the
+ * kernel's grace period counts from; a delete skips an item written since the collector looked at it.
  */
 public final class FsContentStore implements ContentStore {
 
+    static final Duration RECHECK_AFTER = Duration.ofMinutes(1);
+
     private static final System.Logger LOG = System.getLogger(FsContentStore.class.getName());
     private static final int BUFFER = 256 * 1024;
+
+    /** A successful check of one version of a file. */
+    private record Checked(long size, FileTime modified, long atNanos) {
+    }
 
     private final Path blobs;
     private final Path temporary;
     private final Path corrupt;
     private final Clock clock;
     private final AtomicLong corruptFound = new AtomicLong();
+    private final Map<ItemHash, Checked> checked = new ConcurrentHashMap<>();
 
     public FsContentStore(Path directory, Clock clock) throws IOException {
         this.blobs = Files.createDirectories(directory.resolve("blobs"));
@@ -63,6 +81,17 @@ public final class FsContentStore implements ContentStore {
 
     @Override
     public ItemHash put(InputStream content, ItemType addressing, long maxBytes) throws IOException {
+        return store(content, addressing, maxBytes, null);
+    }
+
+    @Override
+    public ItemHash putExpecting(InputStream content, ItemType addressing, long maxBytes, ItemHash expected)
+            throws IOException {
+        return store(content, addressing, maxBytes, expected);
+    }
+
+    private ItemHash store(InputStream content, ItemType addressing, long maxBytes, ItemHash expected)
+            throws IOException {
         ContentAddresser addresser = ContentAddresser.forNew(addressing);
         Path written = Files.createTempFile(temporary, "put-", ".part");
         boolean placed = false;
@@ -85,20 +114,15 @@ public final class FsContentStore implements ContentStore {
                 out.force(true);
             }
             ItemHash address = addresser.address();
+            if (expected != null && !address.equals(expected)) {
+                throw new ContentMismatchException(expected, address);
+            }
             Path target = pathOf(address);
             Files.createDirectories(target.getParent());
-            if (Files.exists(target)) {
-                // Same address, same bytes (the address is their hash): keep the one there and renew it.
-                Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
-            } else {
-                try {
-                    Files.move(written, target, StandardCopyOption.ATOMIC_MOVE);
-                    placed = true;
-                } catch (FileAlreadyExistsException raced) {
-                    Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
-                }
-                forceDirectory(target.getParent());
-            }
+            // The rename replaces an item already there: same address, same bytes, and this copy is fresh.
+            Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            placed = true;
+            forceDirectory(target.getParent());
             return address;
         } finally {
             if (!placed) {
@@ -110,28 +134,46 @@ public final class FsContentStore implements ContentStore {
     @Override
     public Optional<StoredContent> find(ItemHash hash) throws IOException {
         Path path = pathOf(hash);
-        long size;
+        BasicFileAttributes attributes;
         try {
-            size = Files.size(path);
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (FileSystemException e) {
+            // e.g. a name too long for the file system: no such item here either.
+            return Optional.empty();
         }
-        check(hash, path);
-        return Optional.of(new FileContent(hash, path, size));
+        if (!isNamedExactly(path, hash)) {
+            return Optional.empty();
+        }
+        Checked last = checked.get(hash);
+        if (last == null || last.size() != attributes.size() || !last.modified().equals(attributes.lastModifiedTime())
+                || System.nanoTime() - last.atNanos() > RECHECK_AFTER.toNanos()) {
+            check(hash, path);
+            checked.put(hash, new Checked(attributes.size(), attributes.lastModifiedTime(), System.nanoTime()));
+        }
+        return Optional.of(new FileContent(hash, path, attributes.size()));
     }
 
     @Override
     public Optional<Long> size(ItemHash hash) throws IOException {
+        Path path = pathOf(hash);
         try {
-            return Optional.of(Files.size(pathOf(hash)));
+            return isNamedExactly(path, hash) ? Optional.of(Files.size(path)) : Optional.empty();
         } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (FileSystemException e) {
             return Optional.empty();
         }
     }
 
     @Override
     public boolean exists(ItemHash hash) {
-        return Files.isRegularFile(pathOf(hash));
+        try {
+            return size(hash).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Renews the item's write time: with no pin left, the kernel's grace period starts again from now. */
@@ -146,7 +188,7 @@ public final class FsContentStore implements ContentStore {
 
     @Override
     public void visitItems(ItemVisitor visitor) throws IOException {
-        try (DirectoryStream<Path> shards = Files.newDirectoryStream(blobs)) {
+        try (DirectoryStream<Path> shards = Files.newDirectoryStream(blobs, Files::isDirectory)) {
             for (Path shard : shards) {
                 try (DirectoryStream<Path> items = Files.newDirectoryStream(shard)) {
                     for (Path item : items) {
@@ -161,8 +203,17 @@ public final class FsContentStore implements ContentStore {
     }
 
     @Override
-    public boolean delete(ItemHash hash) throws IOException {
-        return Files.deleteIfExists(pathOf(hash));
+    public synchronized boolean delete(ItemHash hash, Instant writtenBefore) throws IOException {
+        Path path = pathOf(hash);
+        try {
+            if (!Files.getLastModifiedTime(path).toInstant().isBefore(writtenBefore)) {
+                return false;
+            }
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        checked.remove(hash);
+        return Files.deleteIfExists(path);
     }
 
     /** How many corrupt items reads have found since start. */
@@ -175,6 +226,14 @@ public final class FsContentStore implements ContentStore {
         return blobs.resolve(address.substring(address.length() - 2).toLowerCase(Locale.ROOT)).resolve(address);
     }
 
+    /**
+     * Whether the file found is the item's own: on a case-insensitive file system a CIDv0 with a letter's case
+     * flipped opens another item's file, which must be neither served nor taken for corrupt.
+     */
+    private static boolean isNamedExactly(Path path, ItemHash hash) throws IOException {
+        return path.toRealPath().getFileName().toString().equals(hash.value());
+    }
+
     private void check(ItemHash hash, Path path) throws IOException {
         ContentAddresser addresser = ContentAddresser.forChecking(hash);
         try (InputStream in = Files.newInputStream(path)) {
@@ -183,10 +242,14 @@ public final class FsContentStore implements ContentStore {
         ItemHash actual = addresser.address();
         if (!actual.equals(hash)) {
             corruptFound.incrementAndGet();
-            Path setAside = corrupt.resolve(hash.value() + "." + clock.millis());
-            Files.move(path, setAside, StandardCopyOption.REPLACE_EXISTING);
-            LOG.log(System.Logger.Level.ERROR, "stored content {0} is corrupt (its bytes hash to {1}); moved to {2}"
-                    + " and not served", hash, actual, setAside);
+            Path setAside = corrupt.resolve(hash.value() + "." + clock.millis() + "." + System.nanoTime());
+            try {
+                Files.move(path, setAside);
+                LOG.log(System.Logger.Level.ERROR, "stored content {0} is corrupt (its bytes hash to {1}); moved to "
+                        + "{2} and not served", hash, actual, setAside);
+            } catch (NoSuchFileException e) {
+                // Another read set it aside first.
+            }
             throw new CorruptContentException(hash, "its bytes now hash to " + actual);
         }
     }
@@ -228,7 +291,12 @@ public final class FsContentStore implements ContentStore {
         @Override
         public InputStream open(long offset) throws IOException {
             FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
-            channel.position(offset);
+            try {
+                channel.position(offset);
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
             return Channels.newInputStream(channel);
         }
     }

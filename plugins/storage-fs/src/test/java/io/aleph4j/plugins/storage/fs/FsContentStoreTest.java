@@ -113,6 +113,27 @@ class FsContentStoreTest {
     }
 
     @Test
+    void bytesAnnouncedUnderAnotherAddressAreRefusedAndNothingIsKept() throws IOException {
+        ItemHash announced = ItemHash.of("a".repeat(64));
+
+        assertThatThrownBy(() -> store.putExpecting(new ByteArrayInputStream(HELLO), ItemType.STORAGE, 100, announced))
+                .isInstanceOf(io.aleph4j.api.storage.ContentMismatchException.class)
+                .hasMessageContaining("b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9");
+        assertThat(items()).isEmpty();
+        assertThat(store.putExpecting(new ByteArrayInputStream(HELLO), ItemType.STORAGE, 100,
+                ItemHash.of("b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9"))).isNotNull();
+    }
+
+    @Test
+    void aDeleteSkipsAnItemWrittenSinceTheCollectorLookedAtIt() throws IOException {
+        ItemHash hash = store.put(new ByteArrayInputStream(HELLO), ItemType.STORAGE, 100);
+        java.time.Instant listedAt = java.time.Instant.now().minusSeconds(60);
+
+        assertThat(store.delete(hash, listedAt)).as("written after the collector's view").isFalse();
+        assertThat(store.exists(hash)).isTrue();
+    }
+
+    @Test
     void theSameBytesStoredTwiceAreOneItem() throws IOException {
         ItemHash first = store.put(new ByteArrayInputStream(HELLO), ItemType.STORAGE, 100);
         ItemHash second = store.put(new ByteArrayInputStream(HELLO), ItemType.STORAGE, 100);
@@ -129,8 +150,8 @@ class FsContentStoreTest {
         assertThat(items()).extracting(StoredItem::hash, StoredItem::size)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(a, 11L),
                         org.assertj.core.groups.Tuple.tuple(b, 1_000L));
-        assertThat(store.delete(a)).isTrue();
-        assertThat(store.delete(a)).isFalse();
+        assertThat(store.delete(a, java.time.Instant.now().plusSeconds(1))).isTrue();
+        assertThat(store.delete(a, java.time.Instant.now().plusSeconds(1))).isFalse();
         assertThat(items()).extracting(StoredItem::hash).containsExactly(b);
     }
 
