@@ -14,11 +14,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Content on an IPFS node, addressed by CID only. Adds pin what they add; {@link #pin} pins a CID the node may have
- * to fetch. The pins this store made are journaled under its directory ({@code pins/<cid>}: the file size, written
+ * Content on an IPFS node, addressed by CID only. Adds and {@link #pin} (which may make the node fetch) pin the
+ * CID. The pins this store made are journaled under its directory ({@code pins/<cid>}: the file size, written
  * at pin time), so that the kernel's collector can see them ({@link #visitItems}) and drop the ones no processed
  * message references any more ({@link #delete} = {@code pin rm}; the IPFS node's own GC then frees the blocks).
  * Pins made on the node by anyone else are never touched.
@@ -55,7 +56,7 @@ public final class IpfsContentStore implements ContentStore {
         }
         IpfsRpcClient.Added added = ipfs.add(content, maxBytes);
         ItemHash cid = ItemHash.of(added.cid());
-        journal(cid, added.size());
+        pinAndJournal(cid, added.size());
         return cid;
     }
 
@@ -86,8 +87,7 @@ public final class IpfsContentStore implements ContentStore {
         if (hash.isSha256()) {
             return;
         }
-        ipfs.pinAdd(hash.value());
-        journal(hash, ipfs.fileSize(hash.value()).orElse(0L));
+        pinAndJournal(hash, ipfs.fileSize(hash.value()).orElse(0L));
     }
 
     /** Restarts the pin's grace period: the collector drops it only once that has passed again. */
@@ -112,15 +112,33 @@ public final class IpfsContentStore implements ContentStore {
         }
     }
 
-    /** Unpins a CID this store pinned; the node's garbage collection frees its blocks. */
+    /** Unpins a CID this store pinned, unless it was pinned again since; the node's GC frees its blocks. */
     @Override
-    public boolean delete(ItemHash hash) throws IOException {
+    public synchronized boolean delete(ItemHash hash, Instant writtenBefore) throws IOException {
         Path entry = pins.resolve(hash.value());
-        if (!Files.exists(entry)) {
+        try {
+            if (!Files.getLastModifiedTime(entry).toInstant().isBefore(writtenBefore)) {
+                return false;
+            }
+        } catch (NoSuchFileException e) {
             return false;
         }
         ipfs.pinRm(hash.value());
         return Files.deleteIfExists(entry);
+    }
+
+    /**
+     * Pins and journals a CID, under the same lock as {@link #delete}, so that a collector deciding on an older
+     * view cannot unpin it right after. A CID someone else pinned on the node stays theirs: not journaled, never
+     * unpinned by this store.
+     */
+    private synchronized void pinAndJournal(ItemHash cid, long size) throws IOException {
+        Path entry = pins.resolve(cid.value());
+        if (!Files.exists(entry) && ipfs.isPinned(cid.value())) {
+            return;
+        }
+        ipfs.pinAdd(cid.value());
+        journal(cid, size);
     }
 
     private void journal(ItemHash cid, long size) throws IOException {
@@ -159,9 +177,43 @@ public final class IpfsContentStore implements ContentStore {
             return size;
         }
 
+        /** The node's stream, checked for length: a {@code cat} cut short mid-way must not pass for the file. */
         @Override
         public InputStream open(long offset) throws IOException {
-            return ipfs.cat(hash.value(), offset);
+            return new ExactLength(ipfs.cat(hash.value(), offset), size - offset, hash);
+        }
+    }
+
+    /** Fails at an early end instead of reporting it as the end of the content. */
+    private static final class ExactLength extends java.io.FilterInputStream {
+
+        private final ItemHash hash;
+        private long remaining;
+
+        ExactLength(InputStream in, long length, ItemHash hash) {
+            super(in);
+            this.remaining = length;
+            this.hash = hash;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            if (read < 0) {
+                if (remaining > 0) {
+                    throw new IOException("the IPFS node's stream of " + hash + " ended " + remaining
+                            + " bytes early");
+                }
+                return -1;
+            }
+            remaining -= read;
+            return read;
         }
     }
 }

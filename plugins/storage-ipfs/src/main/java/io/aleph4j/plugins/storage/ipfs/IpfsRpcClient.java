@@ -37,9 +37,11 @@ final class IpfsRpcClient {
 
     private final URI api;
     private static final Duration MARGIN = Duration.ofSeconds(5);
+    private static final Duration ADD_TIMEOUT = Duration.ofMinutes(30);
 
     private final Duration timeout;
     private final Duration httpTimeout;
+    private final Duration addTimeout;
     private final int retries;
     private final HttpClient http;
 
@@ -47,18 +49,22 @@ final class IpfsRpcClient {
         this.api = api.toString().endsWith("/") ? api : URI.create(api + "/");
         this.timeout = timeout;
         this.httpTimeout = timeout.plus(MARGIN);
+        this.addTimeout = ADD_TIMEOUT;
         this.retries = retries;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    /** Adds and pins a file, streamed; CIDv0 as the reference node asks ({@code ipfs add --cid-version=0}). */
+    /**
+     * Adds a file, streamed, unpinned (the store pins it next); CIDv0 as the reference node asks
+     * ({@code ipfs add --cid-version=0}). Bounded by a longer timeout than other calls: the whole file passes.
+     */
     Added add(InputStream content, long maxBytes) throws IOException {
         String boundary = "aleph4j-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         Limited limited = new Limited(content, maxBytes);
-        HttpRequest request = HttpRequest.newBuilder(call("add", "cid-version=0&pin=true"))
+        HttpRequest request = HttpRequest.newBuilder(call("add", "cid-version=0&pin=false")).timeout(addTimeout)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(
                         List.of(new ByteArrayInputStream(head), limited, new ByteArrayInputStream(tail))))))
@@ -124,6 +130,20 @@ final class IpfsRpcClient {
         });
     }
 
+    /** Whether the CID is pinned recursively on the node (by anyone). */
+    boolean isPinned(String cid) throws IOException {
+        return retrying("pin/ls", () -> {
+            HttpResponse<String> response = send(call("pin/ls", "arg=" + encode(cid) + "&type=recursive"));
+            if (response.statusCode() != 200) {
+                if (response.body().contains("not pinned")) {
+                    return false;
+                }
+                check(response.statusCode(), response.body(), "pin/ls");
+            }
+            return JSON.readTree(response.body()).path("Keys").has(cid);
+        });
+    }
+
     void pinAdd(String cid) throws IOException {
         retrying("pin/add", () -> {
             HttpResponse<String> response = send(call("pin/add", "arg=" + encode(cid) + "&timeout="
@@ -156,7 +176,10 @@ final class IpfsRpcClient {
         T run() throws IOException;
     }
 
-    /** Runs a call again after a connection failure (the node restarting, a refused connection). */
+    /**
+     * Runs a call again after a failure to connect (the node restarting); anything else (an answer, a timeout
+     * once connected) fails at once, so a call's time stays bounded by its timeout.
+     */
     private <T> T retrying(String what, Call<T> call) throws IOException {
         IOException last = null;
         for (int attempt = 0; attempt <= retries; attempt++) {
@@ -170,9 +193,7 @@ final class IpfsRpcClient {
             }
             try {
                 return call.run();
-            } catch (NodeAnswered answered) {
-                throw answered;
-            } catch (IOException e) {
+            } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
                 last = e;
             }
         }
@@ -203,8 +224,9 @@ final class IpfsRpcClient {
 
     private static boolean isNotFound(String body) {
         String text = body.toLowerCase(java.util.Locale.ROOT);
-        return text.contains("timed out") || text.contains("not found") || text.contains("no link named")
-                || text.contains("could not resolve");
+        // js-ipfs says "timed out", kubo "context deadline exceeded"; a malformed CID is not here either.
+        return text.contains("timed out") || text.contains("deadline exceeded") || text.contains("not found")
+                || text.contains("no link named") || text.contains("could not resolve") || text.contains("invalid");
     }
 
     /** {@code add} answers one JSON object per line (progress, then the file); the last one is the file. */
@@ -233,8 +255,8 @@ final class IpfsRpcClient {
     private static final class Limited extends FilterInputStream {
 
         private final long limit;
-        private long count;
-        private boolean exceeded;
+        private volatile long count;
+        private volatile boolean exceeded;
 
         Limited(InputStream in, long limit) {
             super(in);

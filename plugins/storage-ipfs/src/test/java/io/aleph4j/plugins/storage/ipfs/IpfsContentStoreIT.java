@@ -113,18 +113,19 @@ class IpfsContentStoreIT {
                 .contains(org.assertj.core.groups.Tuple.tuple(cid, 11L));
         assertThat(pinnedOnNode(cid)).isTrue();
 
-        assertThat(store.delete(cid)).isTrue();
+        assertThat(store.delete(cid, java.time.Instant.now().plusSeconds(1))).isTrue();
 
         assertThat(pinnedOnNode(cid)).isFalse();
         assertThat(items()).extracting(StoredItem::hash).doesNotContain(cid);
-        assertThat(store.delete(cid)).as("not a pin of ours any more").isFalse();
+        assertThat(store.delete(cid, java.time.Instant.now().plusSeconds(1))).as("not a pin of ours any more")
+                .isFalse();
     }
 
     @Test
     void pinningACidTheNodeHasJournalsIt() throws Exception {
         ItemHash cid = store.put(new ByteArrayInputStream("pin me".getBytes(StandardCharsets.US_ASCII)),
                 ItemType.IPFS, 100);
-        store.delete(cid);
+        store.delete(cid, java.time.Instant.now().plusSeconds(1));
 
         store.pin(cid, "a STORE message");
 
