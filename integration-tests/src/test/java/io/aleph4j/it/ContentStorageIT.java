@@ -161,6 +161,8 @@ final class ContentStorageIT {
         assertThat(mismatch.statusCode()).isEqualTo(422);
         assertThat(JSON.readTree(mismatch.body()).path("error").asText()).contains("File hash does not match");
         assertThat(node.state().message(otherFile.itemHash())).isEmpty();
+        assertThat(getBytes("/api/v0/storage/raw/" + HELLO_SHA256).statusCode())
+                .as("a file refused for its message is not kept").isEqualTo(404);
 
         HttpResponse<String> broken = post("/api/v0/storage/add_file", "multipart/form-data; boundary=xyz",
                 "--xyz\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nno closing boundary");

@@ -119,8 +119,9 @@ final class MultipartReader {
         }
     }
 
+    /** One header line, decoded as UTF-8 (clients send non-ASCII file names raw). */
     private String readLine() throws IOException {
-        StringBuilder line = new StringBuilder();
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
         while (true) {
             fill(1);
             if (start == end) {
@@ -128,16 +129,14 @@ final class MultipartReader {
             }
             byte b = buffer[start++];
             if (b == '\n') {
-                int length = line.length();
-                if (length > 0 && line.charAt(length - 1) == '\r') {
-                    line.setLength(length - 1);
-                }
-                return line.toString();
+                byte[] bytes = line.toByteArray();
+                int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                return new String(bytes, 0, length, StandardCharsets.UTF_8);
             }
-            if (line.length() > MAX_HEADER_BYTES) {
+            if (line.size() > MAX_HEADER_BYTES) {
                 throw new MalformedMultipart("a part's header line is too long");
             }
-            line.append((char) (b & 0xFF));
+            line.write(b);
         }
     }
 
@@ -178,13 +177,25 @@ final class MultipartReader {
         return -1;
     }
 
+    /** The {@code name=value} parameters of a header; a quoted value may hold semicolons. */
     private static Map<String, String> parameters(String disposition) {
         Map<String, String> parameters = new HashMap<>();
-        for (String piece : disposition.split(";")) {
-            int equals = piece.indexOf('=');
-            if (equals > 0) {
-                parameters.put(piece.substring(0, equals).trim().toLowerCase(Locale.ROOT),
-                        unquote(piece.substring(equals + 1).trim()));
+        StringBuilder piece = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i <= disposition.length(); i++) {
+            char c = i < disposition.length() ? disposition.charAt(i) : ';';
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ';' && !quoted) {
+                int equals = piece.indexOf("=");
+                if (equals > 0) {
+                    parameters.put(piece.substring(0, equals).trim().toLowerCase(Locale.ROOT),
+                            unquote(piece.substring(equals + 1).trim()));
+                }
+                piece.setLength(0);
+            } else {
+                piece.append(c);
             }
         }
         return parameters;

@@ -17,6 +17,7 @@ import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.MalformedMessageException;
 import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.api.storage.ContentMismatchException;
 import io.aleph4j.api.storage.ContentStore;
 import io.aleph4j.api.storage.ContentTooLargeException;
 import io.aleph4j.api.storage.CorruptContentException;
@@ -34,10 +35,10 @@ import java.util.Optional;
 /**
  * The storage routes of the reference node: uploads ({@code storage/add_json}, {@code storage/add_file},
  * {@code ipfs/add_json}, {@code ipfs/add_file}, with or without a signed STORE message) into the first content
- * store that accepts their addressing, and downloads ({@code storage/raw/{hash}} streamed with byte ranges, {@code storage/{hash}} as base64
- * JSON, {@code storage/count/{hash}}) from the first store that has the content. Files stream from the request
- * into the store and from the store into the response: no route holds a file in memory, except the base64 one,
- * which is bounded by the authenticated file size limit as on the reference.
+ * store that accepts their addressing, and downloads ({@code storage/raw/{hash}} streamed with byte ranges,
+ * {@code storage/{hash}} as base64 JSON, {@code storage/count/{hash}}, descriptions) from the first store that has
+ * the content. Files stream from the request into the store and from the store into the response: no route holds
+ * a file in memory, except the base64 one, which is bounded by the unauthenticated upload limit.
  */
 final class StorageRoutes {
 
@@ -86,7 +87,7 @@ final class StorageRoutes {
             throw new HttpProblem(422, "the body is empty; send the JSON value to store");
         }
         byte[] bytes = Json.sorted(value).getBytes(StandardCharsets.UTF_8);
-        ItemHash hash = put(new ByteArrayInputStream(bytes), addressing, limits.unauthenticatedBytes());
+        ItemHash hash = put(new ByteArrayInputStream(bytes), addressing, limits.unauthenticatedBytes(), null);
         ObjectNode answer = Json.object();
         answer.put("status", "success");
         answer.put("hash", hash.value());
@@ -100,8 +101,8 @@ final class StorageRoutes {
             if (addressing == ItemType.IPFS) {
                 throw new HttpProblem(400, "Expected Content-Type: multipart/form-data");
             }
-            try (InputStream body = request.bodyStream()) {
-                upload = new Upload(put(body, addressing, limits.unauthenticatedBytes()), null, "file");
+            try (InputStream body = new RequestBody(request.bodyStream())) {
+                upload = new Upload(put(body, addressing, limits.unauthenticatedBytes(), null), null, "file");
             }
         } else {
             upload = readMultipart(request, boundary.get(), addressing);
@@ -113,31 +114,40 @@ final class StorageRoutes {
             answer.put("name", upload.fileName());
             answer.put("size", size(upload.hash()));
         }
-        if (upload.metadata() == null) {
+        if (upload.store() == null) {
             return Json.response(200, answer);
         }
-        return Json.response(MessageRoutes.httpStatus(publish(upload.metadata(), upload.hash(), addressing)), answer);
+        return Json.response(MessageRoutes.httpStatus(publish(upload.store())), answer);
     }
 
-    private record Upload(ItemHash hash, JsonNode metadata, String fileName) {
+    private record Upload(ItemHash hash, StoreUpload store, String fileName) {
     }
 
+    /** The STORE message of an upload, checked as far as it can be before its file arrives. */
+    private record StoreUpload(JsonNode message, ItemHash fileHash, boolean sync) {
+    }
+
+    /**
+     * Parts in order. A file that comes after a valid STORE message is taken up to the large limit and kept only
+     * if it hashes to the message's {@code item_hash} (the store keeps nothing otherwise); a file without one
+     * (yet) is taken up to the unauthenticated limit only.
+     */
     private Upload readMultipart(HttpRequest request, String boundary, ItemType addressing) throws IOException {
-        JsonNode metadata = null;
+        StoreUpload store = null;
         ItemHash hash = null;
         String fileName = "file";
-        try (InputStream body = request.bodyStream()) {
+        try (InputStream body = new RequestBody(request.bodyStream())) {
             MultipartReader reader = new MultipartReader(body, boundary);
             Optional<MultipartReader.Part> part;
             while ((part = reader.next()).isPresent()) {
                 switch (part.get().name()) {
-                    case "metadata" -> metadata = metadata(part.get().body());
+                    case "metadata" -> store = storeUpload(metadata(part.get().body()), addressing);
                     case "file" -> {
                         if (hash != null) {
                             throw new HttpProblem(422, "more than one 'file' part; send one file per upload");
                         }
-                        // The message may come after the file: the larger limit here, the smaller one checked below.
-                        hash = put(part.get().body(), addressing, limits.fileBytes(addressing));
+                        hash = store == null ? put(part.get().body(), addressing, limits.unauthenticatedBytes(), null)
+                                : put(part.get().body(), addressing, limits.fileBytes(addressing), store.fileHash());
                         fileName = part.get().fileName().orElse("file");
                     }
                     default -> {
@@ -152,11 +162,10 @@ final class StorageRoutes {
             throw new HttpProblem(addressing == ItemType.IPFS ? 422 : 400, addressing == ItemType.IPFS
                     ? "Missing 'file' in multipart form." : "No file field in multipart request");
         }
-        if (metadata == null && size(hash) > limits.unauthenticatedBytes()) {
-            throw new HttpProblem(413, "an upload without a signed STORE message may not exceed "
-                    + limits.unauthenticatedBytes() + " bytes; this file has " + size(hash));
+        if (store != null && !store.fileHash().equals(hash)) {
+            throw new HttpProblem(422, "File hash does not match (" + hash + " != " + store.fileHash() + ")");
         }
-        return new Upload(hash, metadata, fileName);
+        return new Upload(hash, store, fileName);
     }
 
     private static JsonNode metadata(InputStream part) throws IOException {
@@ -176,9 +185,8 @@ final class StorageRoutes {
         return metadata;
     }
 
-    /** Checks the attached STORE message against the file, then submits it as POST /messages does. */
-    private MessageStatus publish(JsonNode metadata, ItemHash fileHash, ItemType addressing)
-            throws InterruptedException {
+    /** The checks the reference makes of an upload's STORE message that do not need the file. */
+    private static StoreUpload storeUpload(JsonNode metadata, ItemType addressing) {
         JsonNode message = metadata.get("message");
         if (!"STORE".equals(message.path("type").asText())) {
             throw new HttpProblem(422, "Could not decode metadata: the message must be of type STORE");
@@ -196,24 +204,30 @@ final class StorageRoutes {
         } catch (JsonProcessingException e) {
             throw new HttpProblem(422, "Invalid store message content: " + e.getOriginalMessage());
         }
-        String declared = content.path("item_hash").asText("");
-        if (!declared.equals(fileHash.value())) {
-            throw new HttpProblem(422, "File hash does not match (" + fileHash.value() + " != " + declared + ")");
+        ItemHash declared;
+        try {
+            declared = ItemHash.of(content.path("item_hash").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw new HttpProblem(422, "Invalid store message content: item_hash: " + e.getMessage());
         }
         if (addressing == ItemType.IPFS && !"ipfs".equals(content.path("item_type").asText())) {
             throw new HttpProblem(422, "Expected item_type=ipfs in STORE message, got "
                     + content.path("item_type").asText());
         }
-        boolean sync = Bodies.bool(metadata.get("sync"), "sync");
+        return new StoreUpload(message, declared, Bodies.bool(metadata.get("sync"), "sync"));
+    }
+
+    /** Submits the upload's STORE message as POST /messages does, and waits for its outcome when asked to. */
+    private MessageStatus publish(StoreUpload store) throws InterruptedException {
         MessageIntake.Accepted accepted;
         try {
-            accepted = intake.submit(Json.MAPPER.writeValueAsString(message), Origin.API);
+            accepted = intake.submit(Json.MAPPER.writeValueAsString(store.message()), Origin.API);
         } catch (MalformedMessageException e) {
             throw new HttpProblem(422, "InvalidMessageFormat: " + e.getMessage());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a parsed JSON tree did not serialize", e);
         }
-        if (!sync) {
+        if (!store.sync()) {
             return MessageStatus.PENDING;
         }
         return intake.awaitOutcome(accepted, settings.syncTimeout()).map(MessageRecord::status)
@@ -235,13 +249,17 @@ final class StorageRoutes {
         });
     }
 
-    /** The reference's JSON download: base64 as Python's {@code encodebytes} writes it (76-character lines). */
+    /**
+     * The reference's JSON download: base64 as Python's {@code encodebytes} writes it (76-character lines). The
+     * whole file is in memory several times over here, so it is served up to the unauthenticated upload limit
+     * (25 MiB by default; the reference: 100 MiB); larger files come from {@code storage/raw}.
+     */
     private HttpResponse base64(HttpRequest request) throws IOException {
         ItemHash hash = fileHash(request, "Invalid hash provided");
         StoredContent content = find(hash);
-        if (content.size() > limits.fileBytes(ItemType.STORAGE)) {
+        if (content.size() > limits.unauthenticatedBytes()) {
             throw new HttpProblem(413, "the content has " + content.size() + " bytes, more than the "
-                    + limits.fileBytes(ItemType.STORAGE) + " served as JSON; use /api/v0/storage/raw/" + hash);
+                    + limits.unauthenticatedBytes() + " served as JSON; use /api/v0/storage/raw/" + hash);
         }
         byte[] bytes;
         try (InputStream in = content.open(0)) {
@@ -344,15 +362,23 @@ final class StorageRoutes {
         return HttpResponse.json(200, Long.toString(pins));
     }
 
-    private ItemHash put(InputStream content, ItemType addressing, long limit) throws IOException {
+    /**
+     * Streams an upload into the store. What went wrong reading the request (a client that stopped sending, a
+     * broken multipart body) is the client's (400); what went wrong writing it (a full disk, an unreachable IPFS
+     * node) is the server's, and leaves as a 500 that names no internals.
+     */
+    private ItemHash put(InputStream content, ItemType addressing, long limit, ItemHash expected) throws IOException {
+        ContentStore store = storeFor(addressing);
         try {
-            return storeFor(addressing).put(content, addressing, limit);
+            return expected == null ? store.put(content, addressing, limit)
+                    : store.putExpecting(content, addressing, limit, expected);
         } catch (ContentTooLargeException e) {
             throw new HttpProblem(413, "File size exceeds the maximum limit of " + limit + " bytes");
+        } catch (ContentMismatchException e) {
+            throw new HttpProblem(422, "File hash does not match (" + e.actual() + " != " + e.expected() + ")");
         } catch (MultipartReader.MalformedMultipart e) {
             throw e;
-        } catch (IOException e) {
-            // A client that stops sending mid-file is not a server fault.
+        } catch (RequestBody.Unreadable e) {
             throw new HttpProblem(400, "the upload did not complete: " + e.getMessage());
         }
     }

@@ -69,6 +69,16 @@ class MultipartReaderTest {
     }
 
     @Test
+    void aQuotedFileNameMayHoldSemicolonsAndNonAsciiText() throws IOException {
+        String body = "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a;b été.txt\"\r\n"
+                + "\r\nx\r\n--b0undary--\r\n";
+        MultipartReader reader = new MultipartReader(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+                "b0undary");
+
+        assertThat(reader.next().orElseThrow().fileName()).hasValue("a;b été.txt");
+    }
+
+    @Test
     void theBoundaryComesFromAMultipartContentTypeOnly() {
         assertThat(MultipartReader.boundaryOf("multipart/form-data; boundary=axios-1.21.1-boundary-xyz"))
                 .hasValue("axios-1.21.1-boundary-xyz");
