@@ -134,7 +134,9 @@ public final class NodeHttpServer implements AutoCloseable {
 
     /**
      * Sends a streamed body straight to the servlet response (past Javalin's result buffering and compression),
-     * serving one byte range of a 200 answer when asked.
+     * serving one byte range of a 200 answer when asked. The source is opened before anything is sent, so a source
+     * that fails to open still gets a clean error answer; once the body has started, a failure (the client went
+     * away, the source broke) can only end the exchange short of its Content-Length, which tells the client.
      */
     private static void stream(Context context, StreamedResponse streamed) throws IOException {
         long total = streamed.source().length();
@@ -145,29 +147,33 @@ public final class NodeHttpServer implements AutoCloseable {
             writeError(context, 416, "the requested range is outside the " + total + " bytes of the content");
             return;
         }
-        long first = 0;
-        long length = total;
-        HttpServletResponse response = context.res();
-        context.attribute(ANSWERED, Boolean.TRUE);
-        if (asked instanceof ByteRange.Partial(ByteRange range)) {
-            first = range.first();
-            length = range.length();
-            response.setStatus(206);
-            response.setHeader("Content-Range", range.contentRange(total));
-        } else {
-            response.setStatus(streamed.status());
+        long first = asked instanceof ByteRange.Partial(ByteRange range) ? range.first() : 0;
+        long length = asked instanceof ByteRange.Partial(ByteRange range) ? range.length() : total;
+        boolean head = "HEAD".equals(context.req().getMethod());
+        InputStream in = head ? InputStream.nullInputStream() : streamed.source().open(first);
+        try (in) {
+            HttpServletResponse response = context.res();
+            context.attribute(ANSWERED, Boolean.TRUE);
+            if (asked instanceof ByteRange.Partial(ByteRange range)) {
+                response.setStatus(206);
+                response.setHeader("Content-Range", range.contentRange(total));
+            } else {
+                response.setStatus(streamed.status());
+            }
+            streamed.headers().forEach(response::setHeader);
+            response.setHeader("Accept-Ranges", "bytes");
+            response.setContentType(streamed.contentType());
+            response.setContentLengthLong(length);
+            if (!head) {
+                copy(in, response.getOutputStream(), length, context);
+            }
         }
-        streamed.headers().forEach(response::setHeader);
-        response.setHeader("Accept-Ranges", "bytes");
-        response.setContentType(streamed.contentType());
-        response.setContentLengthLong(length);
-        if ("HEAD".equals(context.req().getMethod())) {
-            return;
-        }
-        try (InputStream in = streamed.source().open(first)) {
-            OutputStream out = response.getOutputStream();
-            byte[] buffer = new byte[64 * 1024];
-            long remaining = length;
+    }
+
+    private static void copy(InputStream in, OutputStream out, long length, Context context) {
+        byte[] buffer = new byte[64 * 1024];
+        long remaining = length;
+        try {
             while (remaining > 0) {
                 int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
                 if (read < 0) {
@@ -177,6 +183,8 @@ public final class NodeHttpServer implements AutoCloseable {
                 remaining -= read;
             }
             out.flush();
+        } catch (IOException e) {
+            LOG.debug("streaming {} ended {} bytes short: {}", context.path(), remaining, e.getMessage());
         }
     }
 

@@ -36,11 +36,8 @@ public final class StatusSocket implements WebSocketHandler, AutoCloseable {
     @Override
     public void onOpen(WebSocketSession session) {
         sessions.put(session.id(), session);
-        String current = last;
-        if (current == null) {
-            current = status.get();
-            last = current;
-        }
+        String current = status.get();
+        last = current;
         session.send(current);
     }
 

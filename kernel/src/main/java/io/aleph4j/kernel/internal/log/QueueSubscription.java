@@ -108,6 +108,15 @@ final class QueueSubscription<T> implements Subscription {
             return;
         }
         if (!tailer.moveToIndex(startAfter)) {
+            long last = queue.lastIndex();
+            if (startAfter > last) {
+                // The saved position outran the queue: a power loss kept the position but not the last entries of
+                // a queue that is not forced (events). Those entries are gone; go on from the next one appended.
+                LOG.warn("subscription '{}' was at {}, past the queue's end {} (entries lost to a power loss?); "
+                        + "it goes on from the end", name, startAfter, last);
+                tailer.toEnd();
+                return;
+            }
             throw new IllegalStateException("subscription '" + name + "' start position " + startAfter
                     + " is no longer in the queue");
         }

@@ -103,8 +103,8 @@ final class MessageChecker {
                     throw new InvalidContent("the content " + hash + " is larger than "
                             + MAX_FETCHED_CONTENT_BYTES + " bytes");
                 }
-                // A sha256 address is checked here; an IPFS CID is trusted to the store that resolved it (no CID
-                // library is available to recompute it: DEPENDENCIES.md).
+                // A sha256 address is checked here; an IPFS CID is checked by the store that resolved it (storage-fs
+                // recomputes it on read, an IPFS node verifies each block): the kernel carries no UnixFS code.
                 if (type == ItemType.STORAGE && !ItemHash.ofSha256(sha256(bytes)).equals(hash)) {
                     throw new InvalidContent("the content served for " + hash + " does not hash to it");
                 }

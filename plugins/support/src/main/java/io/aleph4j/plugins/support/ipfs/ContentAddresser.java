@@ -16,6 +16,7 @@ public final class ContentAddresser extends OutputStream {
 
     private final MessageDigest sha256;
     private final UnixFsImporter importer;
+    private ItemHash address;
 
     private ContentAddresser(Layout layout) {
         if (layout == null) {
@@ -62,8 +63,11 @@ public final class ContentAddresser extends OutputStream {
         }
     }
 
-    /** The address of everything written. */
+    /** The address of everything written; the same on every later call. */
     public ItemHash address() {
-        return sha256 != null ? ItemHash.ofSha256(sha256.digest()) : ItemHash.of(importer.finish().toString());
+        if (address == null) {
+            address = sha256 != null ? ItemHash.ofSha256(sha256.digest()) : ItemHash.of(importer.finish().toString());
+        }
+        return address;
     }
 }
