@@ -93,6 +93,7 @@ final class ContentStorageIT {
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
         assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+        assertThat(whole.headers().firstValue("ETag")).hasValue("\"" + HELLO_SHA256 + "\"");
         assertThat(whole.body()).isEqualTo(HELLO);
 
         HttpResponse<byte[]> range = send(request("/api/v0/storage/raw/" + HELLO_SHA256).header("Range", "bytes=6-")

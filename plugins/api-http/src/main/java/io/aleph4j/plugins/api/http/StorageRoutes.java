@@ -234,6 +234,7 @@ final class StorageRoutes {
                 .orElse(MessageStatus.PENDING);
     }
 
+    /** The bytes, streamed; the hash is a strong ETag, content addressing being what it is. */
     private HttpAnswer raw(HttpRequest request) throws IOException {
         StoredContent content = find(fileHash(request, "Invalid hash"));
         return StreamedResponse.ok("application/octet-stream", new StreamedResponse.Source() {
@@ -246,7 +247,7 @@ final class StorageRoutes {
             public InputStream open(long offset) throws IOException {
                 return content.open(offset);
             }
-        });
+        }).withHeader("ETag", "\"" + content.hash().value() + "\"");
     }
 
     /**

@@ -27,7 +27,7 @@ import java.util.UUID;
  * node's answer arrives before the client gives up. Calls that
  * can be repeated are retried on connection failures, {@code retries} times with doubling pauses.
  */
-final class IpfsRpcClient {
+final class IpfsRpcClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -242,6 +242,11 @@ final class IpfsRpcClient {
     private static String abbreviate(String text) {
         String oneLine = text.strip().replace('\n', ' ');
         return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 297) + "...";
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     /** The node answered, with an error: not a connection problem, so not retried. */

@@ -41,6 +41,11 @@ public final class StorageIpfsPlugin implements AlephPlugin {
         }
     }
 
+    @Override
+    public void stop() {
+        client.close();
+    }
+
     /** Says whether the IPFS node answers; a node down at start is not fatal (it may come up later). */
     @Override
     public void start(NodeContext context) {
