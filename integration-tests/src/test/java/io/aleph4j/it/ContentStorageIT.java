@@ -88,6 +88,8 @@ final class ContentStorageIT {
         assertThat(JSON.readTree(uploaded.body()).path("hash").asText()).isEqualTo(HELLO_SHA256);
         assertThat(node.record(store.itemHash()).status()).isEqualTo(MessageStatus.PROCESSED);
         assertThat(get("/api/v0/storage/count/" + HELLO_SHA256).body()).isEqualTo("1");
+        assertThat(json(get("/api/v0/messages.json?contentHashes=" + HELLO_SHA256), 200).path("messages").get(0)
+                .path("item_hash").asText()).isEqualTo(store.itemHash().value());
 
         HttpResponse<byte[]> whole = getBytes("/api/v0/storage/raw/" + HELLO_SHA256);
         assertThat(whole.statusCode()).isEqualTo(200);

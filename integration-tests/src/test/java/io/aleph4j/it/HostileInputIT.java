@@ -185,7 +185,7 @@ final class HostileInputIT {
                 "msgStatuses=forgotten,processed", "chains=eth%20chain", "startDate=abc", "startDate=-5",
                 "endDate=NaN", "startDate=Infinity", "startDate=10&endDate=5", "contentFormat=xml",
                 "excludeContent=perhaps", "hashes=nothex", "hashes=" + "ab".repeat(31), "cursor=abc",
-                "contentHashes=" + "ab".repeat(32), "addresses=%27%20OR%20%271%27=%271",
+                "contentHashes=" + "ab".repeat(31), "paymentTypes=gold", "addresses=%27%20OR%20%271%27=%271",
                 "owners=0x1%3BDROP%20TABLE%20messages", "addresses=" + "a".repeat(200),
                 "channels=" + "c".repeat(300), "tags=%01control", "refs=" + "r".repeat(300),
                 "addresses=" + "a,".repeat(1_001))) {

@@ -275,6 +275,30 @@ public abstract class StateStoreContract {
     }
 
     @Test
+    void messagesAreFoundByTheirContentsItemHashAndPaymentType() {
+        MessageRecord base = solana(1, 10.0);
+        String json = "{\"address\":\"SoLaNaSender\",\"item_hash\":\"" + hash(9).value()
+                + "\",\"payment\":{\"type\":\"credit\"}}";
+        MessageRecord paid = new MessageRecord(base.itemHash(), base.chain(), base.sender(), base.type(),
+                base.channel(), base.time(), base.itemType(), null, base.signature(), base.status(),
+                Optional.empty(), new ContentFields("SoLaNaSender", 10.0, null, null, null, List.of(), json,
+                        hash(9).value(), "credit"), List.of(), RECEIVED, json.length());
+        store.write(0, tx -> {
+            tx.putMessage(paid);
+            tx.putMessage(post(2, ALICE, "note", 20.0));
+            return null;
+        });
+
+        assertThat(store.queries().message(paid.itemHash())).contains(paid);
+        assertThat(store.queries().messages(MessageFilter.builder().contentHashes(hash(9).value()).build(),
+                PageRequest.all()).items()).containsExactly(paid);
+        assertThat(store.queries().messages(MessageFilter.builder().paymentTypes("credit", "hold").build(),
+                PageRequest.all()).items()).containsExactly(paid);
+        assertThat(store.queries().messages(MessageFilter.builder().paymentTypes("hold").build(),
+                PageRequest.all()).items()).isEmpty();
+    }
+
+    @Test
     void messagesAreFilteredByEachCriterion() {
         MessageRecord alicePost = post(1, ALICE, "note", 100.0);
         MessageRecord bobPost = withChannel(post(2, BOB, "blog", 200.0), "OTHER");

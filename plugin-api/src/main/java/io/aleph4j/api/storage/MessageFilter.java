@@ -21,15 +21,20 @@ import java.util.Set;
  * @param tags         a POST's content tags (any of them)
  * @param contentTypes a POST's content type
  * @param contentKeys  an AGGREGATE's key
+ * @param contentHashes the content's {@code item_hash} (a STORE's file)
+ * @param paymentTypes the content's payment type (hold, superfluid, credit)
  * @param startTime    the earliest message time in seconds, inclusive; 0 for no bound
  * @param endTime      the latest message time in seconds, exclusive; 0 for no bound
  */
 public record MessageFilter(Set<ItemHash> hashes, Set<String> senders, Set<String> owners, Set<String> refs,
                             Set<String> channels, Set<String> tags, Set<String> contentTypes,
                             Set<String> contentKeys, Set<MessageType> types, Set<Chain> chains,
-                            Set<MessageStatus> statuses, double startTime, double endTime) {
+                            Set<MessageStatus> statuses, Set<String> contentHashes, Set<String> paymentTypes,
+                            double startTime, double endTime) {
 
     public MessageFilter {
+        contentHashes = Set.copyOf(contentHashes);
+        paymentTypes = Set.copyOf(paymentTypes);
         hashes = Set.copyOf(hashes);
         senders = Set.copyOf(senders);
         owners = Set.copyOf(owners);
@@ -68,6 +73,8 @@ public record MessageFilter(Set<ItemHash> hashes, Set<String> senders, Set<Strin
         private final Set<MessageType> types = EnumSet.noneOf(MessageType.class);
         private final Set<Chain> chains = new LinkedHashSet<>();
         private final Set<MessageStatus> statuses = EnumSet.noneOf(MessageStatus.class);
+        private final Set<String> contentHashes = new LinkedHashSet<>();
+        private final Set<String> paymentTypes = new LinkedHashSet<>();
         private double startTime;
         private double endTime;
 
@@ -133,6 +140,16 @@ public record MessageFilter(Set<ItemHash> hashes, Set<String> senders, Set<Strin
             return this;
         }
 
+        public Builder contentHashes(String... values) {
+            contentHashes.addAll(Arrays.asList(values));
+            return this;
+        }
+
+        public Builder paymentTypes(String... values) {
+            paymentTypes.addAll(Arrays.asList(values));
+            return this;
+        }
+
         public Builder startTime(double seconds) {
             startTime = seconds;
             return this;
@@ -145,7 +162,7 @@ public record MessageFilter(Set<ItemHash> hashes, Set<String> senders, Set<Strin
 
         public MessageFilter build() {
             return new MessageFilter(hashes, senders, owners, refs, channels, tags, contentTypes, contentKeys,
-                    types, chains, statuses, startTime, endTime);
+                    types, chains, statuses, contentHashes, paymentTypes, startTime, endTime);
         }
     }
 }

@@ -61,6 +61,15 @@ public final class ContentJson {
         }
     }
 
+    /**
+     * A content's {@code payment.type} (hold, superfluid, credit), or null when it has no payment object: what the
+     * reference indexes as the message's payment type.
+     */
+    public static String paymentType(String contentJson) {
+        JsonNode type = read(contentJson).path("payment").path("type");
+        return type.isTextual() ? type.asText() : null;
+    }
+
     private static JsonNode read(String json) {
         try {
             JsonNode node = JSON.readTree(json);

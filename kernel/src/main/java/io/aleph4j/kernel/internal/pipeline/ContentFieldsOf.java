@@ -2,8 +2,10 @@ package io.aleph4j.kernel.internal.pipeline;
 
 import io.aleph4j.api.handler.IncomingMessage;
 import io.aleph4j.api.message.AggregateContent;
+import io.aleph4j.api.message.InstanceContent;
 import io.aleph4j.api.message.MessageContent;
 import io.aleph4j.api.message.PostContent;
+import io.aleph4j.api.message.ProgramContent;
 import io.aleph4j.api.message.StoreContent;
 import io.aleph4j.api.storage.ContentFields;
 import io.aleph4j.kernel.internal.handlers.ContentJson;
@@ -21,6 +23,8 @@ final class ContentFieldsOf {
         String ref = null;
         String key = null;
         List<String> tags = List.of();
+        String itemHash = null;
+        String paymentType = null;
         switch (content) {
             case PostContent post -> {
                 type = post.type();
@@ -28,10 +32,17 @@ final class ContentFieldsOf {
                 tags = ContentJson.tags(post.content());
             }
             case AggregateContent aggregate -> key = aggregate.key();
-            case StoreContent store -> ref = store.ref();
+            case StoreContent store -> {
+                ref = store.ref();
+                itemHash = store.itemHash().value();
+                paymentType = ContentJson.paymentType(incoming.contentJson());
+            }
+            case ProgramContent program -> paymentType = ContentJson.paymentType(incoming.contentJson());
+            case InstanceContent instance -> paymentType = ContentJson.paymentType(incoming.contentJson());
             default -> {
             }
         }
-        return new ContentFields(content.address(), content.time(), type, ref, key, tags, incoming.contentJson());
+        return new ContentFields(content.address(), content.time(), type, ref, key, tags, incoming.contentJson(),
+                itemHash, paymentType);
     }
 }

@@ -2,6 +2,7 @@ package io.aleph4j.plugins.api.http;
 
 import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.message.Chain;
+import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.storage.MessageFilter;
@@ -44,12 +45,19 @@ final class MessageFilters {
             throw new HttpProblem(422, "endDate " + end + " is before startDate " + start);
         }
         filter.startTime(start).endTime(end);
-        if (!query.list("contentHashes").isEmpty() || !query.list("paymentTypes").isEmpty()) {
-            throw new HttpProblem(422, "contentHashes and paymentTypes filters are not supported yet");
-        }
+        filter.contentHashes(query.hashes("contentHashes").stream().map(ItemHash::value).toArray(String[]::new));
+        filter.paymentTypes(query.list("paymentTypes", "a payment type (hold, superfluid, credit)",
+                MessageFilters::paymentType).toArray(String[]::new));
         query.integer("startBlock", 0, 0, Integer.MAX_VALUE);
         query.integer("endBlock", 0, 0, Integer.MAX_VALUE);
         return filter.build();
+    }
+
+    private static String paymentType(String value) {
+        return switch (value) {
+            case "hold", "superfluid", "credit" -> value;
+            default -> throw new IllegalArgumentException(value);
+        };
     }
 
     private static Set<MessageStatus> statuses(Query query) {

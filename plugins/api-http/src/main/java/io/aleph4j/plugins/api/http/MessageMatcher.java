@@ -23,6 +23,8 @@ final class MessageMatcher {
                 && anyOrContains(filter.refs(), content == null ? null : content.ref())
                 && anyOrContains(filter.contentTypes(), content == null ? null : content.type())
                 && anyOrContains(filter.contentKeys(), content == null ? null : content.key())
+                && anyOrContains(filter.contentHashes(), content == null ? null : content.itemHash())
+                && anyOrContains(filter.paymentTypes(), content == null ? null : content.paymentType())
                 && (filter.tags().isEmpty() || content != null
                         && content.tags().stream().anyMatch(filter.tags()::contains))
                 && (filter.startTime() == 0 || record.time() >= filter.startTime())

@@ -59,6 +59,7 @@ final class MessageCounts {
     /** The counters that answer {@code filter}'s total exactly, or empty when none do. */
     static Optional<Lookup> lookupFor(MessageFilter filter) {
         if (!filter.hashes().isEmpty() || !filter.refs().isEmpty() || !filter.contentKeys().isEmpty()
+                || !filter.contentHashes().isEmpty() || !filter.paymentTypes().isEmpty()
                 || filter.startTime() > 0 || filter.endTime() > 0) {
             return Optional.empty();
         }

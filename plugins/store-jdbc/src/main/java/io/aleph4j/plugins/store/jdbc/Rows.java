@@ -33,7 +33,7 @@ final class Rows {
 
     static final String MESSAGE_COLUMNS = "item_hash, chain, sender, type, channel, time, item_type, item_content, "
             + "signature, status, error_code, error_detail, owner, content_time, content_type, content_ref, "
-            + "content_key, tags, content_json, forgotten_by, received_at, size";
+            + "content_key, tags, content_json, forgotten_by, received_at, size, content_item_hash, payment_type";
     static final String POST_COLUMNS = "item_hash, owner, type, ref, amends, channel, tags, content_json, time, "
             + "latest_amend";
     static final String ELEMENT_COLUMNS = "item_hash, owner, key, content_json, time";
@@ -48,7 +48,8 @@ final class Rows {
         String owner = row.getString("owner");
         ContentFields content = owner == null ? null : new ContentFields(owner, row.getDouble("content_time"),
                 row.getString("content_type"), row.getString("content_ref"), row.getString("content_key"),
-                split(row.getString("tags")), row.getString("content_json"));
+                split(row.getString("tags")), row.getString("content_json"), row.getString("content_item_hash"),
+                row.getString("payment_type"));
         MessageStatus status = MessageStatus.fromWire(row.getString("status"));
         int errorCode = row.getInt("error_code");
         Optional<RejectionReason> rejection = row.wasNull() ? Optional.empty()
@@ -97,7 +98,9 @@ final class Rows {
         }
         statement.setString(i++, join(record.forgottenBy().stream().map(ItemHash::value).toList()));
         statement.setLong(i++, ChronoUnit.MICROS.between(Instant.EPOCH, record.receivedAt()));
-        statement.setLong(i, record.size());
+        statement.setLong(i++, record.size());
+        statement.setString(i++, content == null ? null : content.itemHash());
+        statement.setString(i, content == null ? null : content.paymentType());
     }
 
     static PostRecord post(ResultSet row, String prefix) throws SQLException {

@@ -111,6 +111,8 @@ class SqlReads implements StateQueries {
                 .in("m.content_key", filter.contentKeys())
                 .in("m.type", filter.types().stream().map(MessageType::name).toList())
                 .in("m.chain", filter.chains().stream().map(Chain::code).toList())
+                .in("m.content_item_hash", filter.contentHashes())
+                .in("m.payment_type", filter.paymentTypes())
                 .statuses("m.status", filter.statuses())
                 .timeRange("m.time", filter.startTime(), filter.endTime())
                 .anyTag("m.item_hash", filter.tags());
