@@ -192,7 +192,7 @@ final class HostileInputIT {
             attacks.add(Attack.get("/api/v0/messages.json?" + query));
         }
         for (String query : List.of("bar=1", "pagination=x", "sortOrder=2", "hashes=zz", "addresses=%3Cscript%3E",
-                "startDate=-1", "cursor=")) {
+                "startDate=-1", "cursor=abc", "cursor=&pagination=0")) {
             attacks.add(Attack.get("/api/v0/posts.json?" + query));
             attacks.add(Attack.get("/api/v1/posts.json?" + query));
         }

@@ -217,6 +217,15 @@ final class HttpApiIT {
         assertThat(http().get("/api/v0/messages.json?cursor=&sortBy=tx-time").statusCode()).isEqualTo(422);
         assertThat(json(http().get("/api/v0/messages.json?cursor=bm90IGpzb24")).path("error").asText())
                 .contains("Invalid cursor");
+
+        for (String posts : List.of("/api/v0/posts.json", "/api/v1/posts.json")) {
+            JsonNode first = getJson(posts + "?addresses=" + me + "&pagination=3&cursor=", 200);
+            assertThat(first.path("posts")).as(posts).hasSize(3);
+            JsonNode second = getJson(posts + "?addresses=" + me + "&pagination=3&cursor="
+                    + first.path("next_cursor").asText(), 200);
+            assertThat(second.path("posts")).as(posts).hasSize(2);
+            assertThat(second.path("next_cursor").isNull()).isTrue();
+        }
     }
 
     @Test

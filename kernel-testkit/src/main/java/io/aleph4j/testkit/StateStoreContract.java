@@ -223,6 +223,31 @@ public abstract class StateStoreContract {
     }
 
     @Test
+    void postCursorPagesWalkEveryOriginalPostOnceWithItsLatestAmend() {
+        store.write(0, tx -> {
+            for (int i = 1; i <= 7; i++) {
+                tx.putPost(postRow(i, ALICE, "note", 100.0 + i / 3));
+            }
+            return null;
+        });
+        for (SortOrder order : SortOrder.values()) {
+            List<PostView> expected = store.queries().posts(PostFilter.builder().build(), new PageRequest(1, 0, order))
+                    .items();
+            List<PostView> walked = new java.util.ArrayList<>();
+            Optional<MessageCursor> after = Optional.empty();
+            List<PostView> page;
+            do {
+                page = store.queries().postsAfter(PostFilter.builder().build(), after, 2, order);
+                walked.addAll(page);
+                after = page.isEmpty() ? after : Optional.of(new MessageCursor(page.getLast().original().time(),
+                        page.getLast().original().itemHash()));
+            } while (page.size() == 2);
+            assertThat(expected).hasSize(7);
+            assertThat(walked).as("order %s", order).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void pageTotalsStayExactAsMessagesAreAddedReplacedAndForgotten() {
         List<MessageRecord> posts = new java.util.ArrayList<>();
         for (int i = 1; i <= 12; i++) {

@@ -32,6 +32,12 @@ public interface StateQueries {
     /** Original posts matching {@code filter}, each with its latest amend resolved, sorted by original time. */
     Page<PostView> posts(PostFilter filter, PageRequest page);
 
+    /**
+     * Up to {@code limit} original posts matching {@code filter} after {@code after} (an original's time and hash)
+     * in {@code order}, from the first when empty: cursor pagination, counting nothing.
+     */
+    List<PostView> postsAfter(PostFilter filter, Optional<MessageCursor> after, int limit, SortOrder order);
+
     /** One aggregate, or empty. */
     Optional<AggregateRecord> aggregate(String owner, String key);
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.storage.MessageCursor;
+import io.aleph4j.api.storage.PageRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -22,6 +23,32 @@ final class Cursors {
     static final int MAX_PAGE = 200;
 
     private Cursors() {
+    }
+
+    /** A cursor page's size: the page size asked for, at most {@link #MAX_PAGE}; refusals as on the reference. */
+    static int pageSize(Query query, PageRequest page, String sortBy) {
+        if (sortBy.equals("tx-time")) {
+            throw new HttpProblem(422, "Cursor pagination is not supported with tx-time sort order.");
+        }
+        if (query.integer("pagination", 20, 0, Integer.MAX_VALUE) == 0) {
+            throw new HttpProblem(422, "pagination=0 is not allowed with cursor-based pagination");
+        }
+        return Math.min(page.perPage(), MAX_PAGE);
+    }
+
+    /** Where a page goes on from: nowhere (the start) for an empty cursor. */
+    static Optional<MessageCursor> after(String cursor) {
+        return cursor.isBlank() ? Optional.empty() : Optional.of(decode(cursor));
+    }
+
+    /** Ends a cursor page's body: its size, and the cursor of the next page (null on the last one). */
+    static void describe(ObjectNode body, int size, Optional<MessageCursor> next) {
+        body.put("pagination_per_page", size);
+        if (next.isPresent()) {
+            body.put("next_cursor", encode(next.get()));
+        } else {
+            body.putNull("next_cursor");
+        }
     }
 
     static String encode(MessageCursor cursor) {

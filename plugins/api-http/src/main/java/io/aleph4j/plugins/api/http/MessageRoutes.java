@@ -85,17 +85,10 @@ final class MessageRoutes {
      */
     private HttpResponse cursorPage(Query query, MessageFilter filter, PageRequest page, String cursor, String sortBy,
                                     ContentFormat format) {
-        if (sortBy.equals("tx-time")) {
-            throw new HttpProblem(422, "Cursor pagination is not supported with tx-time sort order.");
-        }
-        if (query.integer("pagination", 20, 0, Integer.MAX_VALUE) == 0) {
-            throw new HttpProblem(422, "pagination=0 is not allowed with cursor-based pagination");
-        }
-        int size = Math.min(page.perPage(), Cursors.MAX_PAGE);
-        Optional<MessageCursor> after = cursor.isBlank() ? Optional.empty() : Optional.of(Cursors.decode(cursor));
-        List<MessageRecord> found = state.queries().messagesAfter(filter, after, size + 1, page.order());
-        boolean more = found.size() > size;
-        List<MessageRecord> shown = more ? found.subList(0, size) : found;
+        int size = Cursors.pageSize(query, page, sortBy);
+        List<MessageRecord> found = state.queries().messagesAfter(filter, Cursors.after(cursor), size + 1,
+                page.order());
+        List<MessageRecord> shown = found.size() > size ? found.subList(0, size) : found;
         ArrayNode messages = Json.array();
         for (MessageRecord record : shown) {
             ObjectNode item = MessageJson.listItem(record);
@@ -104,12 +97,8 @@ final class MessageRoutes {
         }
         ObjectNode body = Json.object();
         body.set("messages", messages);
-        body.put("pagination_per_page", size);
-        if (more) {
-            body.put("next_cursor", Cursors.encode(MessageCursor.of(shown.getLast())));
-        } else {
-            body.putNull("next_cursor");
-        }
+        Cursors.describe(body, size, found.size() > size ? Optional.of(MessageCursor.of(shown.getLast()))
+                : Optional.empty());
         return Json.sortedResponse(200, body);
     }
 

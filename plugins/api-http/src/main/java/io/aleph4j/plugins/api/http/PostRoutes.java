@@ -6,11 +6,14 @@ import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.http.HttpRequest;
 import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.HttpRouter;
+import io.aleph4j.api.storage.MessageCursor;
 import io.aleph4j.api.storage.MessageRecord;
 import io.aleph4j.api.storage.Page;
+import io.aleph4j.api.storage.PageRequest;
 import io.aleph4j.api.storage.PostFilter;
 import io.aleph4j.api.storage.PostRecord;
 import io.aleph4j.api.storage.PostView;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -45,9 +48,6 @@ final class PostRoutes {
 
     private HttpResponse list(HttpRequest request, String pathPage, Function<PostView, ObjectNode> shape) {
         Query query = Query.of(request, PARAMETERS);
-        if (query.string("cursor") != null) {
-            throw new HttpProblem(422, "cursor: cursor pagination is not supported yet; use page and pagination");
-        }
         String sortBy = Optional.ofNullable(query.string("sortBy")).orElse("time");
         if (!sortBy.equals("time") && !sortBy.equals("tx-time")) {
             throw new HttpProblem(422, "sortBy: '" + Query.shorten(sortBy) + "' is not time or tx-time");
@@ -62,8 +62,21 @@ final class PostRoutes {
                 .startTime(query.seconds("startDate"))
                 .endTime(query.seconds("endDate"))
                 .build();
-        Page<PostView> found = state.queries().posts(filter, Pages.request(query, pathPage, 20,
-                settings.maxPageSize()));
+        PageRequest page = Pages.request(query, pathPage, 20, settings.maxPageSize());
+        String cursor = query.string("cursor");
+        if (cursor != null) {
+            int size = Cursors.pageSize(query, page, sortBy);
+            List<PostView> found = state.queries().postsAfter(filter, Cursors.after(cursor), size + 1, page.order());
+            List<PostView> shown = found.size() > size ? found.subList(0, size) : found;
+            ArrayNode posts = Json.array();
+            shown.forEach(view -> posts.add(shape.apply(view)));
+            ObjectNode body = Json.object();
+            body.set("posts", posts);
+            Cursors.describe(body, size, found.size() > size ? Optional.of(new MessageCursor(
+                    shown.getLast().original().time(), shown.getLast().original().itemHash())) : Optional.empty());
+            return Json.response(200, body);
+        }
+        Page<PostView> found = state.queries().posts(filter, page);
         ArrayNode posts = Json.array();
         found.items().forEach(view -> posts.add(shape.apply(view)));
         ObjectNode body = Json.object();

@@ -132,7 +132,24 @@ class SqlReads implements StateQueries {
 
     @Override
     public Page<PostView> posts(PostFilter filter, PageRequest page) {
-        Where where = new Where()
+        Where where = postsMatching(filter);
+        String direction = page.order() == SortOrder.ASCENDING ? "ASC" : "DESC";
+        return page("SELECT COUNT(*) FROM posts o" + where.countSql(), postsSelect(where, direction) + limit(page),
+                where, page, SqlReads::postView);
+    }
+
+    @Override
+    public List<PostView> postsAfter(PostFilter filter, Optional<MessageCursor> after, int limit, SortOrder order) {
+        Where where = postsMatching(filter);
+        after.ifPresent(cursor -> where.after("o.time", "o.item_hash", cursor.time(), cursor.itemHash().value(),
+                order == SortOrder.ASCENDING));
+        String direction = order == SortOrder.ASCENDING ? "ASC" : "DESC";
+        return query(postsSelect(where, direction) + " LIMIT " + limit, statement -> where.bind(statement, 1),
+                SqlReads::postView);
+    }
+
+    private static Where postsMatching(PostFilter filter) {
+        return new Where()
                 .condition("o.amends IS NULL")
                 .in("o.item_hash", filter.hashes().stream().map(ItemHash::value).toList())
                 .in("o.owner", filter.owners())
@@ -141,15 +158,17 @@ class SqlReads implements StateQueries {
                 .in("o.channel", filter.channels())
                 .timeRange("o.time", filter.startTime(), filter.endTime())
                 .anyTag("o.item_hash", filter.tags());
-        String direction = page.order() == SortOrder.ASCENDING ? "ASC" : "DESC";
-        String select = "SELECT " + aliased("o.", "o_", Rows.POST_COLUMNS) + ", "
-                + aliased("a.", "a_", Rows.POST_COLUMNS)
+    }
+
+    private static String postsSelect(Where where, String direction) {
+        return "SELECT " + aliased("o.", "o_", Rows.POST_COLUMNS) + ", " + aliased("a.", "a_", Rows.POST_COLUMNS)
                 + " FROM posts o LEFT JOIN posts a ON a.item_hash = o.latest_amend" + where.sql()
-                + " ORDER BY o.time " + direction + ", o.item_hash " + direction + limit(page);
-        return page("SELECT COUNT(*) FROM posts o" + where.countSql(), select, where, page, row -> {
-            PostRecord original = Rows.post(row, "o_");
-            return new PostView(original, row.getString("a_item_hash") == null ? original : Rows.post(row, "a_"));
-        });
+                + " ORDER BY o.time " + direction + ", o.item_hash " + direction;
+    }
+
+    private static PostView postView(ResultSet row) throws SQLException {
+        PostRecord original = Rows.post(row, "o_");
+        return new PostView(original, row.getString("a_item_hash") == null ? original : Rows.post(row, "a_"));
     }
 
     @Override
