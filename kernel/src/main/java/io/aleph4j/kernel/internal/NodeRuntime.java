@@ -247,6 +247,7 @@ public final class NodeRuntime implements Node {
             releases.push(new Release("content collector", collector::close));
             collector.start(kernelConfig.contentCollectEvery());
             ContentPins pins = new ContentPins(contentStores, stateStore.queries());
+            releases.push(new Release("content pin retries", pins::close));
             Subscription pinning = log.subscribeEvents("kernel-content-pins", StartFrom.EARLIEST,
                     (index, event) -> pins.onEvent(event));
             releases.push(new Release("content pins", pinning::close));
