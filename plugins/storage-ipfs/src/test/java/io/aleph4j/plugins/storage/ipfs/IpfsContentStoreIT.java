@@ -84,6 +84,44 @@ class IpfsContentStoreIT {
         }
     }
 
+    /**
+     * The CIDs this project computes (plugins/support's UnixFsImporter, which storage-fs uses) are the ones the IPFS
+     * node computes for the same bytes, CIDv0 and CIDv1, across the one-chunk, two-chunk and two-level shapes.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} bytes")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 11, 262_144, 262_145, 45_613_057})
+    void theIpfsNodeComputesTheCidsThisProjectComputes(int size) throws Exception {
+        byte[] bytes = new byte[size];
+        for (int i = 0; i < size; i++) {
+            bytes[i] = (byte) ((i * 31L + 7) % 251);
+        }
+        for (String version : List.of("0", "1")) {
+            java.net.http.HttpResponse<String> added = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(URI.create(ipfs.api() + "/add?only-hash=true&cid-version="
+                                    + version + (version.equals("1") ? "&cid-base=base32" : "")))
+                            .header("Content-Type", "multipart/form-data; boundary=b")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(multipart(bytes))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+            String nodeCid = new com.fasterxml.jackson.databind.ObjectMapper().readTree(added.body().strip()
+                    .lines().reduce((first, second) -> second).orElseThrow()).path("Hash").asText();
+            io.aleph4j.plugins.support.ipfs.UnixFsImporter.Layout layout = version.equals("0")
+                    ? io.aleph4j.plugins.support.ipfs.UnixFsImporter.Layout.CID_V0
+                    : io.aleph4j.plugins.support.ipfs.UnixFsImporter.Layout.CID_V1;
+            assertThat(io.aleph4j.plugins.support.ipfs.UnixFsImporter.cidOf(bytes, layout).toString())
+                    .as("CIDv%s of %d bytes", version, size).isEqualTo(nodeCid);
+        }
+    }
+
+    private static byte[] multipart(byte[] file) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(file);
+        body.writeBytes("\r\n--b--\r\n".getBytes(StandardCharsets.US_ASCII));
+        return body.toByteArray();
+    }
+
     @Test
     void aCidTheNodeCannotFindIsAbsentAfterTheTimeoutNotAHang() throws IOException {
         ItemHash unknown = ItemHash.of("QmRnrKJHGFb4DjD79536v3M8a7Nv6bdkcP1Ne5mP6SKztp");
