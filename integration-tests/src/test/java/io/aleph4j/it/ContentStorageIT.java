@@ -285,6 +285,30 @@ final class ContentStorageIT {
     }
 
     @Test
+    void forgettingAFileOlderThanTheGracePeriodStartsItsGracePeriodAgain() throws Exception {
+        node = PipelineNode.startWith(builder -> builder.set("node", "content.grace-period", "PT5S")
+                .set("node", "content.collect-every", "PT0.2S"), "api-http", "storage-fs");
+        Message store = alice.signed(STORE, Contents.store(alice.address(), ItemHash.of(HELLO_SHA256), null, T), T);
+        postMultipart("/api/v0/storage/add_file",
+                List.of(Part.field("metadata", metadata(store, true)), Part.file("file", "f", HELLO)));
+        Thread.sleep(6_000);
+
+        Message forget = alice.signed(FORGET, Contents.forget(alice.address(), T + 1, store.itemHash()), T + 1);
+        post("/api/v0/messages", "application/json", Envelopes.publish(forget, true));
+        Thread.sleep(1_000);
+
+        assertThat(getBytes("/api/v0/storage/raw/" + HELLO_SHA256).statusCode())
+                .as("uploaded 7 s ago, but forgotten 1 s ago: still in its grace period").isEqualTo(200);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        int status = 200;
+        while (status == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            status = getBytes("/api/v0/storage/raw/" + HELLO_SHA256).statusCode();
+        }
+        assertThat(status).as("collected once the grace period after the forget passed").isEqualTo(404);
+    }
+
+    @Test
     void corruptContentIsReportedAndNeverServed() throws Exception {
         start();
         String hash = json(post("/api/v0/storage/add_file", "application/octet-stream", "precious"), 200)

@@ -27,7 +27,7 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
     public static final ConfigKey<Duration> CONTENT_GRACE_PERIOD = ConfigKey.duration("content.grace-period",
             Duration.ofHours(24), "How long stored content no processed message references (an upload without a "
                     + "message, a file whose last STORE was forgotten) is kept before the collector deletes it; "
-                    + "counted from the content's last write (an upload of the same bytes renews it).");
+                    + "counted from the content's last write, or from the forget of a file's last STORE.");
     public static final ConfigKey<Duration> CONTENT_COLLECT_EVERY = ConfigKey.duration("content.collect-every",
             Duration.ofHours(1), "How often the content garbage collector runs.");
 

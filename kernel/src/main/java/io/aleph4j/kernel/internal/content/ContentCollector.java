@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The content garbage collector. The state decides what is pinned: a file a processed STORE message references
  * ({@link StateQueries#fileReferences}), and the content of a non-inline message that is pending or processed.
  * Everything else a content store lists is deleted once it is older than the grace period, counted from its last
- * write; so an upload without a message, or a file whose last STORE was forgotten, stays that long. Because the
+ * write, or from the forget of a file's last STORE ({@link ContentPins} unpins it then); so an upload without a
+ * message, or a file whose last STORE was forgotten, stays that long. Because the
  * pins are the state, they need no bookkeeping of their own and are exactly as durable and replayable as it is.
  */
 public final class ContentCollector implements AutoCloseable {

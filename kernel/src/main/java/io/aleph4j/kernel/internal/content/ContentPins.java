@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * references it is committed (it follows the events queue). For a store that keeps its own pins (an IPFS node) this
  * is what keeps the file there; storage-fs needs no pin, since the {@link ContentCollector} reads references from
  * the state. Unpinning is the collector's: it deletes (for an IPFS store: unpins) what no processed message
- * references once the grace period has passed. A pin that fails (the IPFS node down, a file it cannot fetch yet)
+ * references once the grace period has passed, which a forget of a file's last STORE restarts ({@code unpin}). A
+ * pin that fails (the IPFS node down, a file it cannot fetch yet)
  * is tried again every {@link #RETRY_EVERY} for a day; a restart forgets those retries (the events queue has moved
  * on), which is what a reconciliation of the state's references with the stores' pins would close.
  */
@@ -58,6 +59,10 @@ public final class ContentPins implements AutoCloseable {
 
     /** Called for each event, in order. Never throws: a store that fails to pin is logged and skipped. */
     public void onEvent(MessageEvent event) {
+        if (event.status() == MessageStatus.FORGOTTEN) {
+            unpinForgottenFile(event);
+            return;
+        }
         if (event.status() != MessageStatus.PROCESSED) {
             return;
         }
@@ -73,6 +78,30 @@ public final class ContentPins implements AutoCloseable {
             Retry pin = new Retry(store, reference.get().fileHash(), event.itemHash(), System.nanoTime());
             if (!tryPin(pin) && retries.size() < MAX_RETRIES_HELD) {
                 retries.add(pin);
+            }
+        }
+    }
+
+    /**
+     * When the last STORE referencing a file is forgotten, the stores hear of it ({@code unpin}): as on the
+     * reference, the file's grace period starts now, not at its upload.
+     */
+    private void unpinForgottenFile(MessageEvent event) {
+        Optional<MessageRecord> record = state.message(event.itemHash());
+        if (record.isEmpty() || record.get().type() != MessageType.STORE || record.get().content() == null
+                || record.get().content().itemHash() == null) {
+            return;
+        }
+        ItemHash file = ItemHash.of(record.get().content().itemHash());
+        if (!state.fileReferences(file).isEmpty()) {
+            return;
+        }
+        for (ContentStore store : stores) {
+            try {
+                store.unpin(file, event.itemHash().value());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("{} could not unpin {} after STORE {} was forgotten", store.extensionName(), file,
+                        event.itemHash(), e);
             }
         }
     }
