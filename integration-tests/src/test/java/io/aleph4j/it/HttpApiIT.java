@@ -372,6 +372,13 @@ final class HttpApiIT {
         assertThat(counts.path("aggregate").asInt()).isEqualTo(1);
         assertThat(counts.path("store").asInt()).isZero();
 
+        JsonNode firstPage = getJson("/api/v1/addresses/stats.json?sortBy=post&pagination=1&cursor=", 200);
+        assertThat(firstPage.path("data").fieldNames().next()).isEqualTo(alice.address());
+        JsonNode secondPage = getJson("/api/v1/addresses/stats.json?sortBy=post&pagination=1&cursor="
+                + firstPage.path("next_cursor").asText(), 200);
+        assertThat(secondPage.path("data").fieldNames().next()).isEqualTo(bob.address());
+        assertThat(secondPage.path("next_cursor").isNull()).isTrue();
+
         JsonNode v1 = getJson("/api/v1/addresses/stats.json?sortBy=post&pagination=1", 200);
         assertThat(v1.path("pagination_total").asInt()).isEqualTo(2);
         assertThat(v1.path("pagination_item").asText()).isEqualTo("addresses");

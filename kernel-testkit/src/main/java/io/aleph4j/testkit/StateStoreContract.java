@@ -11,6 +11,7 @@ import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.message.RejectionReason;
 import io.aleph4j.api.storage.AddressStats;
+import io.aleph4j.api.storage.AddressStatsCursor;
 import io.aleph4j.api.storage.AddressStatsQuery;
 import io.aleph4j.api.storage.AggregateElement;
 import io.aleph4j.api.storage.AggregateRecord;
@@ -611,6 +612,27 @@ public abstract class StateStoreContract {
                 PageRequest.all()).items()).extracting(AddressStats::address).containsExactly("SoLaNaSender");
         assertThat(store.queries().addressStats(new AddressStatsQuery(Set.of(), "%", null),
                 PageRequest.all()).items()).as("LIKE wildcards match only themselves").isEmpty();
+
+        for (AddressStatsQuery.SortBy sortBy : List.of(AddressStatsQuery.SortBy.TOTAL, AddressStatsQuery.SortBy.POST)) {
+            for (SortOrder order : SortOrder.values()) {
+                AddressStatsQuery query = new AddressStatsQuery(Set.of(), null, sortBy);
+                List<AddressStats> expected = store.queries().addressStats(query, new PageRequest(1, 0, order))
+                        .items();
+                List<AddressStats> walked = new java.util.ArrayList<>();
+                Optional<AddressStatsCursor> after = Optional.empty();
+                List<AddressStats> page;
+                do {
+                    page = store.queries().addressStatsAfter(query, after, 1, order);
+                    walked.addAll(page);
+                    if (!page.isEmpty()) {
+                        AddressStats last = page.getLast();
+                        after = Optional.of(new AddressStatsCursor(sortBy == AddressStatsQuery.SortBy.TOTAL
+                                ? last.messages() : last.post(), last.address()));
+                    }
+                } while (page.size() == 1);
+                assertThat(walked).as("%s %s", sortBy, order).hasSize(3).containsExactlyElementsOf(expected);
+            }
+        }
     }
 
     // --- fixtures

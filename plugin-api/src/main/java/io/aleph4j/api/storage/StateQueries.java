@@ -66,4 +66,11 @@ public interface StateQueries {
      * {@code page}'s order, then by address.
      */
     Page<AddressStats> addressStats(AddressStatsQuery query, PageRequest page);
+
+    /**
+     * Up to {@code limit} senders' stats after {@code after} in the order of {@link #addressStats} (the query's
+     * count in {@code order}, then address ascending), from the first when empty: cursor pagination.
+     */
+    List<AddressStats> addressStatsAfter(AddressStatsQuery query, Optional<AddressStatsCursor> after, int limit,
+                                         SortOrder order);
 }

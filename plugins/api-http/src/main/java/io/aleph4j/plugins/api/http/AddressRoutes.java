@@ -6,12 +6,15 @@ import io.aleph4j.api.http.HttpRequest;
 import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.HttpRouter;
 import io.aleph4j.api.storage.AddressStats;
+import io.aleph4j.api.storage.AddressStatsCursor;
 import io.aleph4j.api.storage.AddressStatsQuery;
 import io.aleph4j.api.storage.Page;
 import io.aleph4j.api.storage.PageRequest;
 import io.aleph4j.api.storage.SortOrder;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code /api/v0/addresses/stats.json} and {@code /api/v1/addresses/stats.json}: processed messages per sender. */
@@ -43,25 +46,38 @@ final class AddressRoutes {
         Page<AddressStats> found = state.queries().addressStats(new AddressStatsQuery(addresses, null, null),
                 new PageRequest(1, settings.maxPageSize(), SortOrder.DESCENDING));
         ObjectNode body = Json.object();
-        body.set("data", data(found));
+        body.set("data", data(found.items()));
         return Json.response(200, body);
     }
 
     private HttpResponse v1(HttpRequest request) {
         Query query = Query.of(request, V1_PARAMETERS);
-        if (query.string("cursor") != null) {
-            throw new HttpProblem(422, "cursor: cursor pagination is not supported yet; use page and pagination");
-        }
         String contains = query.string("addressContains");
         if (contains != null && contains.length() > MAX_CONTAINS) {
             throw new HttpProblem(422, "addressContains is longer than " + MAX_CONTAINS + " characters");
         }
         AddressStatsQuery.SortBy sortBy = sortBy(query.string("sortBy"));
         PageRequest page = Pages.request(query, null, 20, settings.maxPageSize());
+        String cursor = query.string("cursor");
+        if (cursor != null) {
+            int size = Cursors.pageSize(query, page, "time");
+            AddressStatsQuery statsQuery = new AddressStatsQuery(Set.of(), contains, sortBy);
+            List<AddressStats> found = state.queries().addressStatsAfter(statsQuery, Cursors.afterAddress(cursor),
+                    size + 1, page.order());
+            List<AddressStats> shown = found.size() > size ? found.subList(0, size) : found;
+            ObjectNode body = Json.object();
+            body.set("data", data(shown));
+            Optional<String> next = found.size() > size
+                    ? Optional.of(Cursors.encode(new AddressStatsCursor(countOf(shown.getLast(), sortBy),
+                            shown.getLast().address())))
+                    : Optional.empty();
+            Cursors.describeEncoded(body, size, next);
+            return Json.response(200, body);
+        }
         Page<AddressStats> found = state.queries().addressStats(new AddressStatsQuery(Set.of(), contains, sortBy),
                 page);
         ObjectNode body = Json.object();
-        body.set("data", data(found));
+        body.set("data", data(found.items()));
         body.put("pagination_per_page", page.perPage());
         body.put("pagination_page", page.page());
         body.put("pagination_total", found.total());
@@ -81,9 +97,22 @@ final class AddressRoutes {
         }
     }
 
-    private static ObjectNode data(Page<AddressStats> found) {
+    /** The count a listing is sorted by. */
+    private static long countOf(AddressStats stats, AddressStatsQuery.SortBy sortBy) {
+        return switch (sortBy) {
+            case TOTAL -> stats.messages();
+            case AGGREGATE -> stats.aggregate();
+            case FORGET -> stats.forget();
+            case INSTANCE -> stats.instance();
+            case POST -> stats.post();
+            case PROGRAM -> stats.program();
+            case STORE -> stats.store();
+        };
+    }
+
+    private static ObjectNode data(List<AddressStats> found) {
         ObjectNode data = Json.object();
-        for (AddressStats stats : found.items()) {
+        for (AddressStats stats : found) {
             ObjectNode counts = Json.object();
             counts.put("messages", stats.messages());
             counts.put("aggregate", stats.aggregate());

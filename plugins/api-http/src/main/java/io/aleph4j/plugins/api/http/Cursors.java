@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.storage.AddressStatsCursor;
 import io.aleph4j.api.storage.MessageCursor;
 import io.aleph4j.api.storage.PageRequest;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +44,13 @@ final class Cursors {
 
     /** Ends a cursor page's body: its size, and the cursor of the next page (null on the last one). */
     static void describe(ObjectNode body, int size, Optional<MessageCursor> next) {
+        describeEncoded(body, size, next.map(Cursors::encode));
+    }
+
+    static void describeEncoded(ObjectNode body, int size, Optional<String> next) {
         body.put("pagination_per_page", size);
         if (next.isPresent()) {
-            body.put("next_cursor", encode(next.get()));
+            body.put("next_cursor", next.get());
         } else {
             body.putNull("next_cursor");
         }
@@ -62,13 +67,8 @@ final class Cursors {
 
     /** The position an (non-empty) cursor names; a 422 naming the problem when it is not one. */
     static MessageCursor decode(String cursor) {
-        JsonNode json;
-        try {
-            json = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(cursor.strip()));
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            throw new HttpProblem(422, "Invalid cursor: not base64url-encoded JSON");
-        }
-        if (json == null || !json.isObject() || !json.path("h").isTextual() || !json.path("t").isTextual()) {
+        JsonNode json = json(cursor);
+        if (!json.path("h").isTextual() || !json.path("t").isTextual()) {
             throw new HttpProblem(422, "Invalid cursor: missing required fields");
         }
         ItemHash hash;
@@ -78,6 +78,39 @@ final class Cursors {
             throw new HttpProblem(422, "Invalid cursor: " + e.getMessage());
         }
         return new MessageCursor(exactSeconds(json).orElseGet(() -> isoSeconds(json.path("t").asText())), hash);
+    }
+
+    /** An address stats cursor, as the reference writes it: {@code {"a": address, "v": the sorted count}}. */
+    static String encode(AddressStatsCursor cursor) {
+        ObjectNode json = Json.object();
+        json.put("a", cursor.address());
+        json.put("v", cursor.count());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.sorted(json)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Optional<AddressStatsCursor> afterAddress(String cursor) {
+        if (cursor.isBlank()) {
+            return Optional.empty();
+        }
+        JsonNode json = json(cursor);
+        if (!json.path("a").isTextual() || !json.path("v").canConvertToLong()) {
+            throw new HttpProblem(422, "Invalid cursor: missing required fields");
+        }
+        return Optional.of(new AddressStatsCursor(json.path("v").asLong(), json.path("a").asText()));
+    }
+
+    private static JsonNode json(String cursor) {
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(cursor.strip()));
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw new HttpProblem(422, "Invalid cursor: not base64url-encoded JSON");
+        }
+        if (json == null || !json.isObject()) {
+            throw new HttpProblem(422, "Invalid cursor: missing required fields");
+        }
+        return json;
     }
 
     private static Optional<Double> exactSeconds(JsonNode json) {

@@ -4,6 +4,7 @@ import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.storage.AddressStats;
+import io.aleph4j.api.storage.AddressStatsCursor;
 import io.aleph4j.api.storage.AddressStatsQuery;
 import io.aleph4j.api.storage.AggregateElement;
 import io.aleph4j.api.storage.AggregateRecord;
@@ -218,22 +219,58 @@ class SqlReads implements StateQueries {
 
     @Override
     public Page<AddressStats> addressStats(AddressStatsQuery query, PageRequest page) {
+        Where where = addressStatsMatching(query);
+        String select = addressStatsSelect(where, "", query, page.order()) + limit(page);
+        return page("SELECT COUNT(DISTINCT sender) FROM messages" + where.countSql(), select, where, page,
+                SqlReads::addressStats);
+    }
+
+    @Override
+    public List<AddressStats> addressStatsAfter(AddressStatsQuery query, Optional<AddressStatsCursor> after,
+                                                int limit, SortOrder order) {
+        Where where = addressStatsMatching(query);
+        String having = "";
+        if (after.isPresent()) {
+            // The aggregate is repeated: PostgreSQL does not take output aliases in HAVING.
+            String count = sortExpression(query.sortBy());
+            having = " HAVING " + count + (order == SortOrder.ASCENDING ? " > " : " < ") + after.get().count()
+                    + " OR (" + count + " = " + after.get().count() + " AND sender > ?)";
+        }
+        String sql = addressStatsSelect(where, having, query, order) + " LIMIT " + limit;
+        return query(sql, statement -> {
+            int next = where.bind(statement, 1);
+            if (after.isPresent()) {
+                statement.setString(next, after.get().address());
+            }
+        }, SqlReads::addressStats);
+    }
+
+    private static Where addressStatsMatching(AddressStatsQuery query) {
         Where where = new Where().condition("status = 'processed'").in("sender", query.addresses());
         if (query.addressContains() != null && !query.addressContains().isEmpty()) {
             where.containsIgnoringCase("sender", query.addressContains());
         }
-        String direction = page.order() == SortOrder.ASCENDING ? "ASC" : "DESC";
-        String sortColumn = query.sortBy() == AddressStatsQuery.SortBy.TOTAL ? "messages"
-                : query.sortBy().name().toLowerCase(java.util.Locale.ROOT);
-        String select = "SELECT sender, COUNT(*) AS messages"
+        return where;
+    }
+
+    private static String addressStatsSelect(Where where, String having, AddressStatsQuery query, SortOrder order) {
+        String direction = order == SortOrder.ASCENDING ? "ASC" : "DESC";
+        return "SELECT sender, COUNT(*) AS messages"
                 + countOf("AGGREGATE") + countOf("FORGET") + countOf("INSTANCE") + countOf("POST")
                 + countOf("PROGRAM") + countOf("STORE")
-                + " FROM messages" + where.sql() + " GROUP BY sender ORDER BY " + sortColumn + " " + direction
-                + ", sender ASC" + limit(page);
-        return page("SELECT COUNT(DISTINCT sender) FROM messages" + where.countSql(), select, where, page,
-                row -> new AddressStats(row.getString("sender"), row.getLong("messages"),
-                        row.getLong("aggregate"), row.getLong("forget"), row.getLong("instance"),
-                        row.getLong("post"), row.getLong("program"), row.getLong("store")));
+                + " FROM messages" + where.sql() + " GROUP BY sender" + having + " ORDER BY "
+                + sortExpression(query.sortBy()) + " " + direction + ", sender ASC";
+    }
+
+    private static String sortExpression(AddressStatsQuery.SortBy sortBy) {
+        return sortBy == AddressStatsQuery.SortBy.TOTAL ? "COUNT(*)"
+                : "SUM(CASE WHEN type = '" + sortBy.name() + "' THEN 1 ELSE 0 END)";
+    }
+
+    private static AddressStats addressStats(ResultSet row) throws SQLException {
+        return new AddressStats(row.getString("sender"), row.getLong("messages"), row.getLong("aggregate"),
+                row.getLong("forget"), row.getLong("instance"), row.getLong("post"), row.getLong("program"),
+                row.getLong("store"));
     }
 
     /** A column counting the grouped messages of one type, named after it in lower case. */
