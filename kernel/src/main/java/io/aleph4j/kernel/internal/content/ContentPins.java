@@ -49,11 +49,15 @@ public final class ContentPins implements AutoCloseable {
     private final ScheduledExecutorService retrier;
 
     public ContentPins(List<ContentStore> stores, StateQueries state) {
+        this(stores, state, RETRY_EVERY);
+    }
+
+    ContentPins(List<ContentStore> stores, StateQueries state, Duration retryEvery) {
         this.stores = List.copyOf(stores);
         this.state = state;
         this.retrier = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("aleph4j-content-pins").daemon().factory());
-        retrier.scheduleWithFixedDelay(this::retry, RETRY_EVERY.toMillis(), RETRY_EVERY.toMillis(),
+        retrier.scheduleWithFixedDelay(this::retry, retryEvery.toMillis(), retryEvery.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 

@@ -1,0 +1,96 @@
+package io.aleph4j.kernel.internal.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aleph4j.api.log.MessageEvent;
+import io.aleph4j.api.message.Chain;
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.ItemType;
+import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.api.message.MessageType;
+import io.aleph4j.api.storage.ContentFields;
+import io.aleph4j.api.storage.FileReference;
+import io.aleph4j.api.storage.MessageRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ContentPinsTest {
+
+    private static final ItemHash FILE = ItemHash.of("f".repeat(64));
+    private static final ItemHash STORE = ItemHash.of("a".repeat(64));
+
+    private final FileReferencesState state = new FileReferencesState();
+    private final MemoryContentStore store = new MemoryContentStore();
+    private ContentPins pins;
+
+    @BeforeEach
+    void start() {
+        pins = new ContentPins(List.of(store), state, Duration.ofMillis(20));
+        store.items.put(FILE, Instant.now());
+        state.messages.put(STORE, storeMessage(MessageStatus.PROCESSED));
+        state.references.add(new FileReference(STORE, "0xOwner", FILE, ItemType.STORAGE, null, 1.0));
+    }
+
+    @AfterEach
+    void stop() {
+        pins.close();
+    }
+
+    @Test
+    void aProcessedStoresFileIsPinned() {
+        pins.onEvent(event(MessageStatus.PROCESSED));
+
+        assertThat(store.pinned).containsExactly(FILE);
+    }
+
+    @Test
+    void aPinThatFailsIsTriedAgainUntilItHolds() throws InterruptedException {
+        store.pinFailuresLeft.set(3);
+
+        pins.onEvent(event(MessageStatus.PROCESSED));
+
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (store.pinned.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(store.pinned).containsExactly(FILE);
+    }
+
+    @Test
+    void forgettingTheLastStoreOfAFileUnpinsIt() {
+        state.references.clear();
+        state.messages.put(STORE, storeMessage(MessageStatus.FORGOTTEN));
+
+        pins.onEvent(event(MessageStatus.FORGOTTEN));
+
+        assertThat(store.unpinned).containsExactly(FILE);
+    }
+
+    @Test
+    void aFileAnotherStoreStillReferencesStaysPinned() {
+        state.references.clear();
+        state.references.add(new FileReference(ItemHash.of("b".repeat(64)), "0xOther", FILE, ItemType.STORAGE,
+                null, 2.0));
+        state.messages.put(STORE, storeMessage(MessageStatus.FORGOTTEN));
+
+        pins.onEvent(event(MessageStatus.FORGOTTEN));
+
+        assertThat(store.unpinned).isEmpty();
+    }
+
+    private static MessageEvent event(MessageStatus status) {
+        return new MessageEvent(STORE, status, Optional.empty(), 1, Instant.now());
+    }
+
+    private static MessageRecord storeMessage(MessageStatus status) {
+        ContentFields content = new ContentFields("0xOwner", 1.0, null, null, null, List.of(), null, FILE.value(),
+                null);
+        return new MessageRecord(STORE, Chain.ETH, "0xOwner", MessageType.STORE, "TEST", 1.0, ItemType.INLINE, null,
+                "0xsignature", status, Optional.empty(), content, List.of(), Instant.now(), 10);
+    }
+}

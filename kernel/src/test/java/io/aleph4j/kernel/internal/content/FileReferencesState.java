@@ -1,0 +1,117 @@
+package io.aleph4j.kernel.internal.content;
+
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.storage.AddressStats;
+import io.aleph4j.api.storage.AddressStatsCursor;
+import io.aleph4j.api.storage.AddressStatsQuery;
+import io.aleph4j.api.storage.AggregateElement;
+import io.aleph4j.api.storage.AggregateRecord;
+import io.aleph4j.api.storage.FileReference;
+import io.aleph4j.api.storage.MessageCursor;
+import io.aleph4j.api.storage.MessageFilter;
+import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.storage.Page;
+import io.aleph4j.api.storage.PageRequest;
+import io.aleph4j.api.storage.PostFilter;
+import io.aleph4j.api.storage.PostRecord;
+import io.aleph4j.api.storage.PostView;
+import io.aleph4j.api.storage.SortOrder;
+import io.aleph4j.api.storage.StateQueries;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A hand-written state for the content code's tests: the kernel's tests cannot load a real store plugin, and the
+ * content code reads only messages and file references. Everything else is refused.
+ */
+final class FileReferencesState implements StateQueries {
+
+    final Map<ItemHash, MessageRecord> messages = new ConcurrentHashMap<>();
+    final List<FileReference> references = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Optional<MessageRecord> message(ItemHash itemHash) {
+        return Optional.ofNullable(messages.get(itemHash));
+    }
+
+    @Override
+    public List<FileReference> fileReferences(ItemHash fileHash) {
+        return references.stream().filter(reference -> reference.fileHash().equals(fileHash)).toList();
+    }
+
+    @Override
+    public Optional<FileReference> fileReference(ItemHash storeMessageHash) {
+        return references.stream().filter(reference -> reference.messageHash().equals(storeMessageHash))
+                .findFirst();
+    }
+
+    @Override
+    public Page<MessageRecord> messages(MessageFilter filter, PageRequest page) {
+        throw unused();
+    }
+
+    @Override
+    public List<MessageRecord> messagesAfter(MessageFilter filter, Optional<MessageCursor> after, int limit,
+                                             SortOrder order) {
+        throw unused();
+    }
+
+    @Override
+    public Optional<PostRecord> post(ItemHash itemHash) {
+        throw unused();
+    }
+
+    @Override
+    public List<PostRecord> amendsOf(ItemHash original) {
+        throw unused();
+    }
+
+    @Override
+    public Page<PostView> posts(PostFilter filter, PageRequest page) {
+        throw unused();
+    }
+
+    @Override
+    public List<PostView> postsAfter(PostFilter filter, Optional<MessageCursor> after, int limit, SortOrder order) {
+        throw unused();
+    }
+
+    @Override
+    public Optional<AggregateRecord> aggregate(String owner, String key) {
+        throw unused();
+    }
+
+    @Override
+    public List<AggregateRecord> aggregates(String owner, Collection<String> keys) {
+        throw unused();
+    }
+
+    @Override
+    public List<AggregateElement> aggregateElements(String owner, String key) {
+        throw unused();
+    }
+
+    @Override
+    public Optional<FileReference> latestFileReference(String owner, String ref) {
+        throw unused();
+    }
+
+    @Override
+    public Page<AddressStats> addressStats(AddressStatsQuery query, PageRequest page) {
+        throw unused();
+    }
+
+    @Override
+    public List<AddressStats> addressStatsAfter(AddressStatsQuery query, Optional<AddressStatsCursor> after,
+                                                int limit, SortOrder order) {
+        throw unused();
+    }
+
+    private static UnsupportedOperationException unused() {
+        return new UnsupportedOperationException("the content code does not read this");
+    }
+}
