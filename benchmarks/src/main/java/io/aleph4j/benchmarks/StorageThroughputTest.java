@@ -5,6 +5,7 @@ import io.aleph4j.plugins.api.http.ApiHttpPlugin;
 import io.aleph4j.plugins.storage.fs.StorageFsPlugin;
 import io.aleph4j.plugins.store.sqlite.StoreSqlitePlugin;
 import io.aleph4j.testkit.EmbeddedNode;
+import io.aleph4j.testkit.TestContent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -163,26 +164,14 @@ public final class StorageThroughputTest {
     }
 
     private static void writePattern(Path file, long size) throws IOException {
-        byte[] block = new byte[1 << 20];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long written = 0; written < size; written += block.length) {
-                for (int i = 0; i < block.length; i++) {
-                    block[i] = (byte) (((written + i) * 31 + 7) % 251);
-                }
-                out.write(block, 0, (int) Math.min(block.length, size - written));
-            }
+        try (InputStream pattern = TestContent.pattern(size); OutputStream out = Files.newOutputStream(file)) {
+            pattern.transferTo(out);
         }
     }
 
-    private static String sha256(Path file) throws Exception {
-        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+    private static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, read);
-            }
+            return TestContent.sha256Hex(in);
         }
-        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 }

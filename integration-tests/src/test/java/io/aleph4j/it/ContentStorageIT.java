@@ -12,6 +12,7 @@ import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.testkit.TestContent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +23,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -215,7 +214,7 @@ final class ContentStorageIT {
         assertThat(json(post("/api/v0/storage/add_file", "application/octet-stream", content), 200)
                 .path("hash").asText()).isEqualTo(hash.value());
 
-        assertThat(awaitStatus(hash, MessageStatus.PROCESSED)).isEqualTo(MessageStatus.PROCESSED);
+        assertThat(node.awaitStatus(hash, MessageStatus.PROCESSED)).isEqualTo(MessageStatus.PROCESSED);
         assertThat(node.state().post(hash).orElseThrow().json()).contains("later");
         assertThat(get("/api/v0/storage/count/" + hash.value()).body()).isEqualTo("1");
     }
@@ -232,7 +231,7 @@ final class ContentStorageIT {
 
         post("/api/v0/storage/add_file", "application/octet-stream", new String(file, StandardCharsets.US_ASCII));
 
-        assertThat(awaitStatus(store.itemHash(), MessageStatus.PROCESSED)).isEqualTo(MessageStatus.PROCESSED);
+        assertThat(node.awaitStatus(store.itemHash(), MessageStatus.PROCESSED)).isEqualTo(MessageStatus.PROCESSED);
         assertThat(get("/api/v0/storage/count/" + sha256Hex(file)).body()).isEqualTo("1");
     }
 
@@ -275,13 +274,8 @@ final class ContentStorageIT {
         post("/api/v0/messages", "application/json", Envelopes.publish(forget, true));
         assertThat(get("/api/v0/storage/count/" + HELLO_SHA256).body()).isEqualTo("0");
 
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        int status = 200;
-        while (status == 200 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            status = getBytes("/api/v0/storage/raw/" + HELLO_SHA256).statusCode();
-        }
-        assertThat(status).as("unpinned and past the grace period: collected").isEqualTo(404);
+        assertThat(rawStatusOnceCollected(HELLO_SHA256)).as("unpinned and past the grace period: collected")
+                .isEqualTo(404);
     }
 
     @Test
@@ -299,13 +293,8 @@ final class ContentStorageIT {
 
         assertThat(getBytes("/api/v0/storage/raw/" + HELLO_SHA256).statusCode())
                 .as("uploaded 7 s ago, but forgotten 1 s ago: still in its grace period").isEqualTo(200);
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        int status = 200;
-        while (status == 200 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            status = getBytes("/api/v0/storage/raw/" + HELLO_SHA256).statusCode();
-        }
-        assertThat(status).as("collected once the grace period after the forget passed").isEqualTo(404);
+        assertThat(rawStatusOnceCollected(HELLO_SHA256)).as("collected once the grace period after the forget passed")
+                .isEqualTo(404);
     }
 
     @Test
@@ -333,7 +322,7 @@ final class ContentStorageIT {
         node = PipelineNode.startWith(builder -> builder.set("api-http", "storage.max-file-bytes", 300_000_000L),
                 "api-http", "storage-fs");
         long size = 200L * 1024 * 1024;
-        String sha256 = sha256Hex(new PatternInput(size));
+        String sha256 = TestContent.sha256Hex(TestContent.pattern(size));
         Message store = alice.signed(STORE, Contents.store(alice.address(), ItemHash.of(sha256), null, T), T);
         String boundary = "aleph4j-large-upload";
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n"
@@ -346,7 +335,7 @@ final class ContentStorageIT {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new SequenceInputStream(java.util.Collections.enumeration(List.of(
-                                new ByteArrayInputStream(head), new PatternInput(size),
+                                new ByteArrayInputStream(head), TestContent.pattern(size),
                                 new ByteArrayInputStream(tail))))), head.length + size + tail.length))
                 .build(), HttpResponse.BodyHandlers.ofString());
 
@@ -356,16 +345,17 @@ final class ContentStorageIT {
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(download.headers().firstValueAsLong("Content-Length")).hasValue(size);
         try (InputStream body = download.body()) {
-            assertThat(sha256Hex(body)).isEqualTo(sha256);
+            assertThat(TestContent.sha256Hex(body)).isEqualTo(sha256);
         }
     }
 
-    private MessageStatus awaitStatus(ItemHash hash, MessageStatus wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        MessageStatus status = node.record(hash).status();
-        while (status != wanted && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            status = node.record(hash).status();
+    /** The status of raw downloads of {@code hash}, polled for up to 30 s until it is no longer 200. */
+    private int rawStatusOnceCollected(String hash) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        int status = 200;
+        while (status == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = getBytes("/api/v0/storage/raw/" + hash).statusCode();
         }
         return status;
     }
@@ -427,45 +417,7 @@ final class ContentStorageIT {
         return JSON.readTree(response.body());
     }
 
-    private static String sha256Hex(byte[] bytes) throws Exception {
-        return sha256Hex(new ByteArrayInputStream(bytes));
-    }
-
-    private static String sha256Hex(InputStream in) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        byte[] buffer = new byte[1 << 16];
-        int read;
-        while ((read = in.read(buffer)) > 0) {
-            digest.update(buffer, 0, read);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** Generated bytes ({@code (i * 31 + 7) mod 251}), never held in memory. */
-    private static final class PatternInput extends InputStream {
-
-        private final long length;
-        private long position;
-
-        PatternInput(long length) {
-            this.length = length;
-        }
-
-        @Override
-        public int read() {
-            return position < length ? (int) ((position++ * 31 + 7) % 251) : -1;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int count) {
-            if (position >= length) {
-                return -1;
-            }
-            int n = (int) Math.min(count, length - position);
-            for (int i = 0; i < n; i++) {
-                buffer[offset + i] = (byte) ((position++ * 31 + 7) % 251);
-            }
-            return n;
-        }
+    private static String sha256Hex(byte[] bytes) throws IOException {
+        return TestContent.sha256Hex(new ByteArrayInputStream(bytes));
     }
 }

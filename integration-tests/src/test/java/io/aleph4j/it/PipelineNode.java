@@ -4,6 +4,7 @@ import io.aleph4j.api.log.InboxEntry;
 import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.Message;
+import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.storage.MessageRecord;
 import io.aleph4j.api.storage.StateQueries;
 import io.aleph4j.kernel.InlinePlugin;
@@ -76,6 +77,17 @@ final class PipelineNode implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** The message's status, polled for up to 60 s until it is {@code wanted} (a retry may take that long). */
+    MessageStatus awaitStatus(ItemHash hash, MessageStatus wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        MessageStatus status = record(hash).status();
+        while (status != wanted && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            status = record(hash).status();
+        }
+        return status;
     }
 
     MessageRecord record(ItemHash hash) {

@@ -89,19 +89,8 @@ final class PipelineRecoveryIT {
             assertThat(contents.put(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
                     ItemType.STORAGE, 1_000_000)).isEqualTo(hash);
 
-            assertThat(awaitStatus(node, hash, MessageStatus.PROCESSED)).isEqualTo(MessageStatus.PROCESSED);
+            assertThat(node.awaitStatus(hash, MessageStatus.PROCESSED)).isEqualTo(MessageStatus.PROCESSED);
             assertThat(node.state().post(hash).orElseThrow().json()).contains("elsewhere");
         }
-    }
-
-    private static MessageStatus awaitStatus(PipelineNode node, ItemHash hash, MessageStatus wanted)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        MessageStatus status = node.record(hash).status();
-        while (status != wanted && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            status = node.record(hash).status();
-        }
-        return status;
     }
 }

@@ -9,16 +9,15 @@ import io.aleph4j.api.storage.ContentTooLargeException;
 import io.aleph4j.api.storage.CorruptContentException;
 import io.aleph4j.api.storage.StoredContent;
 import io.aleph4j.api.storage.StoredItem;
+import io.aleph4j.testkit.TestContent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,7 +78,7 @@ class FsContentStoreTest {
 
     @Test
     void contentOverTheLimitIsRefusedAndLeavesNothingBehind() throws IOException {
-        assertThatThrownBy(() -> store.put(new PatternStream(1_000_001), ItemType.STORAGE, 1_000_000))
+        assertThatThrownBy(() -> store.put(TestContent.pattern(1_000_001), ItemType.STORAGE, 1_000_000))
                 .isInstanceOf(ContentTooLargeException.class);
 
         assertThat(items()).isEmpty();
@@ -104,7 +103,7 @@ class FsContentStoreTest {
 
     @Test
     void aCorruptCidAddressedItemIsFoundToo() throws IOException {
-        ItemHash hash = store.put(new PatternStream(600_000), ItemType.IPFS, 1_000_000);
+        ItemHash hash = store.put(TestContent.pattern(600_000), ItemType.IPFS, 1_000_000);
         byte[] bytes = Files.readAllBytes(store.pathOf(hash));
         bytes[300_000] ^= 1;
         Files.write(store.pathOf(hash), bytes);
@@ -145,7 +144,7 @@ class FsContentStoreTest {
     @Test
     void itemsAreListedWithTheirSizeAndDeletedOnRequest() throws IOException {
         ItemHash a = store.put(new ByteArrayInputStream(HELLO), ItemType.STORAGE, 100);
-        ItemHash b = store.put(new PatternStream(1_000), ItemType.IPFS, 10_000);
+        ItemHash b = store.put(TestContent.pattern(1_000), ItemType.IPFS, 10_000);
 
         assertThat(items()).extracting(StoredItem::hash, StoredItem::size)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(a, 11L),
@@ -159,12 +158,12 @@ class FsContentStoreTest {
     @Test
     void aFileOf200MegabytesIsStoredAndReadBackStreamed() throws Exception {
         long size = 200L * 1024 * 1024;
-        ItemHash hash = store.put(new PatternStream(size), ItemType.IPFS, size);
+        ItemHash hash = store.put(TestContent.pattern(size), ItemType.IPFS, size);
 
         StoredContent found = store.find(hash).orElseThrow();
         assertThat(found.size()).isEqualTo(size);
-        try (InputStream stored = found.open(0); InputStream expected = new PatternStream(size)) {
-            assertThat(sha256(stored)).isEqualTo(sha256(expected));
+        try (InputStream stored = found.open(0); InputStream expected = TestContent.pattern(size)) {
+            assertThat(TestContent.sha256Hex(stored)).isEqualTo(TestContent.sha256Hex(expected));
         }
         assertThat(Runtime.getRuntime().maxMemory()).isLessThan(size / 2);
     }
@@ -173,15 +172,5 @@ class FsContentStoreTest {
         List<StoredItem> items = new ArrayList<>();
         store.visitItems(items::add);
         return items;
-    }
-
-    private static String sha256(InputStream in) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        byte[] buffer = new byte[1 << 16];
-        int read;
-        while ((read = in.read(buffer)) > 0) {
-            digest.update(buffer, 0, read);
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -8,6 +8,7 @@ import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.storage.ContentTooLargeException;
 import io.aleph4j.api.storage.StoredContent;
 import io.aleph4j.api.storage.StoredItem;
+import io.aleph4j.testkit.TestContent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,10 +73,7 @@ class IpfsContentStoreIT {
 
     @Test
     void aMultiChunkFileRoundTrips() throws IOException {
-        byte[] bytes = new byte[1_000_000];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) ((i * 31L + 7) % 251);
-        }
+        byte[] bytes = TestContent.patternBytes(1_000_000);
         ItemHash cid = store.put(new ByteArrayInputStream(bytes), ItemType.IPFS, 2_000_000);
 
         assertThat(cid.value()).isEqualTo("QmNRNohXUXM37EGaUkjhiyVh8awvTLLnh6hebFj6ydQUa7");
@@ -91,10 +89,7 @@ class IpfsContentStoreIT {
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} bytes")
     @org.junit.jupiter.params.provider.ValueSource(ints = {0, 11, 262_144, 262_145, 45_613_057})
     void theIpfsNodeComputesTheCidsThisProjectComputes(int size) throws Exception {
-        byte[] bytes = new byte[size];
-        for (int i = 0; i < size; i++) {
-            bytes[i] = (byte) ((i * 31L + 7) % 251);
-        }
+        byte[] bytes = TestContent.patternBytes(size);
         for (String version : List.of("0", "1")) {
             java.net.http.HttpResponse<String> added = java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(URI.create(ipfs.api() + "/add?only-hash=true&cid-version="

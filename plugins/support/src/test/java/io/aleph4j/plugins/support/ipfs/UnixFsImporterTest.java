@@ -3,6 +3,8 @@ package io.aleph4j.plugins.support.ipfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aleph4j.plugins.support.ipfs.UnixFsImporter.Layout;
+import io.aleph4j.testkit.TestContent;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * CIDs an IPFS implementation computed for the same bytes: the js-ipfs 0.66 daemon's {@code /api/v0/add} (with
  * {@code cid-version=0}, and {@code cid-version=1} which implies raw leaves), cross-checked with
- * {@code ipfs-unixfs-importer} set to kubo's defaults. The pattern inputs are {@code byte i = (i * 31 + 7) mod 251};
+ * {@code ipfs-unixfs-importer} set to kubo's defaults. The pattern inputs are the testkit's {@link TestContent};
  * 45,613,056 bytes is exactly 174 chunks (one full level), one byte more needs a second level. The Debian
  * {@code ipfs-cid} tool (an independent Rust implementation) gives the same CIDv0s.
  */
@@ -38,7 +40,7 @@ class UnixFsImporterTest {
         "45613057, QmPq9MH6i6cgAMc9uYJe8xYeVstRr2D2mSpLVDYbYMLPta, bafybeibo5yjphmmdq6aigqtgrijost25l5lmv5l37von7hrjv7sagnx4sy",
         "52428800, QmRnrKJHGFb4DjD79536v3M8a7Nv6bdkcP1Ne5mP6SKztp, bafybeihrc2n4xzrrxd7gg4jcsfir72tgm4leoqzbnrxliveqm4guth3fra",
     })
-    void patternFilesGetTheCidsAnIpfsNodeGivesThem(long size, String cidV0, String cidV1) {
+    void patternFilesGetTheCidsAnIpfsNodeGivesThem(long size, String cidV0, String cidV1) throws IOException {
         assertThat(pattern(size, Layout.CID_V0)).isEqualTo(cidV0);
         assertThat(pattern(size, Layout.CID_V1)).isEqualTo(cidV1);
     }
@@ -68,10 +70,7 @@ class UnixFsImporterTest {
 
     @Test
     void theCidDoesNotDependOnHowTheBytesAreWritten() {
-        byte[] bytes = new byte[600_000];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) ((i * 31L + 7) % 251);
-        }
+        byte[] bytes = TestContent.patternBytes(600_000);
         UnixFsImporter oddWrites = new UnixFsImporter(Layout.CID_V0);
         for (int offset = 0; offset < bytes.length; offset += 7_777) {
             oddWrites.write(bytes, offset, Math.min(7_777, bytes.length - offset));
@@ -83,18 +82,9 @@ class UnixFsImporterTest {
         return UnixFsImporter.cidOf(text.getBytes(StandardCharsets.UTF_8), layout).toString();
     }
 
-    private static String pattern(long size, Layout layout) {
+    private static String pattern(long size, Layout layout) throws IOException {
         UnixFsImporter importer = new UnixFsImporter(layout);
-        byte[] block = new byte[65_536];
-        long written = 0;
-        while (written < size) {
-            int n = (int) Math.min(block.length, size - written);
-            for (int i = 0; i < n; i++) {
-                block[i] = (byte) (((written + i) * 31 + 7) % 251);
-            }
-            importer.write(block, 0, n);
-            written += n;
-        }
+        TestContent.pattern(size).transferTo(importer);
         return importer.finish().toString();
     }
 }
