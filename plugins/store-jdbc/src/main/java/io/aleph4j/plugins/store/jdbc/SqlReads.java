@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /** The queries, in SQL both SQLite and PostgreSQL run, over one connection's {@link Statements}. */
 class SqlReads implements StateQueries {
@@ -59,13 +60,8 @@ class SqlReads implements StateQueries {
         String select = "SELECT " + prefixed("m.", Rows.MESSAGE_COLUMNS) + " FROM messages m" + where.sql()
                 + " ORDER BY m.time " + direction + ", m.item_hash " + direction + limit(page);
         Optional<MessageCounts.Lookup> counted = MessageCounts.lookupFor(filter);
-        if (counted.isPresent()) {
-            List<MessageRecord> items = query(select, statement -> where.bind(statement, 1), Rows::message);
-            long total = page.perPage() == 0 || (page.page() == 1 && items.size() < page.perPage()) ? items.size()
-                    : countedTotal(counted.get());
-            return new Page<>(items, Math.max(total, items.size()), page);
-        }
-        return page("SELECT COUNT(*) FROM messages m" + where.countSql(), select, where, page, Rows::message);
+        return page(select, where, page, Rows::message, counted.isPresent() ? () -> countedTotal(counted.get())
+                : counting("SELECT COUNT(*) FROM messages m" + where.countSql(), where));
     }
 
     /** A total from message_counts: a sum over a few rows, whatever the number of matching messages. */
@@ -135,8 +131,8 @@ class SqlReads implements StateQueries {
     public Page<PostView> posts(PostFilter filter, PageRequest page) {
         Where where = postsMatching(filter);
         String direction = page.order() == SortOrder.ASCENDING ? "ASC" : "DESC";
-        return page("SELECT COUNT(*) FROM posts o" + where.countSql(), postsSelect(where, direction) + limit(page),
-                where, page, SqlReads::postView);
+        return page(postsSelect(where, direction) + limit(page), where, page, SqlReads::postView,
+                counting("SELECT COUNT(*) FROM posts o" + where.countSql(), where));
     }
 
     @Override
@@ -221,8 +217,8 @@ class SqlReads implements StateQueries {
     public Page<AddressStats> addressStats(AddressStatsQuery query, PageRequest page) {
         Where where = addressStatsMatching(query);
         String select = addressStatsSelect(where, "", query, page.order()) + limit(page);
-        return page("SELECT COUNT(DISTINCT sender) FROM messages" + where.countSql(), select, where, page,
-                SqlReads::addressStats);
+        return page(select, where, page, SqlReads::addressStats,
+                counting("SELECT COUNT(DISTINCT sender) FROM messages" + where.countSql(), where));
     }
 
     @Override
@@ -317,17 +313,22 @@ class SqlReads implements StateQueries {
         return results.isEmpty() ? Optional.empty() : Optional.of(results.get(0));
     }
 
-    private <T> Page<T> page(String countSql, String selectSql, Where where, PageRequest page, RowReader<T> reader) {
+    /**
+     * One page and its total. The total is asked of {@code total} only when the page cannot tell it: a short first
+     * page (or an unpaged one) is all there is.
+     */
+    private <T> Page<T> page(String selectSql, Where where, PageRequest page, RowReader<T> reader,
+                             LongSupplier total) {
         List<T> items = query(selectSql, statement -> where.bind(statement, 1), reader);
-        long total;
-        if (page.perPage() == 0 || (page.page() == 1 && items.size() < page.perPage())) {
-            total = items.size();
-        } else if (counts == null) {
-            total = count(countSql, where);
-        } else {
-            total = counts.count(countSql, where.parameters(), () -> count(countSql, where));
-        }
-        return new Page<>(items, total, page);
+        boolean wholeResult = page.perPage() == 0 || (page.page() == 1 && items.size() < page.perPage());
+        // The total comes from its own read: at least the items it was counted beside.
+        return new Page<>(items, wholeResult ? items.size() : Math.max(total.getAsLong(), items.size()), page);
+    }
+
+    /** A total by COUNT, reused for a while when it is expensive ({@link CountCache}) where the store has one. */
+    private LongSupplier counting(String countSql, Where where) {
+        return counts == null ? () -> count(countSql, where)
+                : () -> counts.count(countSql, where.parameters(), () -> count(countSql, where));
     }
 
     private long count(String countSql, Where where) {
