@@ -210,14 +210,8 @@ public abstract class StateStoreContract {
         MessageFilter alices = MessageFilter.builder().senders(ALICE).build();
         for (SortOrder order : SortOrder.values()) {
             List<MessageRecord> expected = store.queries().messages(alices, new PageRequest(1, 0, order)).items();
-            List<MessageRecord> walked = new java.util.ArrayList<>();
-            Optional<MessageCursor> after = Optional.empty();
-            List<MessageRecord> page;
-            do {
-                page = store.queries().messagesAfter(alices, after, 3, order);
-                walked.addAll(page);
-                after = page.isEmpty() ? after : Optional.of(MessageCursor.of(page.getLast()));
-            } while (page.size() == 3);
+            List<MessageRecord> walked = StateStoreContract.<MessageRecord, MessageCursor>walk(
+                    after -> store.queries().messagesAfter(alices, after, 3, order), MessageCursor::of, 3);
             assertThat(expected).hasSize(9);
             assertThat(walked).as("order %s", order).containsExactlyElementsOf(expected);
         }
@@ -234,15 +228,9 @@ public abstract class StateStoreContract {
         for (SortOrder order : SortOrder.values()) {
             List<PostView> expected = store.queries().posts(PostFilter.builder().build(), new PageRequest(1, 0, order))
                     .items();
-            List<PostView> walked = new java.util.ArrayList<>();
-            Optional<MessageCursor> after = Optional.empty();
-            List<PostView> page;
-            do {
-                page = store.queries().postsAfter(PostFilter.builder().build(), after, 2, order);
-                walked.addAll(page);
-                after = page.isEmpty() ? after : Optional.of(new MessageCursor(page.getLast().original().time(),
-                        page.getLast().original().itemHash()));
-            } while (page.size() == 2);
+            List<PostView> walked = StateStoreContract.<PostView, MessageCursor>walk(
+                    after -> store.queries().postsAfter(PostFilter.builder().build(), after, 2, order),
+                    last -> new MessageCursor(last.original().time(), last.original().itemHash()), 2);
             assertThat(expected).hasSize(7);
             assertThat(walked).as("order %s", order).containsExactlyElementsOf(expected);
         }
@@ -456,7 +444,8 @@ public abstract class StateStoreContract {
         assertThat(postHashes(PostFilter.builder().types("note").build())).containsExactly(hash(1), hash(3));
         assertThat(postHashes(PostFilter.builder().refs("ref-2").build())).containsExactly(hash(2));
         assertThat(postHashes(PostFilter.builder().hashes(hash(3)).build())).containsExactly(hash(3));
-        assertThat(postHashes(PostFilter.builder().channels("TEST").build())).containsExactly(hash(1), hash(2), hash(3));
+        assertThat(postHashes(PostFilter.builder().channels("TEST").build()))
+                .containsExactly(hash(1), hash(2), hash(3));
         assertThat(postHashes(PostFilter.builder().tags("tag-2").build())).containsExactly(hash(2));
         assertThat(postHashes(PostFilter.builder().startTime(150).endTime(300).build())).containsExactly(hash(2));
         Page<PostView> page = store.queries().posts(PostFilter.any(), new PageRequest(2, 2, SortOrder.DESCENDING));
@@ -618,18 +607,9 @@ public abstract class StateStoreContract {
                 AddressStatsQuery query = new AddressStatsQuery(Set.of(), null, sortBy);
                 List<AddressStats> expected = store.queries().addressStats(query, new PageRequest(1, 0, order))
                         .items();
-                List<AddressStats> walked = new java.util.ArrayList<>();
-                Optional<AddressStatsCursor> after = Optional.empty();
-                List<AddressStats> page;
-                do {
-                    page = store.queries().addressStatsAfter(query, after, 1, order);
-                    walked.addAll(page);
-                    if (!page.isEmpty()) {
-                        AddressStats last = page.getLast();
-                        after = Optional.of(new AddressStatsCursor(sortBy == AddressStatsQuery.SortBy.TOTAL
-                                ? last.messages() : last.post(), last.address()));
-                    }
-                } while (page.size() == 1);
+                List<AddressStats> walked = StateStoreContract.<AddressStats, AddressStatsCursor>walk(
+                        after -> store.queries().addressStatsAfter(query, after, 1, order),
+                        last -> new AddressStatsCursor(last.count(sortBy), last.address()), 1);
                 assertThat(walked).as("%s %s", sortBy, order).hasSize(3).containsExactlyElementsOf(expected);
             }
         }
@@ -640,6 +620,22 @@ public abstract class StateStoreContract {
     /** A distinct, valid item hash per number. */
     protected static ItemHash hash(int number) {
         return ItemHash.sha256Of("contract-" + number);
+    }
+
+    /** Every item a cursor-paginated query returns, page after page of {@code size}, until a short page. */
+    private static <T, C> List<T> walk(java.util.function.Function<Optional<C>, List<T>> pageAfter,
+                                       java.util.function.Function<T, C> cursorOf, int size) {
+        List<T> walked = new java.util.ArrayList<>();
+        Optional<C> after = Optional.empty();
+        List<T> page;
+        do {
+            page = pageAfter.apply(after);
+            walked.addAll(page);
+            if (!page.isEmpty()) {
+                after = Optional.of(cursorOf.apply(page.getLast()));
+            }
+        } while (page.size() == size);
+        return walked;
     }
 
     private static MessageRecord post(int number, String owner, String postType, double time) {

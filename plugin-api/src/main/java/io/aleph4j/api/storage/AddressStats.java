@@ -13,4 +13,17 @@ public record AddressStats(String address, long messages, long aggregate, long f
     public AddressStats {
         Objects.requireNonNull(address, "address");
     }
+
+    /** The count a listing sorted {@code by} orders on (what an address stats cursor holds). */
+    public long count(AddressStatsQuery.SortBy by) {
+        return switch (by) {
+            case TOTAL -> messages;
+            case AGGREGATE -> aggregate;
+            case FORGET -> forget;
+            case INSTANCE -> instance;
+            case POST -> post;
+            case PROGRAM -> program;
+            case STORE -> store;
+        };
+    }
 }

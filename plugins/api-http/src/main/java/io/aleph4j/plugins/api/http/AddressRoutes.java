@@ -14,7 +14,6 @@ import io.aleph4j.api.storage.SortOrder;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /** {@code /api/v0/addresses/stats.json} and {@code /api/v1/addresses/stats.json}: processed messages per sender. */
@@ -62,16 +61,12 @@ final class AddressRoutes {
         if (cursor != null) {
             int size = Cursors.pageSize(query, page, "time");
             AddressStatsQuery statsQuery = new AddressStatsQuery(Set.of(), contains, sortBy);
-            List<AddressStats> found = state.queries().addressStatsAfter(statsQuery, Cursors.afterAddress(cursor),
-                    size + 1, page.order());
-            List<AddressStats> shown = found.size() > size ? found.subList(0, size) : found;
+            Cursors.Slice<AddressStats> found = Cursors.slice(state.queries().addressStatsAfter(statsQuery,
+                    Cursors.afterAddress(cursor), size + 1, page.order()), size);
             ObjectNode body = Json.object();
-            body.set("data", data(shown));
-            Optional<String> next = found.size() > size
-                    ? Optional.of(Cursors.encode(new AddressStatsCursor(countOf(shown.getLast(), sortBy),
-                            shown.getLast().address())))
-                    : Optional.empty();
-            Cursors.describeEncoded(body, size, next);
+            body.set("data", data(found.shown()));
+            Cursors.describeEncoded(body, size, found.last().map(last -> Cursors.encode(
+                    new AddressStatsCursor(last.count(sortBy), last.address()))));
             return Json.response(200, body);
         }
         Page<AddressStats> found = state.queries().addressStats(new AddressStatsQuery(Set.of(), contains, sortBy),
@@ -95,19 +90,6 @@ final class AddressRoutes {
             throw new HttpProblem(422, "sortBy: '" + Query.shorten(value)
                     + "' is not one of total, post, aggregate, store, forget, program, instance");
         }
-    }
-
-    /** The count a listing is sorted by. */
-    private static long countOf(AddressStats stats, AddressStatsQuery.SortBy sortBy) {
-        return switch (sortBy) {
-            case TOTAL -> stats.messages();
-            case AGGREGATE -> stats.aggregate();
-            case FORGET -> stats.forget();
-            case INSTANCE -> stats.instance();
-            case POST -> stats.post();
-            case PROGRAM -> stats.program();
-            case STORE -> stats.store();
-        };
     }
 
     private static ObjectNode data(List<AddressStats> found) {

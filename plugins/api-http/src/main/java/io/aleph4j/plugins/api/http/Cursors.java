@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,21 @@ final class Cursors {
             throw new HttpProblem(422, "pagination=0 is not allowed with cursor-based pagination");
         }
         return Math.min(page.perPage(), MAX_PAGE);
+    }
+
+    /**
+     * A cursor page cut from a query asked for one item more than the page holds: the items shown, and the last
+     * of them when more follow (the next page's cursor is made of it).
+     */
+    record Slice<T>(List<T> shown, Optional<T> last) {
+    }
+
+    static <T> Slice<T> slice(List<T> found, int size) {
+        if (found.size() <= size) {
+            return new Slice<>(found, Optional.empty());
+        }
+        List<T> shown = found.subList(0, size);
+        return new Slice<>(shown, Optional.of(shown.getLast()));
     }
 
     /** Where a page goes on from: nowhere (the start) for an empty cursor. */

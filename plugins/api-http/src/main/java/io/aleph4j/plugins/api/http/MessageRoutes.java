@@ -18,7 +18,6 @@ import io.aleph4j.api.storage.MessageFilter;
 import io.aleph4j.api.storage.MessageRecord;
 import io.aleph4j.api.storage.Page;
 import io.aleph4j.api.storage.PageRequest;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -86,19 +85,17 @@ final class MessageRoutes {
     private HttpResponse cursorPage(Query query, MessageFilter filter, PageRequest page, String cursor, String sortBy,
                                     ContentFormat format) {
         int size = Cursors.pageSize(query, page, sortBy);
-        List<MessageRecord> found = state.queries().messagesAfter(filter, Cursors.after(cursor), size + 1,
-                page.order());
-        List<MessageRecord> shown = found.size() > size ? found.subList(0, size) : found;
+        Cursors.Slice<MessageRecord> found = Cursors.slice(state.queries().messagesAfter(filter,
+                Cursors.after(cursor), size + 1, page.order()), size);
         ArrayNode messages = Json.array();
-        for (MessageRecord record : shown) {
+        for (MessageRecord record : found.shown()) {
             ObjectNode item = MessageJson.listItem(record);
             format.apply(item, record);
             messages.add(item);
         }
         ObjectNode body = Json.object();
         body.set("messages", messages);
-        Cursors.describe(body, size, found.size() > size ? Optional.of(MessageCursor.of(shown.getLast()))
-                : Optional.empty());
+        Cursors.describe(body, size, found.last().map(MessageCursor::of));
         return Json.sortedResponse(200, body);
     }
 

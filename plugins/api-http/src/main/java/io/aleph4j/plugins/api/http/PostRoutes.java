@@ -13,7 +13,6 @@ import io.aleph4j.api.storage.PageRequest;
 import io.aleph4j.api.storage.PostFilter;
 import io.aleph4j.api.storage.PostRecord;
 import io.aleph4j.api.storage.PostView;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -66,14 +65,14 @@ final class PostRoutes {
         String cursor = query.string("cursor");
         if (cursor != null) {
             int size = Cursors.pageSize(query, page, sortBy);
-            List<PostView> found = state.queries().postsAfter(filter, Cursors.after(cursor), size + 1, page.order());
-            List<PostView> shown = found.size() > size ? found.subList(0, size) : found;
+            Cursors.Slice<PostView> found = Cursors.slice(state.queries().postsAfter(filter, Cursors.after(cursor),
+                    size + 1, page.order()), size);
             ArrayNode posts = Json.array();
-            shown.forEach(view -> posts.add(shape.apply(view)));
+            found.shown().forEach(view -> posts.add(shape.apply(view)));
             ObjectNode body = Json.object();
             body.set("posts", posts);
-            Cursors.describe(body, size, found.size() > size ? Optional.of(new MessageCursor(
-                    shown.getLast().original().time(), shown.getLast().original().itemHash())) : Optional.empty());
+            Cursors.describe(body, size, found.last().map(last -> new MessageCursor(last.original().time(),
+                    last.original().itemHash())));
             return Json.response(200, body);
         }
         Page<PostView> found = state.queries().posts(filter, page);
