@@ -70,10 +70,7 @@ public final class ContentPins implements AutoCloseable {
         if (event.status() != MessageStatus.PROCESSED) {
             return;
         }
-        Optional<MessageRecord> record = state.message(event.itemHash());
-        if (record.isEmpty() || record.get().type() != MessageType.STORE) {
-            return;
-        }
+        // Only a processed STORE makes a file reference: one read tells both.
         Optional<FileReference> reference = state.fileReference(event.itemHash());
         if (reference.isEmpty()) {
             return;

@@ -147,19 +147,17 @@ public final class NodeHttpServer implements AutoCloseable {
             writeError(context, 416, "the requested range is outside the " + total + " bytes of the content");
             return;
         }
-        long first = asked instanceof ByteRange.Partial(ByteRange range) ? range.first() : 0;
-        long length = asked instanceof ByteRange.Partial(ByteRange range) ? range.length() : total;
+        Optional<ByteRange> range = asked instanceof ByteRange.Partial(ByteRange partial) ? Optional.of(partial)
+                : Optional.empty();
+        long first = range.map(ByteRange::first).orElse(0L);
+        long length = range.map(ByteRange::length).orElse(total);
         boolean head = "HEAD".equals(context.req().getMethod());
         InputStream in = head ? InputStream.nullInputStream() : streamed.source().open(first);
         try (in) {
             HttpServletResponse response = context.res();
             context.attribute(ANSWERED, Boolean.TRUE);
-            if (asked instanceof ByteRange.Partial(ByteRange range)) {
-                response.setStatus(206);
-                response.setHeader("Content-Range", range.contentRange(total));
-            } else {
-                response.setStatus(streamed.status());
-            }
+            response.setStatus(range.isPresent() ? 206 : streamed.status());
+            range.ifPresent(partial -> response.setHeader("Content-Range", partial.contentRange(total)));
             streamed.headers().forEach(response::setHeader);
             response.setHeader("Accept-Ranges", "bytes");
             response.setContentType(streamed.contentType());
