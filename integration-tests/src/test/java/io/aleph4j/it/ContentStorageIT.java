@@ -261,17 +261,13 @@ final class ContentStorageIT {
 
     @Test
     void forgettingTheLastStoreUnpinsTheFileAndTheCollectorDeletesIt() throws Exception {
-        node = PipelineNode.startWith(builder -> builder.set("node", "content.grace-period", "PT0S")
-                .set("node", "content.collect-every", "PT0.2S"), "api-http", "storage-fs");
-        Message store = alice.signed(STORE, Contents.store(alice.address(), ItemHash.of(HELLO_SHA256), null, T), T);
-        postMultipart("/api/v0/storage/add_file",
-                List.of(Part.field("metadata", metadata(store, true)), Part.file("file", "f", HELLO)));
+        startCollecting("PT0S");
+        Message store = uploadHelloWithItsStore();
         Thread.sleep(1_000);
         assertThat(getBytes("/api/v0/storage/raw/" + HELLO_SHA256).statusCode())
                 .as("pinned by a processed STORE: kept by the collector").isEqualTo(200);
 
-        Message forget = alice.signed(FORGET, Contents.forget(alice.address(), T + 1, store.itemHash()), T + 1);
-        post("/api/v0/messages", "application/json", Envelopes.publish(forget, true));
+        forget(store);
         assertThat(get("/api/v0/storage/count/" + HELLO_SHA256).body()).isEqualTo("0");
 
         assertThat(rawStatusOnceCollected(HELLO_SHA256)).as("unpinned and past the grace period: collected")
@@ -280,15 +276,11 @@ final class ContentStorageIT {
 
     @Test
     void forgettingAFileOlderThanTheGracePeriodStartsItsGracePeriodAgain() throws Exception {
-        node = PipelineNode.startWith(builder -> builder.set("node", "content.grace-period", "PT5S")
-                .set("node", "content.collect-every", "PT0.2S"), "api-http", "storage-fs");
-        Message store = alice.signed(STORE, Contents.store(alice.address(), ItemHash.of(HELLO_SHA256), null, T), T);
-        postMultipart("/api/v0/storage/add_file",
-                List.of(Part.field("metadata", metadata(store, true)), Part.file("file", "f", HELLO)));
+        startCollecting("PT5S");
+        Message store = uploadHelloWithItsStore();
         Thread.sleep(6_000);
 
-        Message forget = alice.signed(FORGET, Contents.forget(alice.address(), T + 1, store.itemHash()), T + 1);
-        post("/api/v0/messages", "application/json", Envelopes.publish(forget, true));
+        forget(store);
         Thread.sleep(1_000);
 
         assertThat(getBytes("/api/v0/storage/raw/" + HELLO_SHA256).statusCode())
@@ -347,6 +339,25 @@ final class ContentStorageIT {
         try (InputStream body = download.body()) {
             assertThat(TestContent.sha256Hex(body)).isEqualTo(sha256);
         }
+    }
+
+    /** A node whose collector runs every 0.2 s and keeps unreferenced content for {@code gracePeriod}. */
+    private void startCollecting(String gracePeriod) {
+        node = PipelineNode.startWith(builder -> builder.set("node", "content.grace-period", gracePeriod)
+                .set("node", "content.collect-every", "PT0.2S"), "api-http", "storage-fs");
+    }
+
+    /** Uploads "hello world" with a signed STORE message of it (sync), and returns that message. */
+    private Message uploadHelloWithItsStore() throws Exception {
+        Message store = alice.signed(STORE, Contents.store(alice.address(), ItemHash.of(HELLO_SHA256), null, T), T);
+        postMultipart("/api/v0/storage/add_file",
+                List.of(Part.field("metadata", metadata(store, true)), Part.file("file", "f", HELLO)));
+        return store;
+    }
+
+    private void forget(Message target) throws Exception {
+        Message forget = alice.signed(FORGET, Contents.forget(alice.address(), T + 1, target.itemHash()), T + 1);
+        post("/api/v0/messages", "application/json", Envelopes.publish(forget, true));
     }
 
     /** The status of raw downloads of {@code hash}, polled for up to 30 s until it is no longer 200. */

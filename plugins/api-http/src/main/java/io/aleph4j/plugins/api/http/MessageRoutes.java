@@ -18,6 +18,7 @@ import io.aleph4j.api.storage.MessageFilter;
 import io.aleph4j.api.storage.MessageRecord;
 import io.aleph4j.api.storage.Page;
 import io.aleph4j.api.storage.PageRequest;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -87,16 +88,21 @@ final class MessageRoutes {
         int size = Cursors.pageSize(query, page, sortBy);
         Cursors.Slice<MessageRecord> found = Cursors.slice(state.queries().messagesAfter(filter,
                 Cursors.after(cursor), size + 1, page.order()), size);
+        ObjectNode body = Json.object();
+        body.set("messages", items(found.shown(), format));
+        Cursors.describe(body, size, found.last().map(MessageCursor::of));
+        return Json.sortedResponse(200, body);
+    }
+
+    /** Messages as list items, in the asked content format. */
+    private static ArrayNode items(List<MessageRecord> records, ContentFormat format) {
         ArrayNode messages = Json.array();
-        for (MessageRecord record : found.shown()) {
+        for (MessageRecord record : records) {
             ObjectNode item = MessageJson.listItem(record);
             format.apply(item, record);
             messages.add(item);
         }
-        ObjectNode body = Json.object();
-        body.set("messages", messages);
-        Cursors.describe(body, size, found.last().map(MessageCursor::of));
-        return Json.sortedResponse(200, body);
+        return messages;
     }
 
     /** The reference's mapping of a message status to the answer's HTTP status. */
@@ -139,14 +145,8 @@ final class MessageRoutes {
             return cursorPage(query, filter, page, cursor, sortBy, format);
         }
         Page<MessageRecord> found = state.queries().messages(filter, page);
-        ArrayNode messages = Json.array();
-        for (MessageRecord record : found.items()) {
-            ObjectNode item = MessageJson.listItem(record);
-            format.apply(item, record);
-            messages.add(item);
-        }
         ObjectNode body = Json.object();
-        body.set("messages", messages);
+        body.set("messages", items(found.items(), format));
         Pages.describe(body, found, "messages");
         return Json.sortedResponse(200, body);
     }
