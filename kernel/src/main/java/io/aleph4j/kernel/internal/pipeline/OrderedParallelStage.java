@@ -1,16 +1,17 @@
 package io.aleph4j.kernel.internal.pipeline;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -40,17 +41,37 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
     private record Slot<I, O>(I input, CompletableFuture<O> result) {
     }
 
-    private static final Slot<?, ?> END = new Slot<>(null, null);
+    private static final Slot<?, ?> END = new Slot<>(null, CompletableFuture.completedFuture(null));
+    /**
+     * How long the sequencer sleeps when the next result is not ready while more work is in flight. It does not
+     * ask the workers to wake it: under load a wake-up per result (a futex call on each side) cost the workers a
+     * measurable share of the cores; one timed sleep takes whatever finished meanwhile as a run.
+     */
+    private static final long BUSY_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+    /** The sleep while only a few inputs are in flight: a lone message is applied soon after it is checked. */
+    private static final long LONE_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    /** The longest idle sleep; submitters wake the sequencer sooner, this only bounds a missed wake-up. */
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final Function<I, O> work;
     private final Sink<I, O> sink;
     private final long lingerNanos;
+    private final int workerCount;
+    private final int window;
     private final ExecutorService workers;
-    private final BlockingQueue<Slot<I, O>> inFlight;
+    /** Submitted inputs not yet handed to the sink, in submission order; {@link #inFlightCount} counts them. */
+    private final Queue<Slot<I, O>> inFlight = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlightCount = new AtomicInteger();
+    /** Submitters run one at a time, so that a full window is waited for by one thread, woken by the sequencer. */
+    private final ReentrantLock submitting = new ReentrantLock();
+    private volatile Thread waitingSubmitter;
+    private volatile boolean sequencerIdle;
     private final Thread sequencer;
     private volatile Throwable sinkFailure;
 
     /**
+     * @param window how many inputs may be submitted and not yet handed to the sink; a submitter that finds it
+     *               full waits until half of it is free (one wake-up per half window, not one per result)
      * @param linger how long a burst stays open for the next result after its first one; zero ends a burst as
      *               soon as the next result is not ready
      */
@@ -65,9 +86,10 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
         this.work = work;
         this.sink = sink;
         this.lingerNanos = linger.toNanos();
+        this.workerCount = workerCount;
+        this.window = window;
         this.workers = Executors.newFixedThreadPool(workerCount,
                 Thread.ofPlatform().name(name + "-worker-", 0).daemon(true).factory());
-        this.inFlight = new ArrayBlockingQueue<>(window);
         this.sequencer = Thread.ofPlatform().name(name + "-sequencer").daemon(true).start(this::drain);
     }
 
@@ -77,11 +99,47 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
      * @throws IllegalStateException when the sink failed earlier: the stage no longer accepts work
      */
     public void submit(I input) throws InterruptedException {
+        submitting.lockInterruptibly();
+        try {
+            awaitRoom();
+            CompletableFuture<O> result = CompletableFuture.supplyAsync(() -> work.apply(input), workers);
+            enqueue(new Slot<>(input, result));
+        } finally {
+            submitting.unlock();
+        }
+    }
+
+    private void awaitRoom() throws InterruptedException {
+        checkRunning();
+        if (inFlightCount.get() < window) {
+            return;
+        }
+        waitingSubmitter = Thread.currentThread();
+        try {
+            while (inFlightCount.get() > window / 2) {
+                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                checkRunning();
+            }
+        } finally {
+            waitingSubmitter = null;
+        }
+    }
+
+    private void checkRunning() {
         if (sinkFailure != null) {
             throw new IllegalStateException("the stage stopped after its sink failed", sinkFailure);
         }
-        CompletableFuture<O> result = CompletableFuture.supplyAsync(() -> work.apply(input), workers);
-        inFlight.put(new Slot<>(input, result));
+    }
+
+    private void enqueue(Slot<I, O> slot) {
+        inFlight.add(slot);
+        inFlightCount.incrementAndGet();
+        if (sequencerIdle) {
+            LockSupport.unpark(sequencer);
+        }
     }
 
     private void drain() {
@@ -89,35 +147,31 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
             boolean inBurst = false;
             long burstDeadline = 0;
             while (true) {
-                Slot<I, O> slot;
-                if (inBurst) {
-                    slot = inFlight.poll(remaining(burstDeadline), TimeUnit.NANOSECONDS);
-                    if (slot == null) {
+                Slot<I, O> slot = inFlight.peek();
+                if (slot == null || !slot.result().isDone()) {
+                    if (inBurst && System.nanoTime() - burstDeadline >= 0) {
                         sink.endOfBurst();
                         inBurst = false;
-                        continue;
                     }
-                } else {
-                    slot = inFlight.take();
+                    awaitNext(slot, inBurst ? burstDeadline : Long.MAX_VALUE);
+                    continue;
                 }
+                inFlight.poll();
                 if (slot == END) {
                     if (inBurst) {
                         sink.endOfBurst();
                     }
                     return;
                 }
-                if (inBurst && !readyBy(slot, burstDeadline)) {
-                    sink.endOfBurst();
-                    inBurst = false;
-                }
                 O result = null;
                 Throwable failure = null;
                 try {
                     result = slot.result().join();
-                } catch (CompletionException e) {
-                    failure = e.getCause();
+                } catch (CompletionException | CancellationException e) {
+                    failure = e instanceof CompletionException ? e.getCause() : e;
                 }
                 sink.accept(slot.input(), result, failure);
+                handedOn();
                 if (!inBurst) {
                     inBurst = true;
                     burstDeadline = System.nanoTime() + lingerNanos;
@@ -128,23 +182,47 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
         } catch (Exception | Error e) {
             sinkFailure = e;
             inFlight.clear();
+            inFlightCount.set(0);
+            Thread submitter = waitingSubmitter;
+            if (submitter != null) {
+                LockSupport.unpark(submitter);
+            }
         }
     }
 
-    /** Waits for the slot's result until the deadline; true when it is there (a value or a failure). */
-    private static boolean readyBy(Slot<?, ?> slot, long deadline) throws InterruptedException {
-        try {
-            slot.result().get(remaining(deadline), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException | CancellationException e) {
-            return true;
+    /** One input left the window: a submitter waiting for room is woken once half of the window is free. */
+    private void handedOn() {
+        int left = inFlightCount.decrementAndGet();
+        Thread submitter = waitingSubmitter;
+        if (submitter != null && left <= window / 2) {
+            LockSupport.unpark(submitter);
         }
     }
 
-    private static long remaining(long deadline) {
-        return Math.max(0, deadline - System.nanoTime());
+    /**
+     * Sleeps until the head slot may be ready, at most until the deadline. With nothing in flight, a submitter
+     * wakes the sequencer. Otherwise it sleeps a little and looks again, never asking the workers to wake it
+     * (and never through {@code Future.get} with a timeout, which throws an exception each time it expires).
+     */
+    private void awaitNext(Slot<I, O> head, long deadline) throws InterruptedException {
+        long now = System.nanoTime();
+        long untilDeadline = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, deadline - now);
+        if (head == null) {
+            sequencerIdle = true;
+            try {
+                if (inFlight.peek() == null) {
+                    LockSupport.parkNanos(this, Math.min(IDLE_PARK_NANOS, untilDeadline));
+                }
+            } finally {
+                sequencerIdle = false;
+            }
+        } else {
+            long poll = inFlightCount.get() > workerCount ? BUSY_POLL_NANOS : LONE_POLL_NANOS;
+            LockSupport.parkNanos(this, Math.min(poll, untilDeadline));
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
     }
 
     /** Hands every submitted input to the sink, then stops the threads. */
@@ -152,7 +230,12 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public void close() throws InterruptedException {
         if (sinkFailure == null) {
-            inFlight.put((Slot<I, O>) END);
+            submitting.lockInterruptibly();
+            try {
+                enqueue((Slot<I, O>) END);
+            } finally {
+                submitting.unlock();
+            }
         }
         sequencer.join();
         workers.shutdown();

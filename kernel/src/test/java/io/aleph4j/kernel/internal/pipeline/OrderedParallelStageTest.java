@@ -54,11 +54,10 @@ final class OrderedParallelStageTest {
             return n;
         }, (input, result, failure) -> seen.add(result))) {
             stage.submit(0);
-            stage.submit(1);
-            stage.submit(2); // the sequencer has taken slot 0, so the window of 2 holds 1 and 2
+            stage.submit(1); // the window of 2 is full until the sink has had 0
             Thread extra = Thread.ofPlatform().start(() -> {
                 try {
-                    stage.submit(3);
+                    stage.submit(2);
                     extraSubmitted.set(true);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -71,7 +70,49 @@ final class OrderedParallelStageTest {
             extra.join();
             assertThat(extraSubmitted).isTrue();
         }
-        assertThat(seen).containsExactly(0, 1, 2, 3);
+        assertThat(seen).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void aSubmitterWaitingForAFullWindowGoesOnOnlyOnceHalfOfItIsFree() throws Exception {
+        List<CountDownLatch> releases = IntStream.range(0, 5).mapToObj(i -> new CountDownLatch(1)).toList();
+        AtomicBoolean extraSubmitted = new AtomicBoolean();
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        try (OrderedParallelStage<Integer, Integer> stage = new OrderedParallelStage<>("test", 4, 4, Duration.ZERO,
+                n -> {
+                    awaitUninterruptibly(releases.get(n));
+                    return n;
+                }, (input, result, failure) -> seen.add(result))) {
+            for (int i = 0; i < 4; i++) {
+                stage.submit(i);
+            }
+            Thread extra = Thread.ofPlatform().start(() -> {
+                try {
+                    stage.submit(4);
+                    extraSubmitted.set(true);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            releases.get(0).countDown();
+            awaitCount(seen, 1);
+            extra.join(300);
+            assertThat(extraSubmitted).as("three of four in flight: not half free yet").isFalse();
+
+            releases.get(1).countDown();
+            extra.join(10_000);
+            assertThat(extraSubmitted).as("two of four in flight: half free").isTrue();
+            releases.forEach(CountDownLatch::countDown);
+        }
+        assertThat(seen).containsExactly(0, 1, 2, 3, 4);
+    }
+
+    private static void awaitCount(List<Integer> seen, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (seen.size() < size && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(seen).hasSizeGreaterThanOrEqualTo(size);
     }
 
     @Test
