@@ -48,8 +48,6 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
      * measurable share of the cores; one timed sleep takes whatever finished meanwhile as a run.
      */
     private static final long BUSY_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
-    /** The sleep while only a few inputs are in flight: a lone message is applied soon after it is checked. */
-    private static final long LONE_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     /** The longest idle sleep; submitters wake the sequencer sooner, this only bounds a missed wake-up. */
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -67,6 +65,8 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
     private volatile Thread waitingSubmitter;
     private volatile boolean sequencerIdle;
     private final Thread sequencer;
+    /** The slot whose completion wakes the sequencer already (sequencer thread only). */
+    private Slot<I, O> wakeOnCompletionOf;
     private volatile Throwable sinkFailure;
 
     /**
@@ -201,8 +201,9 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
 
     /**
      * Sleeps until the head slot may be ready, at most until the deadline. With nothing in flight, a submitter
-     * wakes the sequencer. Otherwise it sleeps a little and looks again, never asking the workers to wake it
-     * (and never through {@code Future.get} with a timeout, which throws an exception each time it expires).
+     * wakes the sequencer. With more in flight than workers (under load), it sleeps a little and takes what
+     * finished meanwhile, never asking the workers to wake it; with fewer, the head's completion wakes it. Never
+     * through {@code Future.get} with a timeout, which throws an exception each time it expires.
      */
     private void awaitNext(Slot<I, O> head, long deadline) throws InterruptedException {
         long now = System.nanoTime();
@@ -216,9 +217,15 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
             } finally {
                 sequencerIdle = false;
             }
+        } else if (inFlightCount.get() > workerCount) {
+            LockSupport.parkNanos(this, Math.min(BUSY_POLL_NANOS, untilDeadline));
         } else {
-            long poll = inFlightCount.get() > workerCount ? BUSY_POLL_NANOS : LONE_POLL_NANOS;
-            LockSupport.parkNanos(this, Math.min(poll, untilDeadline));
+            // Few in flight (a trickle of messages): the head's completion wakes the sequencer, once per slot.
+            if (wakeOnCompletionOf != head) {
+                wakeOnCompletionOf = head;
+                head.result().whenComplete((result, failure) -> LockSupport.unpark(sequencer));
+            }
+            LockSupport.parkNanos(this, Math.min(IDLE_PARK_NANOS, untilDeadline));
         }
         if (Thread.interrupted()) {
             throw new InterruptedException();
