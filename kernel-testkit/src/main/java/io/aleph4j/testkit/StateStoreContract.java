@@ -89,6 +89,30 @@ public abstract class StateStoreContract {
     }
 
     @Test
+    void aWriteTransactionFindsMessagesStoredBeforeReopeningAndNoneAfterAReset() throws Exception {
+        MessageRecord post = post(1, ALICE, "note", 100.0);
+        store.write(1, tx -> {
+            tx.putMessage(post);
+            assertThat(tx.message(post.itemHash())).as("a message this transaction stored").contains(post);
+            return null;
+        });
+        close(store);
+        store = reopen();
+        store.write(2, tx -> {
+            assertThat(tx.message(post.itemHash())).as("a message stored before the store reopened").contains(post);
+            assertThat(tx.message(hash(2))).isEmpty();
+            return null;
+        });
+        store.reset();
+        store.write(0, tx -> {
+            assertThat(tx.message(post.itemHash())).as("after a reset").isEmpty();
+            tx.putMessage(post);
+            return null;
+        });
+        assertThat(store.queries().message(post.itemHash())).contains(post);
+    }
+
+    @Test
     void anEmptyStoreHasAppliedNothing() {
         assertThat(store.appliedInboxIndex()).isEqualTo(-1);
         assertThat(store.queries().messages(MessageFilter.any(), PageRequest.all()).items()).isEmpty();

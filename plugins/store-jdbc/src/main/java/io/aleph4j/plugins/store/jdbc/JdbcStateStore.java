@@ -23,6 +23,8 @@ import java.util.List;
 public final class JdbcStateStore implements StateStore, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(JdbcStateStore.class.getName());
+    /** The smallest hash filter: 1.2 MiB, a million hashes before it grows. */
+    private static final long MIN_KNOWN_HASHES = 1 << 20;
     private static final List<String> TABLES = List.of("messages", "message_tags", "message_counts", "posts",
             "aggregate_elements", "aggregates", "file_references");
 
@@ -54,6 +56,8 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
     /** When the writer last ran the housekeeping; it runs once right after open. */
     private long housekeptAt = System.nanoTime() - Duration.ofDays(1).toNanos();
     private volatile long appliedInboxIndex = -1;
+    /** The hashes of the stored messages (a Bloom filter); only used under this store's lock. */
+    private KnownHashes knownHashes;
 
     /**
      * Work the writer does between transactions, at most once per {@code every} (e.g. refreshing the planner's
@@ -97,6 +101,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
             Migrations.apply(connections.writer());
             connections.writer().setAutoCommit(false);
             appliedInboxIndex = readAppliedIndex(connections.writer());
+            knownHashes = readKnownHashes(connections.writer(), 0);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connections);
             throw e instanceof SQLException sql ? new StoreException(name + " could not migrate its schema", sql)
@@ -123,7 +128,16 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
                     + appliedInboxIndex);
         }
         Open db = requireOpen();
-        SqlWrites transaction = new SqlWrites(db.writerStatements());
+        SqlWrites transaction;
+        try {
+            if (knownHashes.isOverCapacity()) {
+                knownHashes = readKnownHashes(db.writer(), knownHashes.capacity() * 2);
+            }
+            transaction = new SqlWrites(db.writerStatements(), knownHashes);
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("reading the stored message hashes", e);
+        }
         try {
             T result = work.apply(transaction);
             transaction.writeCounts();
@@ -171,6 +185,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
             statement.executeUpdate("UPDATE store_state SET applied_inbox_index = -1 WHERE id = 1");
             db.writer().commit();
             appliedInboxIndex = -1;
+            knownHashes = new KnownHashes(MIN_KNOWN_HASHES);
         } catch (SQLException e) {
             rollback();
             throw new StoreException("resetting the state", e);
@@ -206,6 +221,31 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
             connections.closeReaders().close();
         } catch (Exception e) {
             // Reporting the failure to open matters more than this one.
+        }
+    }
+
+    /**
+     * A filter holding every stored message's hash, sized for at least {@code capacity} and twice what is stored;
+     * one scan of the item hash key (about a second per million messages on SQLite).
+     */
+    private KnownHashes readKnownHashes(Connection writer, long capacity) throws SQLException {
+        long started = System.nanoTime();
+        try (Statement statement = writer.createStatement()) {
+            long stored;
+            try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM messages")) {
+                rows.next();
+                stored = rows.getLong(1);
+            }
+            KnownHashes known = new KnownHashes(Math.max(Math.max(capacity, MIN_KNOWN_HASHES), stored * 2));
+            try (ResultSet rows = statement.executeQuery("SELECT item_hash FROM messages")) {
+                while (rows.next()) {
+                    known.add(rows.getString(1));
+                }
+            }
+            writer.commit();
+            LOG.log(System.Logger.Level.DEBUG, () -> name + " read " + stored + " message hashes in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+            return known;
         }
     }
 

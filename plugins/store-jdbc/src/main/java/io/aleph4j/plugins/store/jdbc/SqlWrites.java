@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The writes of one transaction on the writer connection; its reads (inherited) see them. Upserts use
@@ -33,8 +34,17 @@ final class SqlWrites extends SqlReads implements StateTransaction {
     private static final String UPSERT_AGGREGATE = upsert("aggregates", Rows.AGGREGATE_COLUMNS, "owner, key");
     private static final String UPSERT_FILE = upsert("file_references", Rows.FILE_COLUMNS, "message_hash");
 
-    SqlWrites(Statements statements) {
+    private final KnownHashes known;
+
+    SqlWrites(Statements statements, KnownHashes known) {
         super(statements, null);
+        this.known = known;
+    }
+
+    /** Skips the lookup when the hash was certainly never stored: most messages the pipeline asks for are new. */
+    @Override
+    public Optional<MessageRecord> message(ItemHash itemHash) {
+        return known.mightContain(itemHash.value()) ? super.message(itemHash) : Optional.empty();
     }
 
     /**
@@ -43,6 +53,7 @@ final class SqlWrites extends SqlReads implements StateTransaction {
      */
     @Override
     public void putMessage(MessageRecord record) {
+        known.add(record.itemHash().value());
         boolean inserted = update("saving message " + record.itemHash(), INSERT_MESSAGE,
                 statement -> Rows.bindMessage(statement, record)) == 1;
         if (!inserted) {
