@@ -1,5 +1,8 @@
 package io.aleph4j.benchmarks;
 
+import io.aleph4j.api.AlephPlugin;
+import io.aleph4j.api.Extension;
+import io.aleph4j.api.NodeContext;
 import io.aleph4j.api.chain.ChainBridge;
 import io.aleph4j.api.log.InboxEntry;
 import io.aleph4j.api.log.Origin;
@@ -8,6 +11,7 @@ import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.storage.MessageFilter;
 import io.aleph4j.api.storage.PageRequest;
 import io.aleph4j.api.storage.SortOrder;
+import io.aleph4j.api.storage.StateStore;
 import io.aleph4j.kernel.InlinePlugin;
 import io.aleph4j.plugins.chain.evm.ChainEvmPlugin;
 import io.aleph4j.plugins.store.sqlite.StoreSqlitePlugin;
@@ -29,6 +33,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -40,7 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * same run. {@code pipeline}: a fresh node (chain-evm, store-sqlite, log fsync off) takes the messages into its
  * inbox and processes them into state: verification on the worker pool, content parsing, the POST handler,
  * batched SQLite transactions. {@code verificationCeiling}: the chain-evm bridge alone verifying the same
- * messages on as many threads as the pipeline has workers (the cores). Both report messages per second.
+ * messages on as many threads as the pipeline has workers (the cores). Both report messages per second. The
+ * pipeline also runs with a bridge that verifies nothing and with a store that keeps nothing ({@link FreshNode}):
+ * the best ratio to the ceiling that the rest of the pipeline allows, measured rather than guessed.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -73,31 +80,53 @@ public class PipelineThroughputBenchmark {
                 + ",\"content\":{\"body\":\"message " + n + "\"},\"type\":\"test\"}");
     }
 
-    /** A fresh node per invocation, so that every invocation processes the messages from an empty state. */
+    /**
+     * A fresh node per invocation, so that every invocation processes the messages from an empty state. The setup
+     * names the bridge and the store: {@code evm+sqlite} is the pipeline as a node runs it; the two others are
+     * bounds measured in the same run, each with one stand-in that costs nothing ({@link TrustingBridge},
+     * {@link NullStateStore}): what everything but verification costs, and what everything but the state store
+     * costs.
+     */
     @State(Scope.Thread)
     public static class FreshNode {
+        @Param({"evm+sqlite", "evm+null-store", "trusting+sqlite"})
+        public String setup;
         EmbeddedNode node;
 
         @Setup(Level.Invocation)
         public void start() {
-            node = EmbeddedNode.builder()
-                    .plugin(InlinePlugin.of("chain-evm", new ChainEvmPlugin()))
-                    .plugin(InlinePlugin.of("store-sqlite", new StoreSqlitePlugin()))
-                    .start();
+            InlinePlugin bridge = setup.startsWith("evm+")
+                    ? InlinePlugin.of("chain-evm", new ChainEvmPlugin())
+                    : InlinePlugin.of("trusting-bridge", contributing(ChainBridge.class, new TrustingBridge()));
+            InlinePlugin store = setup.endsWith("+sqlite")
+                    ? InlinePlugin.of("store-sqlite", new StoreSqlitePlugin())
+                    : InlinePlugin.of("null-store", contributing(StateStore.class, new NullStateStore()));
+            node = EmbeddedNode.builder().plugin(bridge).plugin(store).start();
         }
 
         @TearDown(Level.Invocation)
         public void stop() {
             try {
-                long processed = node.node().stateQueries().orElseThrow().messages(
-                        MessageFilter.builder().statuses(MessageStatus.PROCESSED).build(),
-                        PageRequest.first(1, SortOrder.ASCENDING)).total();
-                if (processed != MESSAGES) {
-                    throw new IllegalStateException("only " + processed + " of " + MESSAGES + " were processed");
+                if (setup.endsWith("+sqlite")) {
+                    long processed = node.node().stateQueries().orElseThrow().messages(
+                            MessageFilter.builder().statuses(MessageStatus.PROCESSED).build(),
+                            PageRequest.first(1, SortOrder.ASCENDING)).total();
+                    if (processed != MESSAGES) {
+                        throw new IllegalStateException("only " + processed + " of " + MESSAGES + " were processed");
+                    }
                 }
             } finally {
                 node.close();
             }
+        }
+
+        private static <E extends Extension> AlephPlugin contributing(Class<E> type, E extension) {
+            return new AlephPlugin() {
+                @Override
+                public void register(NodeContext context) {
+                    context.contribute(type, extension);
+                }
+            };
         }
     }
 

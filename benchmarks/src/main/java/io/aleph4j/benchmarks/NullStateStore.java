@@ -1,0 +1,174 @@
+package io.aleph4j.benchmarks;
+
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.storage.AddressStats;
+import io.aleph4j.api.storage.AddressStatsCursor;
+import io.aleph4j.api.storage.AddressStatsQuery;
+import io.aleph4j.api.storage.AggregateElement;
+import io.aleph4j.api.storage.AggregateRecord;
+import io.aleph4j.api.storage.FileReference;
+import io.aleph4j.api.storage.MessageCursor;
+import io.aleph4j.api.storage.MessageFilter;
+import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.storage.Page;
+import io.aleph4j.api.storage.PageRequest;
+import io.aleph4j.api.storage.PostFilter;
+import io.aleph4j.api.storage.PostRecord;
+import io.aleph4j.api.storage.PostView;
+import io.aleph4j.api.storage.SortOrder;
+import io.aleph4j.api.storage.StateStore;
+import io.aleph4j.api.storage.StateTransaction;
+import io.aleph4j.api.storage.StateWork;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A state store that keeps nothing but its applied index, for one benchmark only: the pipeline into it measures
+ * what the kernel costs around the state writes (inbox, workers, handlers, events), so that the state store's
+ * share can be told apart. A hand-written stand-in because its point is to cost nothing; it answers every read
+ * with "absent", so the handlers see each message as new.
+ */
+final class NullStateStore implements StateStore, StateTransaction {
+
+    private volatile long appliedInboxIndex = -1;
+
+    @Override
+    public long appliedInboxIndex() {
+        return appliedInboxIndex;
+    }
+
+    @Override
+    public <T> T write(long throughInboxIndex, StateWork<T> work) {
+        T result = work.apply(this);
+        appliedInboxIndex = throughInboxIndex;
+        return result;
+    }
+
+    @Override
+    public StateTransaction queries() {
+        return this;
+    }
+
+    @Override
+    public void reset() {
+        appliedInboxIndex = -1;
+    }
+
+    @Override
+    public void putMessage(MessageRecord record) {
+    }
+
+    @Override
+    public void putPost(PostRecord post) {
+    }
+
+    @Override
+    public void deletePost(ItemHash itemHash) {
+    }
+
+    @Override
+    public void setLatestAmend(ItemHash original, ItemHash latestAmend) {
+    }
+
+    @Override
+    public void putAggregateElement(AggregateElement element) {
+    }
+
+    @Override
+    public void deleteAggregateElement(ItemHash itemHash) {
+    }
+
+    @Override
+    public void putAggregate(AggregateRecord aggregate) {
+    }
+
+    @Override
+    public void deleteAggregate(String owner, String key) {
+    }
+
+    @Override
+    public void putFileReference(FileReference reference) {
+    }
+
+    @Override
+    public void deleteFileReference(ItemHash storeMessageHash) {
+    }
+
+    @Override
+    public Optional<MessageRecord> message(ItemHash itemHash) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Page<MessageRecord> messages(MessageFilter filter, PageRequest page) {
+        return new Page<>(List.of(), 0, page);
+    }
+
+    @Override
+    public List<MessageRecord> messagesAfter(MessageFilter filter, Optional<MessageCursor> after, int limit,
+                                             SortOrder order) {
+        return List.of();
+    }
+
+    @Override
+    public Optional<PostRecord> post(ItemHash itemHash) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<PostRecord> amendsOf(ItemHash original) {
+        return List.of();
+    }
+
+    @Override
+    public Page<PostView> posts(PostFilter filter, PageRequest page) {
+        return new Page<>(List.of(), 0, page);
+    }
+
+    @Override
+    public List<PostView> postsAfter(PostFilter filter, Optional<MessageCursor> after, int limit, SortOrder order) {
+        return List.of();
+    }
+
+    @Override
+    public Optional<AggregateRecord> aggregate(String owner, String key) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<AggregateRecord> aggregates(String owner, Collection<String> keys) {
+        return List.of();
+    }
+
+    @Override
+    public List<AggregateElement> aggregateElements(String owner, String key) {
+        return List.of();
+    }
+
+    @Override
+    public List<FileReference> fileReferences(ItemHash fileHash) {
+        return List.of();
+    }
+
+    @Override
+    public Optional<FileReference> latestFileReference(String owner, String ref) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<FileReference> fileReference(ItemHash storeMessageHash) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Page<AddressStats> addressStats(AddressStatsQuery query, PageRequest page) {
+        return new Page<>(List.of(), 0, page);
+    }
+
+    @Override
+    public List<AddressStats> addressStatsAfter(AddressStatsQuery query, Optional<AddressStatsCursor> after, int limit,
+                                                SortOrder order) {
+        return List.of();
+    }
+}
