@@ -53,22 +53,26 @@ final class OrderedParallelStageTest {
             awaitUninterruptibly(release);
             return n;
         }, (input, result, failure) -> seen.add(result))) {
-            stage.submit(0);
-            stage.submit(1); // the window of 2 is full until the sink has had 0
-            Thread extra = Thread.ofPlatform().start(() -> {
-                try {
-                    stage.submit(2);
-                    extraSubmitted.set(true);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            extra.join(TimeUnit.MILLISECONDS.toMillis(300));
-            assertThat(extraSubmitted).as("a submit beyond the window waits").isFalse();
+            try {
+                stage.submit(0);
+                stage.submit(1); // the window of 2 is full until the sink has had 0
+                Thread extra = Thread.ofPlatform().start(() -> {
+                    try {
+                        stage.submit(2);
+                        extraSubmitted.set(true);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                extra.join(TimeUnit.MILLISECONDS.toMillis(300));
+                assertThat(extraSubmitted).as("a submit beyond the window waits").isFalse();
 
-            release.countDown();
-            extra.join();
-            assertThat(extraSubmitted).isTrue();
+                release.countDown();
+                extra.join(10_000);
+                assertThat(extraSubmitted).isTrue();
+            } finally {
+                release.countDown();
+            }
         }
         assertThat(seen).containsExactly(0, 1, 2);
     }
@@ -83,36 +87,42 @@ final class OrderedParallelStageTest {
                     awaitUninterruptibly(releases.get(n));
                     return n;
                 }, (input, result, failure) -> seen.add(result))) {
-            for (int i = 0; i < 4; i++) {
-                stage.submit(i);
-            }
-            Thread extra = Thread.ofPlatform().start(() -> {
-                try {
-                    stage.submit(4);
-                    extraSubmitted.set(true);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    stage.submit(i);
                 }
-            });
-            releases.get(0).countDown();
-            awaitCount(seen, 1);
-            extra.join(300);
-            assertThat(extraSubmitted).as("three of four in flight: not half free yet").isFalse();
+                Thread extra = Thread.ofPlatform().start(() -> {
+                    try {
+                        stage.submit(4);
+                        extraSubmitted.set(true);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                awaitParked(extra);
+                releases.get(0).countDown();
+                awaitSize(seen, 1);
+                extra.join(300);
+                assertThat(extraSubmitted).as("three of four in flight: not half free yet").isFalse();
 
-            releases.get(1).countDown();
-            extra.join(10_000);
-            assertThat(extraSubmitted).as("two of four in flight: half free").isTrue();
-            releases.forEach(CountDownLatch::countDown);
+                releases.get(1).countDown();
+                extra.join(10_000);
+                assertThat(extraSubmitted).as("two of four in flight: half free").isTrue();
+            } finally {
+                // Lets close() hand everything on even when an assertion failed.
+                releases.forEach(CountDownLatch::countDown);
+            }
         }
         assertThat(seen).containsExactly(0, 1, 2, 3, 4);
     }
 
-    private static void awaitCount(List<Integer> seen, int size) throws InterruptedException {
+    /** Waits until the thread sleeps (a submitter waiting for room) or has ended. */
+    private static void awaitParked(Thread thread) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (seen.size() < size && System.nanoTime() < deadline) {
+        while (thread.getState() != Thread.State.TIMED_WAITING && thread.getState() != Thread.State.WAITING
+                && thread.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(1);
         }
-        assertThat(seen).hasSizeGreaterThanOrEqualTo(size);
     }
 
     @Test
@@ -174,7 +184,7 @@ final class OrderedParallelStageTest {
         };
     }
 
-    private static void awaitSize(List<String> seen, int size) throws InterruptedException {
+    private static void awaitSize(List<?> seen, int size) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (seen.size() < size && System.nanoTime() < deadline) {
             Thread.sleep(1);

@@ -29,27 +29,36 @@ final class KnownHashes {
 
     /** False when {@code itemHash} was certainly never added. */
     boolean mightContain(String itemHash) {
-        long h = fnv1a(itemHash);
-        long first = mix(h);
-        long step = mix(h ^ 0x9E3779B97F4A7C15L) | 1;
-        for (int i = 0; i < PROBES; i++) {
-            long bit = Long.remainderUnsigned(first + i * step, bitCount);
-            if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
-                return false;
-            }
-        }
-        return true;
+        return probe(itemHash, false);
     }
 
     void add(String itemHash) {
-        long h = fnv1a(itemHash);
-        long first = mix(h);
-        long step = mix(h ^ 0x9E3779B97F4A7C15L) | 1;
+        probe(itemHash, true);
+        added++;
+    }
+
+    /**
+     * Looks at the hash's bits (double hashing over one 64-bit digest), setting them when {@code set}; answers
+     * whether they were all set already.
+     */
+    private boolean probe(String itemHash, boolean set) {
+        long digest = fnv1a(itemHash);
+        long first = mix(digest);
+        long step = mix(digest ^ 0x9E3779B97F4A7C15L) | 1;
+        boolean allSet = true;
         for (int i = 0; i < PROBES; i++) {
             long bit = Long.remainderUnsigned(first + i * step, bitCount);
-            words[(int) (bit >>> 6)] |= 1L << bit;
+            int word = (int) (bit >>> 6);
+            long mask = 1L << bit;
+            if ((words[word] & mask) == 0) {
+                if (!set) {
+                    return false;
+                }
+                allSet = false;
+                words[word] |= mask;
+            }
         }
-        added++;
+        return allSet;
     }
 
     /** How many hashes it was sized for; past that, false "maybe"s grow and the store builds a bigger one. */
