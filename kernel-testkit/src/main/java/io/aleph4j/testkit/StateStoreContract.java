@@ -662,7 +662,8 @@ public abstract class StateStoreContract {
         return walked;
     }
 
-    private static MessageRecord post(int number, String owner, String postType, double time) {
+    /** A processed POST numbered {@code number} (its hash is {@link #hash}{@code (number)}). */
+    protected static MessageRecord post(int number, String owner, String postType, double time) {
         String json = "{\"type\":\"" + postType + "\",\"address\":\"" + owner + "\",\"time\":" + time
                 + ",\"ref\":\"ref-" + number + "\",\"content\":{\"tags\":[\"tag-" + number + "\"]}}";
         ContentFields content = new ContentFields(owner, time, postType, "ref-" + number, null,

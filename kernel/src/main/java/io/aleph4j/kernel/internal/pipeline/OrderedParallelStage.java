@@ -72,6 +72,8 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
     /** The slot whose completion wakes the sequencer already (sequencer thread only). */
     private Slot<I, O> wakeOnCompletionOf;
     private volatile Throwable sinkFailure;
+    /** Set by {@link #close()} under the submit lock; later submits are refused. */
+    private volatile boolean closed;
 
     /**
      * @param window how many inputs may be submitted and not yet handed to the sink; a submitter that finds it
@@ -100,12 +102,14 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
     /**
      * Submits an input; blocks while the window is full.
      *
-     * @throws IllegalStateException when the sink failed earlier: the stage no longer accepts work
+     * @throws IllegalStateException when the sink failed earlier or the stage is closed: it no longer accepts work
      */
     public void submit(I input) throws InterruptedException {
         submitting.lockInterruptibly();
         try {
             awaitRoom();
+            // Checked again after the wait: the sequencer may have stopped while this thread slept.
+            checkRunning();
             CompletableFuture<O> result = CompletableFuture.supplyAsync(() -> work.apply(input), workers);
             enqueue(new Slot<>(input, result));
         } finally {
@@ -135,6 +139,9 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
     private void checkRunning() {
         if (sinkFailure != null) {
             throw new IllegalStateException("the stage stopped after its sink failed", sinkFailure);
+        }
+        if (closed) {
+            throw new IllegalStateException("the stage is closed");
         }
     }
 
@@ -182,15 +189,21 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
                 }
             }
         } catch (InterruptedException e) {
+            // Stops like a failed sink, so that a submitter waiting for room does not wait for ever.
+            stopAfter(e);
             Thread.currentThread().interrupt();
         } catch (Exception | Error e) {
-            sinkFailure = e;
-            inFlight.clear();
-            inFlightCount.set(0);
-            Thread submitter = waitingSubmitter;
-            if (submitter != null) {
-                LockSupport.unpark(submitter);
-            }
+            stopAfter(e);
+        }
+    }
+
+    private void stopAfter(Throwable failure) {
+        sinkFailure = failure;
+        inFlight.clear();
+        inFlightCount.set(0);
+        Thread submitter = waitingSubmitter;
+        if (submitter != null) {
+            LockSupport.unpark(submitter);
         }
     }
 
@@ -240,13 +253,14 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
     @Override
     @SuppressWarnings("unchecked")
     public void close() throws InterruptedException {
-        if (sinkFailure == null) {
-            submitting.lockInterruptibly();
-            try {
+        submitting.lockInterruptibly();
+        try {
+            if (!closed && sinkFailure == null) {
                 enqueue((Slot<I, O>) END);
-            } finally {
-                submitting.unlock();
             }
+            closed = true;
+        } finally {
+            submitting.unlock();
         }
         sequencer.join();
         workers.shutdown();

@@ -1,6 +1,7 @@
 package io.aleph4j.kernel.internal.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +116,46 @@ final class OrderedParallelStageTest {
             }
         }
         assertThat(seen).containsExactly(0, 1, 2, 3, 4);
+    }
+
+    @Test
+    void aSubmitterWaitingForRoomIsRefusedOnceTheSinkFails() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Throwable> refusal = new AtomicReference<>();
+        OrderedParallelStage<Integer, Integer> stage = new OrderedParallelStage<>("test", 1, 1, Duration.ZERO, n -> {
+            awaitUninterruptibly(release);
+            return n;
+        }, (input, result, failure) -> {
+            throw new IllegalStateException("the sink broke on " + input);
+        });
+        try {
+            stage.submit(0);
+            Thread waiting = Thread.ofPlatform().start(() -> {
+                try {
+                    stage.submit(1);
+                } catch (IllegalStateException | InterruptedException e) {
+                    refusal.set(e);
+                }
+            });
+            awaitParked(waiting);
+            release.countDown();
+            waiting.join(10_000);
+            assertThat(refusal.get()).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("sink failed").hasRootCauseMessage("the sink broke on 0");
+        } finally {
+            release.countDown();
+            stage.close();
+        }
+    }
+
+    @Test
+    void aSubmitAfterCloseIsRefused() throws Exception {
+        OrderedParallelStage<Integer, Integer> stage = new OrderedParallelStage<>("test", 1, 4, Duration.ZERO,
+                n -> n, (input, result, failure) -> { });
+        stage.close();
+        assertThatThrownBy(() -> stage.submit(1)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        stage.close();
     }
 
     /** Waits until the thread sleeps (a submitter waiting for room) or has ended. */

@@ -58,6 +58,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
     private volatile long appliedInboxIndex = -1;
     /** The hashes of the stored messages (a Bloom filter); only used under this store's lock. */
     private KnownHashes knownHashes;
+    private final long smallestHashFilter;
 
     /**
      * Work the writer does between transactions, at most once per {@code every} (e.g. refreshing the planner's
@@ -80,9 +81,18 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
     }
 
     public JdbcStateStore(String name, Connector connector, Housekeeping housekeeping) {
+        this(name, connector, housekeeping, MIN_KNOWN_HASHES);
+    }
+
+    /**
+     * @param smallestHashFilter how many message hashes the smallest filter of stored hashes is sized for (it grows
+     *                           with the store); tests pass a small one to see it grow
+     */
+    public JdbcStateStore(String name, Connector connector, Housekeeping housekeeping, long smallestHashFilter) {
         this.name = name;
         this.connector = connector;
         this.housekeeping = housekeeping;
+        this.smallestHashFilter = smallestHashFilter;
         this.queries = pooledQueries();
     }
 
@@ -185,7 +195,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
             statement.executeUpdate("UPDATE store_state SET applied_inbox_index = -1 WHERE id = 1");
             db.writer().commit();
             appliedInboxIndex = -1;
-            knownHashes = new KnownHashes(MIN_KNOWN_HASHES);
+            knownHashes = new KnownHashes(smallestHashFilter);
         } catch (SQLException e) {
             rollback();
             throw new StoreException("resetting the state", e);
@@ -236,7 +246,10 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
                 rows.next();
                 stored = rows.getLong(1);
             }
-            KnownHashes known = new KnownHashes(Math.max(Math.max(capacity, MIN_KNOWN_HASHES), stored * 2));
+            KnownHashes known = new KnownHashes(Math.max(Math.max(capacity, smallestHashFilter), stored * 2));
+            // Streamed, not held whole: PostgreSQL's driver streams a result only with a fetch size (and no
+            // autocommit, which the writer has).
+            statement.setFetchSize(10_000);
             try (ResultSet rows = statement.executeQuery("SELECT item_hash FROM messages")) {
                 while (rows.next()) {
                     known.add(rows.getString(1));

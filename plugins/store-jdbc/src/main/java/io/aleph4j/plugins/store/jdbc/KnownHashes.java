@@ -32,9 +32,11 @@ final class KnownHashes {
         return probe(itemHash, false);
     }
 
+    /** Adds a hash; a hash added before (a status change, a replay) does not count again toward the capacity. */
     void add(String itemHash) {
-        probe(itemHash, true);
-        added++;
+        if (!probe(itemHash, true)) {
+            added++;
+        }
     }
 
     /**

@@ -32,12 +32,14 @@ final class KnownHashesTest {
     }
 
     @Test
-    void sayWhenMoreHashesWereAddedThanItWasSizedFor() {
-        KnownHashes known = new KnownHashes(3);
-        hashes(3).forEach(known::add);
-        assertThat(known.isOverCapacity()).isFalse();
+    void sayWhenMoreDistinctHashesWereAddedThanItWasSizedFor() {
+        KnownHashes known = new KnownHashes(100);
+        List<String> added = hashes(100);
+        added.forEach(known::add);
+        added.forEach(known::add);
+        assertThat(known.isOverCapacity()).as("the same hundred twice").isFalse();
         known.add(hashes(1).getFirst());
-        assertThat(known.isOverCapacity()).isTrue();
+        assertThat(known.isOverCapacity()).as("a hundred and one").isTrue();
     }
 
     private static List<String> hashes(int count) {

@@ -23,8 +23,16 @@ public final class SqliteStore {
      * @param readers how many reader connections queries may use at once
      */
     public static JdbcStateStore create(String name, Path file, int readers) {
-        return new JdbcStateStore(name, () -> connect(name, file, readers), new JdbcStateStore.Housekeeping(
-                Duration.ofMinutes(1), new PlannerStatistics()::refresh));
+        return new JdbcStateStore(name, () -> connect(name, file, readers), housekeeping());
+    }
+
+    /** A store whose filter of stored hashes starts small, for tests that watch it grow. */
+    static JdbcStateStore create(String name, Path file, int readers, long smallestHashFilter) {
+        return new JdbcStateStore(name, () -> connect(name, file, readers), housekeeping(), smallestHashFilter);
+    }
+
+    private static JdbcStateStore.Housekeeping housekeeping() {
+        return new JdbcStateStore.Housekeeping(Duration.ofMinutes(1), new PlannerStatistics()::refresh);
     }
 
     private static JdbcStateStore.Connections connect(String name, Path file, int readers) throws SQLException {

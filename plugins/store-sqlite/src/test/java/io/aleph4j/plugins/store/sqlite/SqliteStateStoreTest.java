@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.storage.FileReference;
+import io.aleph4j.api.storage.MessageRecord;
 import io.aleph4j.api.storage.StateStore;
 import io.aleph4j.plugins.store.jdbc.JdbcStateStore;
 import io.aleph4j.testkit.StateStoreContract;
@@ -32,6 +33,30 @@ final class SqliteStateStoreTest extends StateStoreContract {
     @Override
     protected StateStore reopen() {
         return openEmptyStore();
+    }
+
+    @Test
+    void aWriteStillFindsEveryStoredMessageAfterTheFilterOfStoredHashesGrew() throws Exception {
+        JdbcStateStore small = SqliteStore.create("store-sqlite", directory.resolve("small.db"), 2, 8);
+        small.open();
+        try {
+            for (int n = 1; n <= 40; n++) {
+                MessageRecord post = post(n, "0xowner", "note", n);
+                small.write(n, tx -> {
+                    tx.putMessage(post);
+                    return null;
+                });
+            }
+            small.write(41, tx -> {
+                for (int n = 1; n <= 40; n++) {
+                    assertThat(tx.message(hash(n))).as("message %d", n).isPresent();
+                }
+                assertThat(tx.message(hash(41))).isEmpty();
+                return null;
+            });
+        } finally {
+            small.close();
+        }
     }
 
     @Test
