@@ -1,8 +1,5 @@
 package io.aleph4j.benchmarks;
 
-import io.aleph4j.api.AlephPlugin;
-import io.aleph4j.api.Extension;
-import io.aleph4j.api.NodeContext;
 import io.aleph4j.api.chain.ChainBridge;
 import io.aleph4j.api.log.InboxEntry;
 import io.aleph4j.api.log.Origin;
@@ -97,10 +94,11 @@ public class PipelineThroughputBenchmark {
         public void start() {
             InlinePlugin bridge = setup.startsWith("evm+")
                     ? InlinePlugin.of("chain-evm", new ChainEvmPlugin())
-                    : InlinePlugin.of("trusting-bridge", contributing(ChainBridge.class, new TrustingBridge()));
+                    : InlinePlugin.of("trusting-bridge",
+                            StandIns.contributing(ChainBridge.class, new TrustingBridge()));
             InlinePlugin store = setup.endsWith("+sqlite")
                     ? InlinePlugin.of("store-sqlite", new StoreSqlitePlugin())
-                    : InlinePlugin.of("null-store", contributing(StateStore.class, new NullStateStore()));
+                    : InlinePlugin.of("null-store", StandIns.contributing(StateStore.class, new NullStateStore()));
             node = EmbeddedNode.builder().plugin(bridge).plugin(store).start();
         }
 
@@ -118,15 +116,6 @@ public class PipelineThroughputBenchmark {
             } finally {
                 node.close();
             }
-        }
-
-        private static <E extends Extension> AlephPlugin contributing(Class<E> type, E extension) {
-            return new AlephPlugin() {
-                @Override
-                public void register(NodeContext context) {
-                    context.contribute(type, extension);
-                }
-            };
         }
     }
 
