@@ -246,7 +246,8 @@ public final class NodeRuntime implements Node {
                     kernelConfig.contentGracePeriod(), settings.clock());
             releases.push(new Release("content collector", collector::close));
             collector.start(kernelConfig.contentCollectEvery());
-            ContentPins pins = new ContentPins(contentStores, stateStore.queries());
+            ContentPins pins = new ContentPins(contentStores, stateStore.queries(),
+                    settings.dataDirectory().resolve("content").resolve("pins-owed"));
             releases.push(new Release("content pin retries", pins::close));
             Subscription pinning = log.subscribeEvents("kernel-content-pins", StartFrom.EARLIEST,
                     (index, event) -> pins.onEvent(event));

@@ -9,8 +9,12 @@ import io.aleph4j.api.storage.FileReference;
 import io.aleph4j.api.storage.MessageRecord;
 import io.aleph4j.api.storage.StateQueries;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * is what keeps the file there; storage-fs needs no pin, since the {@link ContentCollector} reads references from
  * the state. Unpinning is the collector's: it deletes (for an IPFS store: unpins) what no processed message
  * references once the grace period has passed, which a forget of a file's last STORE restarts ({@code unpin}). A
- * pin that fails (the IPFS node down, a file it cannot fetch yet)
- * is tried again every {@link #RETRY_EVERY} for a day; a restart forgets those retries (the events queue has moved
- * on), which is what a reconciliation of the state's references with the stores' pins would close.
+ * pin that fails (the IPFS node down, a file it cannot fetch yet) is tried again every {@link #RETRY_EVERY} for a
+ * day from its first failure, across restarts: the pins still owed are kept in a file ({@link PinsOwed}), since the
+ * events queue that announced them has moved on.
  */
 public final class ContentPins implements AutoCloseable {
 
@@ -37,7 +41,7 @@ public final class ContentPins implements AutoCloseable {
     private static final int MAX_RETRIES_HELD = 100_000;
 
     /** A pin to try again. */
-    private record Retry(ContentStore store, ItemHash file, ItemHash storeMessage, long firstFailedNanos) {
+    private record Retry(ContentStore store, ItemHash file, ItemHash storeMessage, Instant firstFailed) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentPins.class);
@@ -46,15 +50,21 @@ public final class ContentPins implements AutoCloseable {
     private final StateQueries state;
 
     private final Queue<Retry> retries = new ConcurrentLinkedQueue<>();
+    private final PinsOwed owed;
+    /** What the file of owed pins holds now; guarded by {@code this}. */
+    private Map<ItemHash, Instant> owedSaved = Map.of();
     private final ScheduledExecutorService retrier;
 
-    public ContentPins(List<ContentStore> stores, StateQueries state) {
-        this(stores, state, RETRY_EVERY);
+    /** @param owedPins the file that keeps the failed pins across restarts */
+    public ContentPins(List<ContentStore> stores, StateQueries state, Path owedPins) {
+        this(stores, state, owedPins, RETRY_EVERY);
     }
 
-    ContentPins(List<ContentStore> stores, StateQueries state, Duration retryEvery) {
+    ContentPins(List<ContentStore> stores, StateQueries state, Path owedPins, Duration retryEvery) {
         this.stores = List.copyOf(stores);
         this.state = state;
+        this.owed = new PinsOwed(owedPins);
+        resumeOwedPins();
         this.retrier = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("aleph4j-content-pins").daemon().factory());
         retrier.scheduleWithFixedDelay(this::retry, retryEvery.toMillis(), retryEvery.toMillis(),
@@ -75,11 +85,53 @@ public final class ContentPins implements AutoCloseable {
         if (reference.isEmpty()) {
             return;
         }
+        boolean failed = false;
         for (ContentStore store : stores) {
-            Retry pin = new Retry(store, reference.get().fileHash(), event.itemHash(), System.nanoTime());
+            Retry pin = new Retry(store, reference.get().fileHash(), event.itemHash(), Instant.now());
             if (!tryPin(pin) && retries.size() < MAX_RETRIES_HELD) {
                 retries.add(pin);
+                failed = true;
             }
+        }
+        if (failed) {
+            saveOwed();
+        }
+    }
+
+    /** Queues again the pins a previous run still owed (in every store: a pin that holds already is a no-op). */
+    private void resumeOwedPins() {
+        Map<ItemHash, Instant> previous;
+        try {
+            previous = owed.load();
+        } catch (IOException e) {
+            LOG.warn("could not read the pins owed by the previous run; they are not tried again", e);
+            return;
+        }
+        previous.forEach((storeMessage, firstFailed) -> state.fileReference(storeMessage).ifPresent(reference -> {
+            for (ContentStore store : stores) {
+                retries.add(new Retry(store, reference.fileHash(), storeMessage, firstFailed));
+            }
+        }));
+        if (!previous.isEmpty()) {
+            LOG.info("{} pins owed by the previous run are tried again", previous.size());
+        }
+        saveOwed();
+    }
+
+    /** Writes the owed pins when they changed; a failure to write is logged (the retries in memory go on). */
+    private synchronized void saveOwed() {
+        Map<ItemHash, Instant> now = new LinkedHashMap<>();
+        for (Retry retry : retries) {
+            now.merge(retry.storeMessage(), retry.firstFailed(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        if (now.equals(owedSaved)) {
+            return;
+        }
+        try {
+            owed.save(now);
+            owedSaved = now;
+        } catch (IOException e) {
+            LOG.warn("could not save the {} pins still owed; a restart would not try them again", now.size(), e);
         }
     }
 
@@ -120,18 +172,20 @@ public final class ContentPins implements AutoCloseable {
         }
     }
 
+    /** Tries every owed pin once; a pin leaves the queue when it holds, expires or is no longer referenced. */
     private void retry() {
-        for (int due = retries.size(); due > 0; due--) {
-            Retry pin = retries.poll();
-            if (pin == null) {
-                return;
-            }
+        for (Retry pin : List.copyOf(retries)) {
             boolean stillReferenced = state.fileReference(pin.storeMessage()).isPresent();
-            boolean expired = System.nanoTime() - pin.firstFailedNanos() > GIVE_UP_AFTER.toNanos();
-            if (stillReferenced && !expired && !tryPin(pin)) {
-                retries.add(pin);
+            boolean expired = pin.firstFailed().plus(GIVE_UP_AFTER).isBefore(Instant.now());
+            if (expired) {
+                LOG.warn("{} gave up pinning {} for STORE {}: it failed for {}", pin.store().extensionName(),
+                        pin.file(), pin.storeMessage(), GIVE_UP_AFTER);
+            }
+            if (!stillReferenced || expired || tryPin(pin)) {
+                retries.remove(pin);
             }
         }
+        saveOwed();
     }
 
     @Override

@@ -11,6 +11,8 @@ import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.storage.ContentFields;
 import io.aleph4j.api.storage.FileReference;
 import io.aleph4j.api.storage.MessageRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,19 +20,22 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ContentPinsTest {
 
     private static final ItemHash FILE = ItemHash.of("f".repeat(64));
     private static final ItemHash STORE = ItemHash.of("a".repeat(64));
 
+    @TempDir
+    Path directory;
     private final FileReferencesState state = new FileReferencesState();
     private final MemoryContentStore store = new MemoryContentStore();
     private ContentPins pins;
 
     @BeforeEach
     void start() {
-        pins = new ContentPins(List.of(store), state, Duration.ofMillis(20));
+        pins = new ContentPins(List.of(store), state, owedPins(), Duration.ofMillis(20));
         store.items.put(FILE, Instant.now());
         state.messages.put(STORE, storeMessage(MessageStatus.PROCESSED));
         state.references.add(new FileReference(STORE, "0xOwner", FILE, ItemType.STORAGE, null, 1.0));
@@ -59,6 +64,57 @@ class ContentPinsTest {
             Thread.sleep(10);
         }
         assertThat(store.pinned).containsExactly(FILE);
+    }
+
+    @Test
+    void aPinStillOwedWhenTheNodeStopsIsTriedAgainAfterARestartAndThenForgotten() throws Exception {
+        store.pinFailuresLeft.set(Integer.MAX_VALUE);
+        pins.onEvent(event(MessageStatus.PROCESSED));
+        pins.close();
+        assertThat(Files.readString(owedPins())).as("the owed pins on disk").startsWith(STORE.value() + " ");
+
+        store.pinFailuresLeft.set(0);
+        pins = new ContentPins(List.of(store), state, owedPins(), Duration.ofMillis(20));
+
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while ((store.pinned.isEmpty() || Files.exists(owedPins())) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(store.pinned).containsExactly(FILE);
+        assertThat(owedPins()).as("nothing owed once the pin holds").doesNotExist();
+    }
+
+    @Test
+    void anUnreadableLineOfOwedPinsIsSkipped() throws Exception {
+        pins.close();
+        Files.createDirectories(owedPins().getParent());
+        Files.writeString(owedPins(), "not a hash\n" + STORE.value() + " " + Instant.now().minusSeconds(60) + "\n");
+        pins = new ContentPins(List.of(store), state, owedPins(), Duration.ofMillis(20));
+
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (store.pinned.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(store.pinned).containsExactly(FILE);
+    }
+
+    @Test
+    void aPinOwedForMoreThanADayIsGivenUp() throws Exception {
+        pins.close();
+        Files.createDirectories(owedPins().getParent());
+        Files.writeString(owedPins(), STORE.value() + " " + Instant.now().minus(Duration.ofDays(2)) + "\n");
+        pins = new ContentPins(List.of(store), state, owedPins(), Duration.ofMillis(20));
+
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (Files.exists(owedPins()) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(owedPins()).doesNotExist();
+        assertThat(store.pinned).isEmpty();
+    }
+
+    private Path owedPins() {
+        return directory.resolve("content").resolve("pins-owed");
     }
 
     @Test
