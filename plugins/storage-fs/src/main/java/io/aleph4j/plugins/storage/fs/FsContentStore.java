@@ -92,7 +92,10 @@ public final class FsContentStore implements ContentStore {
 
     private ItemHash store(InputStream content, ItemType addressing, long maxBytes, ItemHash expected)
             throws IOException {
-        ContentAddresser addresser = ContentAddresser.forNew(addressing);
+        // Bytes announced under an address are hashed the way that address was made (a CIDv1 too); new bytes the
+        // way this node addresses new content.
+        ContentAddresser addresser = expected != null ? ContentAddresser.forChecking(expected)
+                : ContentAddresser.forNew(addressing);
         Path written = Files.createTempFile(temporary, "put-", ".part");
         boolean placed = false;
         try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
+import io.aleph4j.api.storage.ContentMismatchException;
 import io.aleph4j.api.storage.ContentTooLargeException;
 import io.aleph4j.api.storage.CorruptContentException;
 import io.aleph4j.api.storage.StoredContent;
@@ -57,6 +58,17 @@ class FsContentStoreTest {
 
         assertThat(hash.value()).isEqualTo("Qmf412jQZiuVUtdgnB36FXFX7xg5V6KEbSJ4dpQuhkLyfD");
         assertThat(store.get(hash).orElseThrow().readAllBytes()).isEqualTo(HELLO);
+    }
+
+    @Test
+    void bytesAnnouncedUnderACidv1AreCheckedAndKeptUnderIt() throws IOException {
+        // "hello world" as `ipfs add --cid-version=1` addresses it (raw leaf, base32).
+        ItemHash cidv1 = ItemHash.of("bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e");
+
+        assertThat(store.putExpecting(new ByteArrayInputStream(HELLO), ItemType.IPFS, 100, cidv1)).isEqualTo(cidv1);
+        assertThat(store.get(cidv1).orElseThrow().readAllBytes()).isEqualTo(HELLO);
+        assertThatThrownBy(() -> store.putExpecting(new ByteArrayInputStream("hello world\n".getBytes(
+                StandardCharsets.UTF_8)), ItemType.IPFS, 100, cidv1)).isInstanceOf(ContentMismatchException.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.aleph4j.plugins.storage.peers;
 
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
+import io.aleph4j.api.storage.ContentMismatchException;
 import io.aleph4j.api.storage.ContentStore;
 import io.aleph4j.api.storage.ContentTooLargeException;
 import io.aleph4j.api.storage.StoredContent;
@@ -72,9 +73,6 @@ public final class PeerContentStore implements ContentStore {
     /** The local store holding {@code hash} after fetching it from a peer if needed, or empty. */
     private Optional<ContentStore> fetch(ItemHash hash) throws IOException {
         ItemType addressing = addressingOf(hash);
-        if (addressing == null) {
-            return Optional.empty();
-        }
         Optional<ContentStore> local = localStores.get().stream().filter(store -> store != this)
                 .filter(store -> store.accepts(addressing)).findFirst();
         if (local.isEmpty()) {
@@ -100,15 +98,14 @@ public final class PeerContentStore implements ContentStore {
                 if (response.statusCode() != 200) {
                     return false;
                 }
-                ItemHash stored = local.put(body, addressing, maxBytes);
-                if (stored.equals(hash)) {
-                    LOG.log(System.Logger.Level.DEBUG, "fetched {0} from peer {1}", hash, peer);
-                    return true;
-                }
-                LOG.log(System.Logger.Level.WARNING, "peer {0} served content hashing to {1} for {2}; not used",
-                        peer, stored, hash);
-                return false;
+                local.putExpecting(body, addressing, maxBytes, hash);
+                LOG.log(System.Logger.Level.DEBUG, "fetched {0} from peer {1}", hash, peer);
+                return true;
             }
+        } catch (ContentMismatchException e) {
+            LOG.log(System.Logger.Level.WARNING, "peer {0} served content hashing to {1} for {2}; not used",
+                    peer, e.actual(), hash);
+            return false;
         } catch (ContentTooLargeException e) {
             LOG.log(System.Logger.Level.WARNING, "peer {0} served more than {1} bytes for {2}; not used", peer,
                     maxBytes, hash);
@@ -122,11 +119,12 @@ public final class PeerContentStore implements ContentStore {
         }
     }
 
-    /** How a local store recomputes this address, or null when it cannot (CIDv1: other import settings). */
+    /**
+     * How this address is kept: sha256 as {@code storage}, any CID as {@code ipfs}. The local store checks the bytes
+     * against the address in its own form (a CIDv1 as {@code ipfs add --cid-version=1} makes it); bytes made with
+     * other import settings do not match and are not kept.
+     */
     private static ItemType addressingOf(ItemHash hash) {
-        if (hash.isSha256()) {
-            return ItemType.STORAGE;
-        }
-        return hash.value().startsWith("Qm") ? ItemType.IPFS : null;
+        return hash.isSha256() ? ItemType.STORAGE : ItemType.IPFS;
     }
 }

@@ -61,6 +61,21 @@ class PeerContentStoreIT {
         assertThat(peers.exists(ItemHash.of("a".repeat(64)))).as("on no peer").isFalse();
     }
 
+    @Test
+    void contentAddressedByACidv1IsFetchedFromAPeerToo() throws IOException {
+        // "hello world" as `ipfs add --cid-version=1` addresses it (raw leaf, base32).
+        ItemHash cidv1 = ItemHash.of("bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e");
+        byte[] hello = "hello world".getBytes(StandardCharsets.US_ASCII);
+        peer = EmbeddedNode.builder().classpathPlugins("store-sqlite", "storage-fs", "api-http").start();
+        localStore(peer).putExpecting(new ByteArrayInputStream(hello), ItemType.IPFS, 1_000, cidv1);
+        node = nodeWithPeers(peer.uri("/").toString());
+
+        try (InputStream in = peerStore(node).find(cidv1).orElseThrow().open(0)) {
+            assertThat(in.readAllBytes()).isEqualTo(hello);
+        }
+        assertThat(localStore(node).exists(cidv1)).as("kept in the local store").isTrue();
+    }
+
     /** A hand-written HTTP server stands in for a misbehaving peer: a real node never serves wrong bytes. */
     @Test
     void bytesAPeerServesUnderAnotherHashAreNotUsedAndTheNextPeerIsAsked() throws IOException {
