@@ -215,14 +215,8 @@ public final class ApiLoadTest {
             });
         }).start();
         try {
-            URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/v0/messages");
-            post(uri, bodies.subList(0, Math.min(10_000, bodies.size())));
-            long started = System.nanoTime();
-            int failures = post(uri, bodies);
-            if (failures > 0) {
-                throw new IllegalStateException(failures + " requests to the bare server were not answered 202");
-            }
-            return bodies.size() / ((System.nanoTime() - started) / 1e9);
+            return requestsPerSecond(URI.create("http://127.0.0.1:" + server.port() + "/api/v0/messages"), bodies,
+                    "the bare server");
         } finally {
             server.stop();
         }
@@ -240,16 +234,20 @@ public final class ApiLoadTest {
                 .plugin(InlinePlugin.of("null-store", StandIns.contributing(StateStore.class, new NullStateStore())))
                 .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin()))
                 .start()) {
-            URI uri = node.uri("/api/v0/messages");
-            post(uri, bodies.subList(0, Math.min(10_000, bodies.size())));
-            long started = System.nanoTime();
-            // The warm-up's messages are duplicates now; the node still parses, checks and logs each one.
-            int failures = post(uri, bodies);
-            if (failures > 0) {
-                throw new IllegalStateException(failures + " POSTs to the intake-only node were not answered 202");
-            }
-            return bodies.size() / ((System.nanoTime() - started) / 1e9);
+            // After the warm-up its messages are duplicates; the node still parses, checks and logs each one.
+            return requestsPerSecond(node.uri("/api/v0/messages"), bodies, "the intake-only node");
         }
+    }
+
+    /** POSTs the first bodies once as a warm-up, then all of them, timed; every one must be answered 202. */
+    private static double requestsPerSecond(URI uri, List<String> bodies, String server) throws Exception {
+        post(uri, bodies.subList(0, Math.min(10_000, bodies.size())));
+        long started = System.nanoTime();
+        int failures = post(uri, bodies);
+        if (failures > 0) {
+            throw new IllegalStateException(failures + " requests to " + server + " were not answered 202");
+        }
+        return bodies.size() / ((System.nanoTime() - started) / 1e9);
     }
 
     private static String publishBody(Message message) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,10 +60,7 @@ class ContentPinsTest {
 
         pins.onEvent(event(MessageStatus.PROCESSED));
 
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (store.pinned.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        awaitUntil(() -> !store.pinned.isEmpty());
         assertThat(store.pinned).containsExactly(FILE);
     }
 
@@ -76,10 +74,7 @@ class ContentPinsTest {
         store.pinFailuresLeft.set(0);
         pins = new ContentPins(List.of(store), state, owedPins(), Duration.ofMillis(20));
 
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while ((store.pinned.isEmpty() || Files.exists(owedPins())) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        awaitUntil(() -> !store.pinned.isEmpty() && !Files.exists(owedPins()));
         assertThat(store.pinned).containsExactly(FILE);
         assertThat(owedPins()).as("nothing owed once the pin holds").doesNotExist();
     }
@@ -91,10 +86,7 @@ class ContentPinsTest {
         Files.writeString(owedPins(), "not a hash\n" + STORE.value() + " " + Instant.now().minusSeconds(60) + "\n");
         pins = new ContentPins(List.of(store), state, owedPins(), Duration.ofMillis(20));
 
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (store.pinned.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        awaitUntil(() -> !store.pinned.isEmpty());
         assertThat(store.pinned).containsExactly(FILE);
     }
 
@@ -105,12 +97,17 @@ class ContentPinsTest {
         Files.writeString(owedPins(), STORE.value() + " " + Instant.now().minus(Duration.ofDays(2)) + "\n");
         pins = new ContentPins(List.of(store), state, owedPins(), Duration.ofMillis(20));
 
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (Files.exists(owedPins()) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        awaitUntil(() -> !Files.exists(owedPins()));
         assertThat(owedPins()).doesNotExist();
         assertThat(store.pinned).isEmpty();
+    }
+
+    /** Polls until the condition holds, for at most five seconds (the assertions that follow say what failed). */
+    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     private Path owedPins() {
