@@ -112,6 +112,25 @@ final class ContentStorageIT {
     }
 
     @Test
+    void aFileAnnouncedUnderACidv1IsCheckedAgainstItAndItsStoreProcessed() throws Exception {
+        start();
+        // "hello world" as `ipfs add --cid-version=1` addresses it (raw leaf, base32).
+        ItemHash cidv1 = ItemHash.of("bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e");
+        Message store = alice.signed(STORE, Contents.ipfsStore(alice.address(), cidv1, T), T);
+
+        HttpResponse<String> wrong = postMultipart("/api/v0/ipfs/add_file", List.of(
+                Part.field("metadata", metadata(store, true)), Part.file("file", "hello.txt", "hello world\n".getBytes(
+                        StandardCharsets.US_ASCII))));
+        assertThat(wrong.statusCode()).as("other bytes under that CID: %s", wrong.body()).isEqualTo(422);
+
+        HttpResponse<String> uploaded = postMultipart("/api/v0/ipfs/add_file", List.of(
+                Part.field("metadata", metadata(store, true)), Part.file("file", "hello.txt", HELLO)));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        assertThat(node.record(store.itemHash()).status()).isEqualTo(MessageStatus.PROCESSED);
+        assertThat(getBytes("/api/v0/storage/raw/" + cidv1.value()).body()).isEqualTo(HELLO);
+    }
+
+    @Test
     void filesAreDescribedByHashByStoreMessageAndByRefTheLatestVersionWinning() throws Exception {
         start();
         byte[] second = "hello again".getBytes(StandardCharsets.US_ASCII);

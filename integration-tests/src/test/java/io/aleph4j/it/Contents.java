@@ -24,8 +24,17 @@ final class Contents {
     }
 
     static String store(String address, ItemHash file, String ref, double time) {
-        return "{\"address\":\"" + address + "\",\"item_type\":\"storage\",\"item_hash\":\"" + file.value()
-                + "\",\"time\":" + time + (ref == null ? "" : ",\"ref\":\"" + ref + "\"") + "}";
+        return store(address, "storage", file, ref, time);
+    }
+
+    /** A STORE of a file on IPFS (item_type ipfs, its CID). */
+    static String ipfsStore(String address, ItemHash cid, double time) {
+        return store(address, "ipfs", cid, null, time);
+    }
+
+    private static String store(String address, String itemType, ItemHash file, String ref, double time) {
+        return "{\"address\":\"" + address + "\",\"item_type\":\"" + itemType + "\",\"item_hash\":\""
+                + file.value() + "\",\"time\":" + time + (ref == null ? "" : ",\"ref\":\"" + ref + "\"") + "}";
     }
 
     static String forget(String address, double time, ItemHash... hashes) {
