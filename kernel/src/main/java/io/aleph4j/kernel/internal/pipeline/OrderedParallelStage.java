@@ -108,7 +108,7 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
         submitting.lockInterruptibly();
         try {
             awaitRoom();
-            // Checked again after the wait: the sequencer may have stopped while this thread slept.
+            // After the wait: the sequencer may have stopped or the stage closed while this thread slept.
             checkRunning();
             CompletableFuture<O> result = CompletableFuture.supplyAsync(() -> work.apply(input), workers);
             enqueue(new Slot<>(input, result));
@@ -117,8 +117,8 @@ public final class OrderedParallelStage<I, O> implements AutoCloseable {
         }
     }
 
+    /** Returns at once while the window has room; {@link #submit} checks that the stage still runs after it. */
     private void awaitRoom() throws InterruptedException {
-        checkRunning();
         if (inFlightCount.get() < window) {
             return;
         }
