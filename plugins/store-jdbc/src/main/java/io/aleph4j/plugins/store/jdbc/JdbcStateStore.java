@@ -240,12 +240,8 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
      */
     private KnownHashes readKnownHashes(Connection writer, long capacity) throws SQLException {
         long started = System.nanoTime();
+        long stored = storedMessages(writer);
         try (Statement statement = writer.createStatement()) {
-            long stored;
-            try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM messages")) {
-                rows.next();
-                stored = rows.getLong(1);
-            }
             KnownHashes known = new KnownHashes(Math.max(Math.max(capacity, smallestHashFilter), stored * 2));
             // Streamed, not held whole: PostgreSQL's driver streams a result only with a fetch size (and no
             // autocommit, which the writer has).
@@ -259,6 +255,18 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, () -> name + " read " + stored + " message hashes in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
             return known;
+        }
+    }
+
+    /**
+     * How many messages the database holds, in any status: a sum over the few {@code message_counts} rows the
+     * pipeline keeps in each transaction, where a COUNT(*) would scan every message (on PostgreSQL).
+     */
+    public static long storedMessages(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery(
+                     "SELECT COALESCE(SUM(count), 0) FROM message_counts WHERE dimension = ''")) {
+            return count.next() ? count.getLong(1) : 0;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.aleph4j.plugins.store.sqlite;
 
+import io.aleph4j.plugins.store.jdbc.JdbcStateStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +23,7 @@ final class PlannerStatistics {
 
     void refresh(Connection writer) throws SQLException {
         try (Statement statement = writer.createStatement()) {
-            long messages = messageCount(statement);
+            long messages = JdbcStateStore.storedMessages(writer);
             if (analyzedAtMessages < 0) {
                 analyzedAtMessages = lastAnalyzedCount(statement);
             }
@@ -56,13 +57,6 @@ final class PlannerStatistics {
             } catch (NumberFormatException e) {
                 return -1;
             }
-        }
-    }
-
-    private static long messageCount(Statement statement) throws SQLException {
-        try (ResultSet count = statement.executeQuery(
-                "SELECT COALESCE(SUM(count), 0) FROM message_counts WHERE dimension = ''")) {
-            return count.next() ? count.getLong(1) : 0;
         }
     }
 }
