@@ -228,8 +228,7 @@ public final class ApiLoadTest {
      * is parsed, checked, logged and answered, then rejected unverified by the pipeline. After a warm-up pass.
      */
     private static double intakeAlone(List<String> bodies) throws Exception {
-        Path directory = Files.createTempDirectory("aleph4j-intake-");
-        try (EmbeddedNode node = EmbeddedNode.builder().dataDirectory(directory)
+        try (EmbeddedNode node = EmbeddedNode.builder() // its own temporary directory, deleted on close
                 .set("node", "log.fsync", Boolean.parseBoolean(System.getProperty("fsync", "true")))
                 .plugin(InlinePlugin.of("null-store", StandIns.contributing(StateStore.class, new NullStateStore())))
                 .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin()))

@@ -162,10 +162,7 @@ final class HttpApiIT {
     @Test
     void messagesJsonFiltersPagesAndSortsWithTheReferencesParameters() throws IOException {
         String me = alice.address();
-        for (int i = 0; i < 5; i++) {
-            Message post = alice.signed(POST, Contents.post(me, "note", "{\"n\":" + i + "}", T + i), T + i);
-            assertThat(http().postJson("/api/v0/messages", Envelopes.publish(post, true)).statusCode()).isEqualTo(200);
-        }
+        postNotes(me, 5);
         Message aggregate = alice.signed(AGGREGATE, Contents.aggregate(me, "k", "{}", T + 10), T + 10);
         assertThat(http().postJson("/api/v0/messages", Envelopes.publish(aggregate, true)).statusCode())
                 .isEqualTo(200);
@@ -192,10 +189,7 @@ final class HttpApiIT {
     @Test
     void cursorPagesWalkTheMessagesWithoutTotalsUntilNextCursorIsNull() throws IOException {
         String me = alice.address();
-        for (int i = 0; i < 5; i++) {
-            Message post = alice.signed(POST, Contents.post(me, "note", "{\"n\":" + i + "}", T + i), T + i);
-            assertThat(http().postJson("/api/v0/messages", Envelopes.publish(post, true)).statusCode()).isEqualTo(200);
-        }
+        postNotes(me, 5);
 
         List<Double> times = new java.util.ArrayList<>();
         String cursor = "";
@@ -442,6 +436,14 @@ final class HttpApiIT {
             status = read.statusCode() == 200 ? json(read).path("status").asText() : "";
         }
         return status;
+    }
+
+    /** Posts {@code count} notes of {@code owner} ({"n": i}, at T + i) and waits for each to be processed. */
+    private void postNotes(String owner, int count) {
+        for (int i = 0; i < count; i++) {
+            Message post = alice.signed(POST, Contents.post(owner, "note", "{\"n\":" + i + "}", T + i), T + i);
+            assertThat(http().postJson("/api/v0/messages", Envelopes.publish(post, true)).statusCode()).isEqualTo(200);
+        }
     }
 
     private EmbeddedNode http() {
