@@ -115,6 +115,8 @@ public final class ContentPins implements AutoCloseable {
         if (!previous.isEmpty()) {
             LOG.info("{} pins owed by the previous run are tried again", previous.size());
         }
+        // What is on disk already; rewritten only if some of it is no longer referenced.
+        owedSaved = previous;
         saveOwed();
     }
 
