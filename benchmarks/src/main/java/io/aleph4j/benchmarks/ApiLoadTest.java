@@ -1,14 +1,13 @@
 package io.aleph4j.benchmarks;
 
 import io.aleph4j.api.chain.ChainBridge;
-import io.aleph4j.api.log.InboxEntry;
 import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.Message;
-import io.aleph4j.api.storage.StateStore;
+import io.aleph4j.api.state.StateStore;
 import io.aleph4j.kernel.InlinePlugin;
 import io.aleph4j.plugins.api.http.ApiHttpPlugin;
 import io.aleph4j.plugins.chain.evm.ChainEvmPlugin;
-import io.aleph4j.plugins.store.sqlite.StoreSqlitePlugin;
+import io.aleph4j.plugins.state.sqlite.StateSqlitePlugin;
 import io.aleph4j.testkit.EmbeddedNode;
 import io.javalin.Javalin;
 import java.math.BigDecimal;
@@ -35,7 +34,7 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
- * The project's load tool for the HTTP API: fills a node (chain-evm, store-sqlite, api-http) with
+ * The project's load tool for the HTTP API: fills a node (chain-evm, state-sqlite, api-http) with
  * {@code stored} ETH-signed POSTs from 1,000 wallets, then measures
  * <ol>
  *   <li>sustained ingest: {@code ingest} further POSTs sent by 64 concurrent HTTP clients to
@@ -80,7 +79,7 @@ public final class ApiLoadTest {
                 // The dev node's default: an acknowledged message is fsynced in the log.
                 .set("node", "log.fsync", Boolean.parseBoolean(System.getProperty("fsync", "true")))
                 .plugin(InlinePlugin.of("chain-evm", new ChainEvmPlugin()))
-                .plugin(InlinePlugin.of("store-sqlite", new StoreSqlitePlugin()))
+                .plugin(InlinePlugin.of("state-sqlite", new StateSqlitePlugin()))
                 .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin()))
                 .start()) {
             if (reuse == null) {
@@ -122,13 +121,13 @@ public final class ApiLoadTest {
                 + "\",\"tags\":[\"t" + (n % 50) + "\"]},\"type\":\"type" + (n % 20) + "\"}");
     }
 
-    private void prefill(EmbeddedNode node, int stored) throws InterruptedException {
+    private void prefill(EmbeddedNode node, int stored) throws Exception {
         long started = System.nanoTime();
         int chunk = 50_000;
         long last = -1;
         for (int first = 0; first < stored; first += chunk) {
             for (Message message : sign(first, Math.min(chunk, stored - first))) {
-                last = node.node().log().appendInbox(new InboxEntry(message, Origin.LOCAL, Instant.now()));
+                last = node.node().messageIntake().submit(message, Origin.LOCAL).inboxIndex();
             }
             System.out.printf("prefill: %,d logged after %.0f s%n", Math.min(first + chunk, stored),
                     (System.nanoTime() - started) / 1e9);
@@ -137,7 +136,7 @@ public final class ApiLoadTest {
             throw new IllegalStateException("the prefill was not applied in time");
         }
         System.out.printf("prefill: %,d messages stored in %.0f s%n", stored, (System.nanoTime() - started) / 1e9);
-        // store-sqlite refreshes its planner statistics every minute; a node that has run for a while has them.
+        // state-sqlite refreshes its planner statistics every minute; a node that has run for a while has them.
         Thread.sleep(65_000);
     }
 
@@ -152,15 +151,14 @@ public final class ApiLoadTest {
         int failures = 0;
         if (VIA_INBOX) {
             for (Message message : messages) {
-                node.node().log().appendInbox(new InboxEntry(message, Origin.API, Instant.now()));
+                node.node().messageIntake().submit(message, Origin.API);
             }
         } else {
             failures = post(node.uri("/api/v0/messages"), bodies);
         }
         double acknowledged = count / ((System.nanoTime() - started) / 1e9);
         // Every acknowledged message is in the inbox before this one: once it is applied, they all are.
-        long sentinel = node.node().log().appendInbox(new InboxEntry(post(first + count), Origin.LOCAL,
-                Instant.now()));
+        long sentinel = node.node().messageIntake().submit(post(first + count), Origin.LOCAL).inboxIndex();
         if (!node.node().awaitApplied(sentinel, Duration.ofMinutes(30))) {
             throw new IllegalStateException("the ingested messages were not applied in time");
         }

@@ -1,24 +1,23 @@
 package io.aleph4j.benchmarks;
 
 import io.aleph4j.api.message.ItemHash;
-import io.aleph4j.api.storage.AddressStats;
-import io.aleph4j.api.storage.AddressStatsCursor;
-import io.aleph4j.api.storage.AddressStatsQuery;
-import io.aleph4j.api.storage.AggregateElement;
-import io.aleph4j.api.storage.AggregateRecord;
-import io.aleph4j.api.storage.FileReference;
-import io.aleph4j.api.storage.MessageCursor;
-import io.aleph4j.api.storage.MessageFilter;
-import io.aleph4j.api.storage.MessageRecord;
-import io.aleph4j.api.storage.Page;
-import io.aleph4j.api.storage.PageRequest;
-import io.aleph4j.api.storage.PostFilter;
-import io.aleph4j.api.storage.PostRecord;
-import io.aleph4j.api.storage.PostView;
-import io.aleph4j.api.storage.SortOrder;
-import io.aleph4j.api.storage.StateStore;
-import io.aleph4j.api.storage.StateTransaction;
-import io.aleph4j.api.storage.StateWork;
+import io.aleph4j.api.state.AddressStats;
+import io.aleph4j.api.state.AddressStatsCursor;
+import io.aleph4j.api.state.AddressStatsQuery;
+import io.aleph4j.api.state.AggregateElement;
+import io.aleph4j.api.state.AggregateRecord;
+import io.aleph4j.api.state.FileReference;
+import io.aleph4j.api.state.MessageCursor;
+import io.aleph4j.api.state.MessageFilter;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.Page;
+import io.aleph4j.api.state.PageRequest;
+import io.aleph4j.api.state.PostFilter;
+import io.aleph4j.api.state.PostRecord;
+import io.aleph4j.api.state.PostView;
+import io.aleph4j.api.state.SortOrder;
+import io.aleph4j.api.state.StateStore;
+import io.aleph4j.api.state.StateTransaction;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -39,10 +38,17 @@ final class NullStateStore implements StateStore, StateTransaction {
     }
 
     @Override
-    public <T> T write(long throughInboxIndex, StateWork<T> work) {
-        T result = work.apply(this);
+    public StateTransaction begin() {
+        return this;
+    }
+
+    @Override
+    public void commit(long throughInboxIndex) {
         appliedInboxIndex = throughInboxIndex;
-        return result;
+    }
+
+    @Override
+    public void close() {
     }
 
     @Override

@@ -1,21 +1,19 @@
 package io.aleph4j.benchmarks;
 
 import io.aleph4j.api.chain.ChainBridge;
-import io.aleph4j.api.log.InboxEntry;
 import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.MessageStatus;
-import io.aleph4j.api.storage.MessageFilter;
-import io.aleph4j.api.storage.PageRequest;
-import io.aleph4j.api.storage.SortOrder;
-import io.aleph4j.api.storage.StateStore;
+import io.aleph4j.api.state.MessageFilter;
+import io.aleph4j.api.state.PageRequest;
+import io.aleph4j.api.state.SortOrder;
+import io.aleph4j.api.state.StateStore;
 import io.aleph4j.kernel.InlinePlugin;
 import io.aleph4j.plugins.chain.evm.ChainEvmPlugin;
-import io.aleph4j.plugins.store.sqlite.StoreSqlitePlugin;
+import io.aleph4j.plugins.state.sqlite.StateSqlitePlugin;
 import io.aleph4j.testkit.EmbeddedNode;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The message pipeline's throughput for ETH-signed POSTs against its ceiling, both on the same messages in the
- * same run. {@code pipeline}: a fresh node (chain-evm, store-sqlite, log fsync off) takes the messages into its
+ * same run. {@code pipeline}: a fresh node (chain-evm, state-sqlite, log fsync off) takes the messages into its
  * inbox and processes them into state: verification on the worker pool, content parsing, the POST handler,
  * batched SQLite transactions. {@code verificationCeiling}: the chain-evm bridge alone verifying the same
  * messages on as many threads as the pipeline has workers (the cores). Both report messages per second. The
@@ -97,7 +95,7 @@ public class PipelineThroughputBenchmark {
                     : InlinePlugin.of("trusting-bridge",
                             StandIns.contributing(ChainBridge.class, new TrustingBridge()));
             InlinePlugin store = setup.endsWith("+sqlite")
-                    ? InlinePlugin.of("store-sqlite", new StoreSqlitePlugin())
+                    ? InlinePlugin.of("state-sqlite", new StateSqlitePlugin())
                     : InlinePlugin.of("null-store", StandIns.contributing(StateStore.class, new NullStateStore()));
             node = EmbeddedNode.builder().plugin(bridge).plugin(store).start();
         }
@@ -140,10 +138,10 @@ public class PipelineThroughputBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(MESSAGES)
-    public long pipeline(FreshNode fresh) throws InterruptedException {
+    public long pipeline(FreshNode fresh) throws Exception {
         long last = -1;
         for (Message message : messages) {
-            last = fresh.node.node().log().appendInbox(new InboxEntry(message, Origin.API, Instant.now()));
+            last = fresh.node.node().messageIntake().submit(message, Origin.API).inboxIndex();
         }
         if (!fresh.node.node().awaitApplied(last, Duration.ofMinutes(5))) {
             throw new IllegalStateException("the pipeline did not catch up");

@@ -2,8 +2,8 @@ package io.aleph4j.benchmarks;
 
 import io.aleph4j.kernel.InlinePlugin;
 import io.aleph4j.plugins.api.http.ApiHttpPlugin;
-import io.aleph4j.plugins.storage.fs.StorageFsPlugin;
-import io.aleph4j.plugins.store.sqlite.StoreSqlitePlugin;
+import io.aleph4j.plugins.content.fs.ContentFsPlugin;
+import io.aleph4j.plugins.state.sqlite.StateSqlitePlugin;
 import io.aleph4j.testkit.EmbeddedNode;
 import io.aleph4j.testkit.TestContent;
 import java.io.ByteArrayInputStream;
@@ -42,8 +42,8 @@ public final class StorageThroughputTest {
         Path source = work.resolve("source.bin");
         writePattern(source, size);
         try (EmbeddedNode node = EmbeddedNode.builder().dataDirectory(work.resolve("node"))
-                .plugin(InlinePlugin.of("store-sqlite", new StoreSqlitePlugin()))
-                .plugin(InlinePlugin.of("storage-fs", new StorageFsPlugin()))
+                .plugin(InlinePlugin.of("state-sqlite", new StateSqlitePlugin()))
+                .plugin(InlinePlugin.of("content-fs", new ContentFsPlugin()))
                 .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin()))
                 .set("api-http", "storage.max-unauthenticated-upload-bytes", size * 2)
                 .set("api-http", "ipfs.max-file-bytes", size * 2).start();

@@ -12,6 +12,7 @@ import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.testkit.ManualClock;
 import io.aleph4j.testkit.TestContent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,13 +24,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Content storage over real HTTP on loopback, with the real storage-fs store on disk: uploads with and without a
+ * Content storage over real HTTP on loopback, with the real content-fs store on disk: uploads with and without a
  * signed STORE message, downloads whole and by range, the STORE lifecycle (pinned while referenced, collected once
  * forgotten), non-inline content arriving after its message, and corrupt content never served.
  */
@@ -52,7 +54,7 @@ final class ContentStorageIT {
     }
 
     private void start() {
-        node = PipelineNode.startWith("api-http", "storage-fs");
+        node = PipelineNode.startWith("api-http", "content-fs");
     }
 
     @Test
@@ -205,7 +207,7 @@ final class ContentStorageIT {
     @Test
     void anUploadWithoutAMessageOverTheUnauthenticatedLimitIsRefused() throws Exception {
         node = PipelineNode.startWith(builder -> builder.set("api-http", "storage.max-unauthenticated-upload-bytes",
-                100), "api-http", "storage-fs");
+                100), "api-http", "content-fs");
 
         HttpResponse<String> tooBig = postMultipart("/api/v0/storage/add_file",
                 List.of(Part.file("file", "f", new byte[101])));
@@ -258,13 +260,13 @@ final class ContentStorageIT {
     void aMessageWhoseContentOnlyAPeerHoldsIsFetchedFromItAndProcessed() throws Exception {
         String content = Contents.post(alice.address(), "note", "{\"from\":\"a peer\"}", T);
         ItemHash hash = ItemHash.sha256Of(content);
-        try (PipelineNode peer = PipelineNode.startWith("api-http", "storage-fs")) {
+        try (PipelineNode peer = PipelineNode.startWith("api-http", "content-fs")) {
             HttpResponse<String> held = client.send(HttpRequest.newBuilder(peer.embedded().uri(
                     "/api/v0/storage/add_file")).header("Content-Type", "application/octet-stream")
                     .POST(HttpRequest.BodyPublishers.ofString(content)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(held.statusCode()).isEqualTo(200);
-            node = PipelineNode.startWith(builder -> builder.set("storage-peers", "peers",
-                    List.of(peer.embedded().uri("/").toString())), "api-http", "storage-fs", "storage-peers");
+            node = PipelineNode.startWith(builder -> builder.set("content-peers", "peers",
+                    List.of(peer.embedded().uri("/").toString())), "api-http", "content-fs", "content-peers");
             Message message = alice.sign(new Message(Chain.ETH, alice.address(), POST, "TEST", T, ItemType.STORAGE,
                     null, hash, ""));
 
@@ -280,14 +282,17 @@ final class ContentStorageIT {
 
     @Test
     void forgettingTheLastStoreUnpinsTheFileAndTheCollectorDeletesIt() throws Exception {
-        startCollecting("PT0S");
+        ManualClock clock = ManualClock.startingNow();
+        startCollecting("PT0S", clock);
         Message store = uploadHelloWithItsStore();
-        Thread.sleep(1_000);
+        clock.advance(Duration.ofHours(1));
+        awaitCollectorPasses(2);
         assertThat(getBytes("/api/v0/storage/raw/" + HELLO_SHA256).statusCode())
                 .as("pinned by a processed STORE: kept by the collector").isEqualTo(200);
 
         forget(store);
         assertThat(get("/api/v0/storage/count/" + HELLO_SHA256).body()).isEqualTo("0");
+        clock.advance(Duration.ofSeconds(1));
 
         assertThat(rawStatusOnceCollected(HELLO_SHA256)).as("unpinned and past the grace period: collected")
                 .isEqualTo(404);
@@ -295,15 +300,18 @@ final class ContentStorageIT {
 
     @Test
     void forgettingAFileOlderThanTheGracePeriodStartsItsGracePeriodAgain() throws Exception {
-        startCollecting("PT5S");
+        ManualClock clock = ManualClock.startingNow();
+        startCollecting("PT5S", clock);
         Message store = uploadHelloWithItsStore();
-        Thread.sleep(6_000);
+        clock.advance(Duration.ofSeconds(6));
 
         forget(store);
-        Thread.sleep(1_000);
+        clock.advance(Duration.ofSeconds(1));
+        awaitCollectorPasses(2);
 
         assertThat(getBytes("/api/v0/storage/raw/" + HELLO_SHA256).statusCode())
                 .as("uploaded 7 s ago, but forgotten 1 s ago: still in its grace period").isEqualTo(200);
+        clock.advance(Duration.ofSeconds(5));
         assertThat(rawStatusOnceCollected(HELLO_SHA256)).as("collected once the grace period after the forget passed")
                 .isEqualTo(404);
     }
@@ -331,7 +339,7 @@ final class ContentStorageIT {
     @Test
     void aFileOf200MegabytesRoundTripsWithItsStoreMessage() throws Exception {
         node = PipelineNode.startWith(builder -> builder.set("api-http", "storage.max-file-bytes", 300_000_000L),
-                "api-http", "storage-fs");
+                "api-http", "content-fs");
         long size = 200L * 1024 * 1024;
         String sha256 = TestContent.sha256Hex(TestContent.pattern(size));
         Message store = alice.signed(STORE, Contents.store(alice.address(), ItemHash.of(sha256), null, T), T);
@@ -361,9 +369,26 @@ final class ContentStorageIT {
     }
 
     /** A node whose collector runs every 0.2 s and keeps unreferenced content for {@code gracePeriod}. */
-    private void startCollecting(String gracePeriod) {
+    /** A node whose collector runs every 0.2 s on {@code clock}'s time. */
+    private void startCollecting(String gracePeriod, ManualClock clock) {
         node = PipelineNode.startWith(builder -> builder.set("node", "content.grace-period", gracePeriod)
-                .set("node", "content.collect-every", "PT0.2S"), "api-http", "storage-fs");
+                .set("node", "content.collect-every", "PT0.2S").clock(clock), "api-http", "content-fs");
+    }
+
+    /** Waits until the collector has made {@code passes} more passes than now: it has seen the state as it is. */
+    private void awaitCollectorPasses(int passes) throws Exception {
+        long target = collectorPasses() + passes;
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (collectorPasses() < target && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(collectorPasses()).as("collector passes").isGreaterThanOrEqualTo(target);
+    }
+
+    private long collectorPasses() throws Exception {
+        return get("/metrics").body().lines().filter(line -> line.startsWith("aleph4j_content_collector_passes"))
+                .map(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
+                .orElse(0L);
     }
 
     /** Uploads "hello world" with a signed STORE message of it (sync), and returns that message. */

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.MessageStatus;
-import io.aleph4j.plugins.storage.ipfs.IpfsTestNode;
+import io.aleph4j.plugins.content.ipfs.IpfsTestNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A node whose content store is a real IPFS node (the js-ipfs daemon on loopback, through storage-ipfs): ipfs
+ * A node whose content store is a real IPFS node (the js-ipfs daemon on loopback, through content-ipfs): ipfs
  * uploads land on the IPFS node, pinned; a STORE of a CID the IPFS node holds is processed and pins it; once the
  * STORE is forgotten, the kernel's collector unpins it.
  */
@@ -54,9 +54,9 @@ final class IpfsStorageIT {
 
     /** A node on the IPFS node; {@code gracePeriod} is how long its collector leaves unreferenced content. */
     private void startNode(String gracePeriod) {
-        node = PipelineNode.startWith(builder -> builder.set("storage-ipfs", "api", ipfs.api().toString())
+        node = PipelineNode.startWith(builder -> builder.set("content-ipfs", "api", ipfs.api().toString())
                 .set("node", "content.grace-period", gracePeriod).set("node", "content.collect-every", "PT0.2S"),
-                "api-http", "storage-ipfs");
+                "api-http", "content-ipfs");
     }
 
     @AfterEach

@@ -7,17 +7,19 @@ import static io.aleph4j.api.message.MessageType.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.ErrorCode;
 import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.MalformedMessageException;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.MessageStatus;
-import io.aleph4j.api.storage.AggregateRecord;
-import io.aleph4j.api.storage.MessageFilter;
-import io.aleph4j.api.storage.MessageRecord;
-import io.aleph4j.api.storage.PageRequest;
-import io.aleph4j.api.storage.PostFilter;
-import io.aleph4j.api.storage.PostView;
+import io.aleph4j.api.state.AggregateRecord;
+import io.aleph4j.api.state.MessageFilter;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.PageRequest;
+import io.aleph4j.api.state.PostFilter;
+import io.aleph4j.api.state.PostView;
 import io.aleph4j.kernel.protocol.MessageFormatException;
 import io.aleph4j.kernel.protocol.MessageParser;
 import io.aleph4j.testkit.SdkVectors;
@@ -104,24 +106,25 @@ final class MessagePipelineIT {
     }
 
     @Test
-    void anInlineItemHashThatIsNotTheSha256OfTheContentIsRejected() {
+    void anInlineItemHashThatIsNotTheSha256OfTheContentIsRefusedAtTheDoorAndNeverLogged() {
         Message honest = alice.signed(POST, Contents.post(alice.address(), "note", "{}", T), T);
         Message wrongHash = alice.sign(new Message(Chain.ETH, alice.address(), POST, "TEST", T,
                 honest.itemType(), honest.itemContent(), ItemHash.sha256Of("something else"), ""));
 
-        MessageRecord record = node.submit(wrongHash);
-
-        assertRejected(record, ErrorCode.INVALID_FORMAT, "is not the sha256 of item_content");
+        assertThatThrownBy(() -> node.embedded().node().messageIntake().submit(wrongHash, Origin.API))
+                .isInstanceOf(MalformedMessageException.class).hasMessageContaining("is not the sha256 of item_content");
+        assertThat(node.state().message(wrongHash.itemHash())).isEmpty();
     }
 
     @Test
-    void contentThatDoesNotMatchTheSignedHashIsRejected() {
+    void contentThatDoesNotMatchTheSignedHashIsRefusedAndNothingOfItIsKept() {
         Message signed = alice.signed(POST, Contents.post(alice.address(), "note", "{\"n\":1}", T), T);
         // The signature covers the hash, the hash names other content: swapping the content breaks the pair.
         Message swapped = new Message(signed.chain(), signed.sender(), POST, "TEST", T, signed.itemType(),
                 Contents.post(alice.address(), "note", "{\"n\":2}", T), signed.itemHash(), signed.signature());
 
-        assertRejected(node.submit(swapped), ErrorCode.INVALID_FORMAT, "is not the sha256 of item_content");
+        assertThat(node.offer(swapped)).as("refused by the intake").isEmpty();
+        assertThat(node.state().message(signed.itemHash())).isEmpty();
         assertThat(node.state().post(signed.itemHash())).isEmpty();
     }
 

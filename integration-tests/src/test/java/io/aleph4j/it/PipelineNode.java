@@ -1,17 +1,17 @@
 package io.aleph4j.it;
 
-import io.aleph4j.api.log.InboxEntry;
 import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.MalformedMessageException;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.MessageStatus;
-import io.aleph4j.api.storage.MessageRecord;
-import io.aleph4j.api.storage.StateQueries;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.StateQueries;
 import io.aleph4j.kernel.InlinePlugin;
 import io.aleph4j.testkit.EmbeddedNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 /** A node running the real chain plugins and the SQLite state store, fed through its inbox. */
 final class PipelineNode implements AutoCloseable {
 
-    static final String[] PLUGINS = {"chain-evm", "chain-solana", "chain-tezos", "store-sqlite"};
+    static final String[] PLUGINS = {"chain-evm", "chain-solana", "chain-tezos", "state-sqlite"};
 
     private final EmbeddedNode node;
 
@@ -56,7 +56,7 @@ final class PipelineNode implements AutoCloseable {
         return new PipelineNode(builder.start());
     }
 
-    /** Appends the message to the inbox and waits until the pipeline has handled it. */
+    /** Submits the message through the node's intake and waits until the pipeline has handled it. */
     MessageRecord submit(Message message) {
         long index = append(message);
         awaitApplied(index);
@@ -64,8 +64,25 @@ final class PipelineNode implements AutoCloseable {
                 () -> new AssertionError("no record of " + message.itemHash() + " after it was applied"));
     }
 
+    /**
+     * Submits the message through the node's intake (the only way into the inbox): its inbox index, or empty when
+     * the intake refused it (an inline hash that is not its content's, content that is not the type's).
+     */
+    OptionalLong offer(Message message) {
+        try {
+            return OptionalLong.of(node.node().messageIntake().submit(message, Origin.API).inboxIndex());
+        } catch (MalformedMessageException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Submits the message through the node's intake (the only way into the inbox); its inbox index. */
     long append(Message message) {
-        return node.node().log().appendInbox(new InboxEntry(message, Origin.API, Instant.now()));
+        try {
+            return node.node().messageIntake().submit(message, Origin.API).inboxIndex();
+        } catch (MalformedMessageException e) {
+            throw new AssertionError("the intake refused " + message.itemHash() + ": " + e.getMessage(), e);
+        }
     }
 
     void awaitApplied(long index) {

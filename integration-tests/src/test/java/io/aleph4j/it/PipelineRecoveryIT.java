@@ -4,19 +4,17 @@ import static io.aleph4j.api.message.MessageType.FORGET;
 import static io.aleph4j.api.message.MessageType.POST;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aleph4j.api.log.InboxEntry;
+import io.aleph4j.api.content.ContentStore;
 import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.MessageStatus;
-import io.aleph4j.api.storage.ContentStore;
 import io.aleph4j.testkit.EmbeddedNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +29,7 @@ final class PipelineRecoveryIT {
     Path dataDirectory;
 
     @Test
-    void aMessageWokenByItsDependencyRunsBeforeTheLogEntriesThatFollowThatDependency() {
+    void aMessageWokenByItsDependencyRunsBeforeTheLogEntriesThatFollowThatDependency() throws Exception {
         String me = alice.address();
         Message post = alice.signed(POST, Contents.post(me, "note", "{}", T), T);
         Message forget = alice.signed(FORGET, Contents.forget(me, T + 1, post.itemHash()), T + 1);
@@ -41,7 +39,7 @@ final class PipelineRecoveryIT {
         long last = -1;
         try (EmbeddedNode logOnly = EmbeddedNode.builder().dataDirectory(dataDirectory).start()) {
             for (Message message : new Message[] {forget, post, amend}) {
-                last = logOnly.node().log().appendInbox(new InboxEntry(message, Origin.API, Instant.now()));
+                last = logOnly.node().messageIntake().submit(message, Origin.API).inboxIndex();
             }
         }
 
@@ -82,7 +80,7 @@ final class PipelineRecoveryIT {
         ItemHash hash = ItemHash.sha256Of(content);
         Message message = alice.sign(new Message(Chain.ETH, me, POST, "TEST", T, ItemType.STORAGE, null, hash, ""));
 
-        try (PipelineNode node = PipelineNode.startWith("storage-fs")) {
+        try (PipelineNode node = PipelineNode.startWith("content-fs")) {
             assertThat(node.submit(message).status()).isEqualTo(MessageStatus.PENDING);
 
             ContentStore contents = node.embedded().node().contentStores().getFirst();

@@ -24,7 +24,7 @@ final class SdkCompatibilityIT {
         assertThat(PROJECT.resolve("node_modules/@aleph-sdk/client")).as(
                 "the SDK is installed: `npm ci` in integration-tests/src/test/js/sdk-compat (./run-tests does it)")
                 .isDirectory();
-        try (PipelineNode node = PipelineNode.startWith("api-http", "storage-fs")) {
+        try (PipelineNode node = PipelineNode.startWith("api-http", "content-fs")) {
             String url = node.embedded().uri("/").toString().replaceAll("/$", "");
             Path output = Files.createTempFile("sdk-compat", ".log");
             Process sdk = new ProcessBuilder("node", "run.mjs", url)

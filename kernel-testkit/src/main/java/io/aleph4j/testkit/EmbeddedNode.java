@@ -134,6 +134,12 @@ public final class EmbeddedNode implements AutoCloseable {
             return this;
         }
 
+        /** The clock the node and its plugins use ({@link ManualClock} for tests of time); the system's otherwise. */
+        public Builder clock(java.time.Clock clock) {
+            delegate.clock(clock);
+            return this;
+        }
+
         public Builder configYaml(String yaml) {
             delegate.configYaml(yaml);
             return this;

@@ -10,31 +10,34 @@ import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.message.RejectionReason;
-import io.aleph4j.api.storage.AddressStats;
-import io.aleph4j.api.storage.AddressStatsCursor;
-import io.aleph4j.api.storage.AddressStatsQuery;
-import io.aleph4j.api.storage.AggregateElement;
-import io.aleph4j.api.storage.AggregateRecord;
-import io.aleph4j.api.storage.ContentFields;
-import io.aleph4j.api.storage.FileReference;
-import io.aleph4j.api.storage.MessageCursor;
-import io.aleph4j.api.storage.MessageFilter;
-import io.aleph4j.api.storage.MessageRecord;
-import io.aleph4j.api.storage.Page;
-import io.aleph4j.api.storage.PageRequest;
-import io.aleph4j.api.storage.PostFilter;
-import io.aleph4j.api.storage.PostRecord;
-import io.aleph4j.api.storage.PostView;
-import io.aleph4j.api.storage.SortOrder;
-import io.aleph4j.api.storage.StateStore;
+import io.aleph4j.api.state.AddressStats;
+import io.aleph4j.api.state.AddressStatsCursor;
+import io.aleph4j.api.state.AddressStatsQuery;
+import io.aleph4j.api.state.AggregateElement;
+import io.aleph4j.api.state.AggregateRecord;
+import io.aleph4j.api.state.ContentFields;
+import io.aleph4j.api.state.FileReference;
+import io.aleph4j.api.state.MessageCursor;
+import io.aleph4j.api.state.MessageFilter;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.Page;
+import io.aleph4j.api.state.PageRequest;
+import io.aleph4j.api.state.PostFilter;
+import io.aleph4j.api.state.PostRecord;
+import io.aleph4j.api.state.PostView;
+import io.aleph4j.api.state.SortOrder;
+import io.aleph4j.api.state.StateStore;
+import io.aleph4j.api.state.StateTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +81,7 @@ public abstract class StateStoreContract {
     @Test
     void stateAndTheAppliedIndexSurviveReopening() throws Exception {
         FileReference reference = new FileReference(hash(1), "0xowner", hash(2), ItemType.STORAGE, null, 1.0);
-        store.write(41, tx -> {
+        write(41, tx -> {
             tx.putFileReference(reference);
             return null;
         });
@@ -91,20 +94,20 @@ public abstract class StateStoreContract {
     @Test
     void aWriteTransactionFindsMessagesStoredBeforeReopeningAndNoneAfterAReset() throws Exception {
         MessageRecord post = post(1, ALICE, "note", 100.0);
-        store.write(1, tx -> {
+        write(1, tx -> {
             tx.putMessage(post);
             assertThat(tx.message(post.itemHash())).as("a message this transaction stored").contains(post);
             return null;
         });
         close(store);
         store = reopen();
-        store.write(2, tx -> {
+        write(2, tx -> {
             assertThat(tx.message(post.itemHash())).as("a message stored before the store reopened").contains(post);
             assertThat(tx.message(hash(2))).isEmpty();
             return null;
         });
         store.reset();
-        store.write(0, tx -> {
+        write(0, tx -> {
             assertThat(tx.message(post.itemHash())).as("after a reset").isEmpty();
             tx.putMessage(post);
             return null;
@@ -121,7 +124,7 @@ public abstract class StateStoreContract {
     @Test
     void aWriteCommitsItsChangesWithTheAppliedInboxIndex() {
         MessageRecord post = post(1, ALICE, "note", 100.0);
-        store.write(7, tx -> {
+        write(7, tx -> {
             tx.putMessage(post);
             return null;
         });
@@ -131,15 +134,15 @@ public abstract class StateStoreContract {
 
     @Test
     void aWriteThatThrowsKeepsNothingAndLeavesTheIndex() {
-        store.write(3, tx -> null);
+        write(3, tx -> null);
         MessageRecord post = post(1, ALICE, "note", 100.0);
-        assertThatThrownBy(() -> store.write(4, tx -> {
+        assertThatThrownBy(() -> write(4, tx -> {
             tx.putMessage(post);
             throw new IllegalStateException("handler failed");
         })).hasMessage("handler failed");
         assertThat(store.appliedInboxIndex()).isEqualTo(3);
         assertThat(store.queries().message(post.itemHash())).isEmpty();
-        store.write(4, tx -> {
+        write(4, tx -> {
             tx.putMessage(post);
             return null;
         });
@@ -148,16 +151,41 @@ public abstract class StateStoreContract {
 
     @Test
     void theAppliedIndexNeverGoesBack() {
-        store.write(10, tx -> null);
-        assertThatThrownBy(() -> store.write(9, tx -> null)).isInstanceOf(IllegalArgumentException.class)
+        write(10, tx -> null);
+        assertThatThrownBy(() -> write(9, tx -> null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("9");
         assertThat(store.appliedInboxIndex()).isEqualTo(10);
     }
 
     @Test
+    void aTransactionClosedWithoutACommitKeepsNothing() {
+        MessageRecord post = post(1, ALICE, "note", 100.0);
+        try (StateTransaction transaction = store.begin()) {
+            transaction.putMessage(post);
+            assertThat(transaction.message(post.itemHash())).as("its own change").contains(post);
+        }
+        assertThat(store.appliedInboxIndex()).isEqualTo(-1);
+        assertThat(store.queries().message(post.itemHash())).isEmpty();
+        write(0, tx -> {
+            tx.putMessage(post);
+            return null;
+        });
+        assertThat(store.queries().message(post.itemHash())).as("a next transaction commits").contains(post);
+    }
+
+    @Test
+    void aTransactionCommitsOnce() {
+        try (StateTransaction transaction = store.begin()) {
+            transaction.commit(1);
+            assertThatThrownBy(() -> transaction.commit(2)).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(store.appliedInboxIndex()).isEqualTo(1);
+    }
+
+    @Test
     void readsInsideAWriteSeeItsOwnChanges() {
         MessageRecord post = post(1, ALICE, "note", 100.0);
-        Optional<MessageRecord> seen = store.write(0, tx -> {
+        Optional<MessageRecord> seen = write(0, tx -> {
             tx.putMessage(post);
             return tx.message(post.itemHash());
         });
@@ -166,7 +194,7 @@ public abstract class StateStoreContract {
 
     @Test
     void resetDropsAllStateAndTheAppliedIndex() {
-        store.write(5, tx -> {
+        write(5, tx -> {
             tx.putMessage(post(1, ALICE, "note", 100.0));
             tx.putPost(postRow(1, ALICE, "note", 100.0));
             tx.putAggregateElement(new AggregateElement(hash(2), ALICE, "profile", "{\"a\":1}", 100.0));
@@ -186,16 +214,15 @@ public abstract class StateStoreContract {
 
     @Test
     void aMessageRoundTripsWithEveryField() {
-        MessageRecord rejected = new MessageRecord(hash(9), Chain.SOL, BOB, MessageType.AGGREGATE, null, 1.5,
-                ItemType.STORAGE, null, "{\"signature\":\"x\"}", MessageStatus.REJECTED,
-                Optional.of(RejectionReason.of(ErrorCode.PERMISSION_DENIED, "not allowed: ünïcode ✓")), null,
-                List.of(), RECEIVED, 0);
+        MessageRecord rejected = MessageRecord.builder().itemHash(hash(9)).chain(Chain.SOL).sender(BOB)
+                .type(MessageType.AGGREGATE).time(1.5).itemType(ItemType.STORAGE).signature("{\"signature\":\"x\"}")
+                .rejected(RejectionReason.of(ErrorCode.PERMISSION_DENIED, "not allowed: ünïcode ✓"))
+                .receivedAt(RECEIVED).build();
         MessageRecord forgotten = post(1, ALICE, "note", 100.0);
-        forgotten = new MessageRecord(forgotten.itemHash(), forgotten.chain(), forgotten.sender(), forgotten.type(),
-                "TEST", forgotten.time(), ItemType.INLINE, null, forgotten.signature(), MessageStatus.FORGOTTEN,
-                Optional.empty(), forgotten.content().withoutJson(), List.of(hash(20), hash(21)), RECEIVED, 42);
+        forgotten = forgotten.toBuilder().channel("TEST").itemContent(null).status(MessageStatus.FORGOTTEN)
+                .content(forgotten.content().withoutJson()).forgottenBy(List.of(hash(20), hash(21))).size(42).build();
         MessageRecord finalForgotten = forgotten;
-        store.write(0, tx -> {
+        write(0, tx -> {
             tx.putMessage(rejected);
             tx.putMessage(finalForgotten);
             return null;
@@ -207,13 +234,13 @@ public abstract class StateStoreContract {
 
     @Test
     void puttingAMessageAgainReplacesIt() {
-        MessageRecord pending = post(1, ALICE, "note", 100.0).withStatus(MessageStatus.PENDING, Optional.empty());
-        store.write(0, tx -> {
+        MessageRecord pending = post(1, ALICE, "note", 100.0).toBuilder().status(MessageStatus.PENDING).build();
+        write(0, tx -> {
             tx.putMessage(pending);
             return null;
         });
-        MessageRecord processed = pending.withStatus(MessageStatus.PROCESSED, Optional.empty());
-        store.write(1, tx -> {
+        MessageRecord processed = pending.toBuilder().status(MessageStatus.PROCESSED).build();
+        write(1, tx -> {
             tx.putMessage(processed);
             return null;
         });
@@ -227,7 +254,7 @@ public abstract class StateStoreContract {
         for (int i = 1; i <= 13; i++) {
             all.add(post(i, i % 3 == 0 ? BOB : ALICE, "note", 100.0 + i / 4));
         }
-        store.write(0, tx -> {
+        write(0, tx -> {
             all.forEach(tx::putMessage);
             return null;
         });
@@ -243,7 +270,7 @@ public abstract class StateStoreContract {
 
     @Test
     void postCursorPagesWalkEveryOriginalPostOnceWithItsLatestAmend() {
-        store.write(0, tx -> {
+        write(0, tx -> {
             for (int i = 1; i <= 7; i++) {
                 tx.putPost(postRow(i, ALICE, "note", 100.0 + i / 3));
             }
@@ -267,21 +294,18 @@ public abstract class StateStoreContract {
             MessageRecord post = post(i, i % 3 == 0 ? BOB : ALICE, i % 2 == 0 ? "note" : "blog", 100.0 + i);
             posts.add(i % 4 == 0 ? withChannel(post, "OTHER") : post);
         }
-        store.write(0, tx -> {
+        write(0, tx -> {
             posts.forEach(tx::putMessage);
             tx.putMessage(aggregate(20, ALICE, ALICE, "profile", 50.0));
             tx.putMessage(solana(21, 60.0));
             return null;
         });
-        store.write(1, tx -> {
-            tx.putMessage(posts.get(0).withStatus(MessageStatus.PENDING, Optional.empty()));
-            tx.putMessage(posts.get(1).withStatus(MessageStatus.REJECTED,
-                    Optional.of(RejectionReason.of(ErrorCode.PERMISSION_DENIED, "no"))));
+        write(1, tx -> {
+            tx.putMessage(posts.get(0).toBuilder().status(MessageStatus.PENDING).build());
+            tx.putMessage(posts.get(1).toBuilder().rejected(RejectionReason.of(ErrorCode.PERMISSION_DENIED, "no")).build());
             MessageRecord forgotten = posts.get(2);
-            tx.putMessage(new MessageRecord(forgotten.itemHash(), forgotten.chain(), forgotten.sender(),
-                    forgotten.type(), forgotten.channel(), forgotten.time(), forgotten.itemType(), null,
-                    forgotten.signature(), MessageStatus.FORGOTTEN, Optional.empty(),
-                    forgotten.content().withoutJson(), List.of(hash(30)), RECEIVED, 0));
+            tx.putMessage(forgotten.toBuilder().itemContent(null).status(MessageStatus.FORGOTTEN)
+                    .content(forgotten.content().withoutJson()).forgottenBy(List.of(hash(30))).size(0).build());
             return null;
         });
 
@@ -317,11 +341,9 @@ public abstract class StateStoreContract {
         MessageRecord base = solana(1, 10.0);
         String json = "{\"address\":\"SoLaNaSender\",\"item_hash\":\"" + hash(9).value()
                 + "\",\"payment\":{\"type\":\"credit\"}}";
-        MessageRecord paid = new MessageRecord(base.itemHash(), base.chain(), base.sender(), base.type(),
-                base.channel(), base.time(), base.itemType(), null, base.signature(), base.status(),
-                Optional.empty(), new ContentFields("SoLaNaSender", 10.0, null, null, null, List.of(), json,
-                        hash(9).value(), "credit"), List.of(), RECEIVED, json.length());
-        store.write(0, tx -> {
+        MessageRecord paid = base.toBuilder().content(ContentFields.builder("SoLaNaSender", 10.0).json(json)
+                .itemHash(hash(9).value()).paymentType("credit").build()).size(json.length()).build();
+        write(0, tx -> {
             tx.putMessage(paid);
             tx.putMessage(post(2, ALICE, "note", 20.0));
             return null;
@@ -342,9 +364,9 @@ public abstract class StateStoreContract {
         MessageRecord bobPost = withChannel(post(2, BOB, "blog", 200.0), "OTHER");
         MessageRecord aggregate = aggregate(3, BOB, ALICE, "profile", 300.0);
         MessageRecord rejected = post(4, BOB, "note", 400.0)
-                .withStatus(MessageStatus.REJECTED, Optional.of(RejectionReason.of(ErrorCode.INVALID_FORMAT, "bad")));
+                .toBuilder().rejected(RejectionReason.of(ErrorCode.INVALID_FORMAT, "bad")).build();
         MessageRecord solana = solana(5, 500.0);
-        store.write(0, tx -> {
+        write(0, tx -> {
             List.of(alicePost, bobPost, aggregate, rejected, solana).forEach(tx::putMessage);
             return null;
         });
@@ -369,7 +391,7 @@ public abstract class StateStoreContract {
 
     @Test
     void filterValuesAreDataNotSql() {
-        store.write(0, tx -> {
+        write(0, tx -> {
             tx.putMessage(post(1, ALICE, "note", 100.0));
             return null;
         });
@@ -380,7 +402,7 @@ public abstract class StateStoreContract {
 
     @Test
     void messagesArePagedInTimeOrderWithTheTotal() {
-        store.write(0, tx -> {
+        write(0, tx -> {
             for (int i = 1; i <= 25; i++) {
                 tx.putMessage(post(i, ALICE, "note", 1000.0 + i));
             }
@@ -405,7 +427,7 @@ public abstract class StateStoreContract {
 
     @Test
     void messagesWithTheSameTimeAreOrderedByItemHash() {
-        store.write(0, tx -> {
+        write(0, tx -> {
             tx.putMessage(post(3, ALICE, "note", 100.0));
             tx.putMessage(post(1, ALICE, "note", 100.0));
             tx.putMessage(post(2, ALICE, "note", 100.0));
@@ -426,7 +448,7 @@ public abstract class StateStoreContract {
         PostRecord original = postRow(1, ALICE, "note", 100.0);
         PostRecord amend = amendRow(2, ALICE, hash(1), 200.0, "{\"text\":\"edited\"}");
         PostRecord other = postRow(3, BOB, "blog", 150.0);
-        store.write(0, tx -> {
+        write(0, tx -> {
             tx.putPost(original);
             tx.putPost(amend);
             tx.putPost(other);
@@ -442,7 +464,7 @@ public abstract class StateStoreContract {
         assertThat(store.queries().amendsOf(hash(1))).containsExactly(amend);
         assertThat(store.queries().post(hash(2))).contains(amend);
 
-        store.write(1, tx -> {
+        write(1, tx -> {
             tx.deletePost(hash(2));
             tx.setLatestAmend(hash(1), null);
             return null;
@@ -455,7 +477,7 @@ public abstract class StateStoreContract {
 
     @Test
     void postsAreFilteredByEachCriterion() {
-        store.write(0, tx -> {
+        write(0, tx -> {
             tx.putPost(postRow(1, ALICE, "note", 100.0));
             tx.putPost(postRow(2, BOB, "blog", 200.0));
             tx.putPost(postRow(3, BOB, "note", 300.0));
@@ -481,7 +503,7 @@ public abstract class StateStoreContract {
 
     @Test
     void aggregatesAreReadByOwnerAndKeys() {
-        store.write(0, tx -> {
+        write(0, tx -> {
             tx.putAggregate(new AggregateRecord(ALICE, "profile", "{\"name\":\"alice\"}", 100.0, hash(1), 150.0));
             tx.putAggregate(new AggregateRecord(ALICE, "settings", "{\"dark\":true}", 120.0, hash(2), 120.0));
             tx.putAggregate(new AggregateRecord(BOB, "profile", "{\"name\":\"bob\"}", 130.0, hash(3), 130.0));
@@ -495,7 +517,7 @@ public abstract class StateStoreContract {
                 .containsExactly("settings");
         assertThat(store.queries().aggregates("nobody", List.of())).isEmpty();
 
-        store.write(1, tx -> {
+        write(1, tx -> {
             tx.putAggregate(new AggregateRecord(ALICE, "profile", "{\"name\":\"alice2\"}", 100.0, hash(4), 200.0));
             tx.deleteAggregate(ALICE, "settings");
             return null;
@@ -509,14 +531,14 @@ public abstract class StateStoreContract {
         AggregateElement late = new AggregateElement(hash(1), ALICE, "profile", "{\"b\":2}", 200.0);
         AggregateElement early = new AggregateElement(hash(2), ALICE, "profile", "{\"a\":1}", 100.0);
         AggregateElement otherKey = new AggregateElement(hash(3), ALICE, "settings", "{\"c\":3}", 50.0);
-        store.write(0, tx -> {
+        write(0, tx -> {
             tx.putAggregateElement(late);
             tx.putAggregateElement(early);
             tx.putAggregateElement(otherKey);
             return null;
         });
         assertThat(store.queries().aggregateElements(ALICE, "profile")).containsExactly(early, late);
-        store.write(1, tx -> {
+        write(1, tx -> {
             tx.deleteAggregateElement(hash(2));
             return null;
         });
@@ -527,14 +549,14 @@ public abstract class StateStoreContract {
     void fileReferencesAreFoundByFileAndByMessage() {
         FileReference first = new FileReference(hash(1), ALICE, hash(9), ItemType.STORAGE, null, 100.0);
         FileReference second = new FileReference(hash(2), BOB, hash(9), ItemType.STORAGE, "v2", 200.0);
-        store.write(0, tx -> {
+        write(0, tx -> {
             tx.putFileReference(second);
             tx.putFileReference(first);
             return null;
         });
         assertThat(store.queries().fileReferences(hash(9))).containsExactly(first, second);
         assertThat(store.queries().fileReference(hash(2))).contains(second);
-        store.write(1, tx -> {
+        write(1, tx -> {
             tx.deleteFileReference(hash(1));
             return null;
         });
@@ -548,7 +570,7 @@ public abstract class StateStoreContract {
         FileReference named = new FileReference(hash(3), ALICE, hash(9), ItemType.IPFS, "avatar", 150.0);
         FileReference renamed = new FileReference(hash(4), ALICE, hash(6), ItemType.IPFS, "avatar", 250.0);
         FileReference othersName = new FileReference(hash(5), BOB, hash(5), ItemType.STORAGE, "avatar", 300.0);
-        store.write(0, tx -> {
+        write(0, tx -> {
             for (FileReference reference : List.of(original, version, named, renamed, othersName)) {
                 tx.putFileReference(reference);
             }
@@ -571,7 +593,7 @@ public abstract class StateStoreContract {
             List<Future<Long>> reads = new ArrayList<>();
             for (int round = 0; round < 20; round++) {
                 int base = round * 10;
-                store.write(round, tx -> {
+                write(round, tx -> {
                     for (int i = 1; i <= 10; i++) {
                         tx.putMessage(post(base + i, ALICE, "note", 100.0 + base + i));
                     }
@@ -596,14 +618,13 @@ public abstract class StateStoreContract {
 
     @Test
     void addressStatsCountEachSendersProcessedMessagesByType() {
-        store.write(1, tx -> {
+        write(1, tx -> {
             tx.putMessage(post(1, ALICE, "note", 100.0));
             tx.putMessage(post(2, ALICE, "note", 101.0));
             tx.putMessage(aggregate(3, ALICE, ALICE, "profile", 102.0));
-            tx.putMessage(post(4, ALICE, "note", 103.0).withStatus(MessageStatus.REJECTED,
-                    Optional.of(RejectionReason.of(ErrorCode.INVALID_SIGNATURE, "bad"))));
+            tx.putMessage(post(4, ALICE, "note", 103.0).toBuilder().rejected(RejectionReason.of(ErrorCode.INVALID_SIGNATURE, "bad")).build());
             tx.putMessage(post(5, BOB, "note", 104.0));
-            tx.putMessage(post(6, BOB, "note", 105.0).withStatus(MessageStatus.PENDING, Optional.empty()));
+            tx.putMessage(post(6, BOB, "note", 105.0).toBuilder().status(MessageStatus.PENDING).build());
             tx.putMessage(solana(7, 106.0));
             return null;
         });
@@ -613,9 +634,9 @@ public abstract class StateStoreContract {
 
         assertThat(all.total()).isEqualTo(3);
         assertThat(all.items()).containsExactly(
-                new AddressStats(ALICE, 3, 1, 0, 0, 2, 0, 0),
-                new AddressStats(BOB, 1, 0, 0, 0, 1, 0, 0),
-                new AddressStats("SoLaNaSender", 1, 0, 0, 0, 0, 0, 1));
+                new AddressStats(ALICE, Map.of(MessageType.POST, 2L, MessageType.AGGREGATE, 1L)),
+                new AddressStats(BOB, Map.of(MessageType.POST, 1L)),
+                new AddressStats("SoLaNaSender", Map.of(MessageType.STORE, 1L)));
         assertThat(store.queries().addressStats(new AddressStatsQuery(Set.of(), null, AddressStatsQuery.SortBy.STORE),
                 PageRequest.first(1, SortOrder.DESCENDING)).items()).extracting(AddressStats::address)
                 .containsExactly("SoLaNaSender");
@@ -640,6 +661,23 @@ public abstract class StateStoreContract {
     }
 
     // --- fixtures
+
+    /** Runs {@code work} in one transaction of the store and commits it through {@code throughInboxIndex}. */
+    protected final <T> T write(long throughInboxIndex, Function<StateTransaction, T> work) {
+        return write(store, throughInboxIndex, work);
+    }
+
+    /**
+     * Runs {@code work} in one transaction of {@code target} and commits it through {@code throughInboxIndex}, as the
+     * kernel's pipeline writes: a failing {@code work} leaves nothing behind.
+     */
+    protected static <T> T write(StateStore target, long throughInboxIndex, Function<StateTransaction, T> work) {
+        try (StateTransaction transaction = target.begin()) {
+            T result = work.apply(transaction);
+            transaction.commit(throughInboxIndex);
+            return result;
+        }
+    }
 
     /** A distinct, valid item hash per number. */
     protected static ItemHash hash(int number) {
@@ -666,40 +704,41 @@ public abstract class StateStoreContract {
     protected static MessageRecord post(int number, String owner, String postType, double time) {
         String json = "{\"type\":\"" + postType + "\",\"address\":\"" + owner + "\",\"time\":" + time
                 + ",\"ref\":\"ref-" + number + "\",\"content\":{\"tags\":[\"tag-" + number + "\"]}}";
-        ContentFields content = new ContentFields(owner, time, postType, "ref-" + number, null,
-                List.of("tag-" + number, "all"), json);
-        return new MessageRecord(hash(number), Chain.ETH, owner, MessageType.POST, "TEST", time, ItemType.INLINE,
-                json, "0xsignature" + number, MessageStatus.PROCESSED, Optional.empty(), content, List.of(),
-                RECEIVED, json.length());
+        ContentFields content = ContentFields.builder(owner, time).type(postType).ref("ref-" + number)
+                .tags(List.of("tag-" + number, "all")).json(json).build();
+        return MessageRecord.builder().itemHash(hash(number)).chain(Chain.ETH).sender(owner).type(MessageType.POST)
+                .channel("TEST").time(time).itemType(ItemType.INLINE).itemContent(json).signature("0xsignature" + number)
+                .status(MessageStatus.PROCESSED).content(content).receivedAt(RECEIVED).size(json.length()).build();
     }
 
     private static MessageRecord aggregate(int number, String sender, String owner, String key, double time) {
         String json = "{\"key\":\"" + key + "\",\"address\":\"" + owner + "\",\"time\":" + time + ",\"content\":{}}";
-        return new MessageRecord(hash(number), Chain.ETH, sender, MessageType.AGGREGATE, "TEST", time,
-                ItemType.INLINE, json, "0xsignature" + number, MessageStatus.PROCESSED, Optional.empty(),
-                new ContentFields(owner, time, null, null, key, List.of(), json), List.of(), RECEIVED, json.length());
+        return MessageRecord.builder().itemHash(hash(number)).chain(Chain.ETH).sender(sender)
+                .type(MessageType.AGGREGATE).channel("TEST").time(time).itemType(ItemType.INLINE).itemContent(json)
+                .signature("0xsignature" + number).status(MessageStatus.PROCESSED)
+                .content(ContentFields.builder(owner, time).key(key).json(json).build()).receivedAt(RECEIVED)
+                .size(json.length()).build();
     }
 
     private static MessageRecord solana(int number, double time) {
-        return new MessageRecord(hash(number), Chain.SOL, "SoLaNaSender", MessageType.STORE, "TEST", time,
-                ItemType.STORAGE, null, "{}", MessageStatus.PROCESSED, Optional.empty(),
-                new ContentFields("SoLaNaSender", time, null, null, null, List.of(), "{}"), List.of(), RECEIVED, 2);
+        return MessageRecord.builder().itemHash(hash(number)).chain(Chain.SOL).sender("SoLaNaSender")
+                .type(MessageType.STORE).channel("TEST").time(time).itemType(ItemType.STORAGE).signature("{}")
+                .status(MessageStatus.PROCESSED).content(ContentFields.builder("SoLaNaSender", time).json("{}").build())
+                .receivedAt(RECEIVED).size(2).build();
     }
 
     private static MessageRecord withChannel(MessageRecord record, String channel) {
-        return new MessageRecord(record.itemHash(), record.chain(), record.sender(), record.type(), channel,
-                record.time(), record.itemType(), record.itemContent(), record.signature(), record.status(),
-                record.rejection(), record.content(), record.forgottenBy(), record.receivedAt(), record.size());
+        return record.toBuilder().channel(channel).build();
     }
 
     private static PostRecord postRow(int number, String owner, String postType, double time) {
-        return new PostRecord(hash(number), owner, postType, "ref-" + number, null, "TEST",
-                List.of("tag-" + number), "{\"text\":\"post " + number + "\"}", time, null);
+        return PostRecord.builder(hash(number), owner, postType).ref("ref-" + number).channel("TEST")
+                .tags(List.of("tag-" + number)).json("{\"text\":\"post " + number + "\"}").time(time).build();
     }
 
     private static PostRecord amendRow(int number, String owner, ItemHash original, double time, String json) {
-        return new PostRecord(hash(number), owner, "amend", original.value(), original, "TEST", List.of(), json,
-                time, null);
+        return PostRecord.builder(hash(number), owner, "amend").ref(original.value()).amends(original).channel("TEST")
+                .json(json).time(time).build();
     }
 
     private List<ItemHash> hashes(MessageFilter filter) {

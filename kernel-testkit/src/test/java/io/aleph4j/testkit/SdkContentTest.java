@@ -14,7 +14,7 @@ final class SdkContentTest {
     void everySdkMessageContentParsesAsItsTypeAndIsOwnedByItsSender() throws Exception {
         for (SdkVectors.SdkRequest request : SdkVectors.requests()) {
             Message message = request.message();
-            MessageContent content = ContentParser.parse(message.type(), message.itemContent());
+            MessageContent content = ContentParser.parse(message.type(), message.itemContent()).content();
 
             assertThat(content.messageType()).isEqualTo(message.type());
             assertThat(content.address()).isEqualTo(message.sender());

@@ -1,15 +1,15 @@
 package io.aleph4j.kernel;
 
-import io.aleph4j.api.storage.ContentStore;
-import io.aleph4j.api.storage.StateQueries;
-import java.time.Duration;
-import java.util.Optional;
-
+import io.aleph4j.api.content.ContentService;
+import io.aleph4j.api.content.ContentStore;
 import io.aleph4j.api.log.MessageIntake;
 import io.aleph4j.api.log.MessageLog;
+import io.aleph4j.api.state.StateQueries;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** A started node. Closing it stops plugins in reverse start order and releases every thread and file. */
 public interface Node extends AutoCloseable {
@@ -46,9 +46,12 @@ public interface Node extends AutoCloseable {
     Optional<StateQueries> stateQueries();
 
     /**
-     * The content stores plugins contribute, in plugin start order (the order content is looked up in); empty
-     * when there are none, or when the node runs no pipeline (no state store).
+     * The node's content as plugins get it: the content stores in plugin start order, then the content sources for
+     * what none holds, uploads into the first store that takes their addressing.
      */
+    ContentService content();
+
+    /** The content stores plugins contribute, in plugin start order (the order content is looked up in). */
     List<ContentStore> contentStores();
 
     /**

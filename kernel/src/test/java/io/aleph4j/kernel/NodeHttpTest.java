@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aleph4j.api.AlephPlugin;
-import io.aleph4j.api.NodeContext;
+import io.aleph4j.api.Registrar;
 import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.HttpRoutes;
@@ -29,8 +29,8 @@ final class NodeHttpTest {
     /** Contributes routes that echo a path parameter, refuse bad input and fail unexpectedly. */
     static final class EchoPlugin implements AlephPlugin {
         @Override
-        public void register(NodeContext context) {
-            context.contribute(HttpRoutes.class, router -> {
+        public void register(Registrar registrar) {
+            registrar.extension(HttpRoutes.class, router -> {
                 router.get("/echo/{word}", request -> HttpResponse.json(200,
                         "{\"word\":\"" + request.pathParameter("word").orElseThrow() + "\"}"));
                 router.post("/size", request -> HttpResponse.text(200, String.valueOf(request.body().length)));
@@ -169,8 +169,8 @@ final class NodeHttpTest {
     void twoPluginsAddingTheSameRouteFailTheStartNamingBoth() {
         AlephPlugin duplicate = new AlephPlugin() {
             @Override
-            public void register(NodeContext context) {
-                context.contribute(HttpRoutes.class, router -> router.get("/echo/{word}",
+            public void register(Registrar registrar) {
+                registrar.extension(HttpRoutes.class, router -> router.get("/echo/{word}",
                         request -> HttpResponse.text(200, "")));
             }
         };

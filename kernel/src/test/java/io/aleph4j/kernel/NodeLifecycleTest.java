@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aleph4j.api.AlephPlugin;
 import io.aleph4j.api.Extension;
 import io.aleph4j.api.NodeContext;
+import io.aleph4j.api.Registrar;
 import io.aleph4j.api.config.ConfigKey;
-import io.aleph4j.api.storage.StateStore;
+import io.aleph4j.api.state.StateStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -133,8 +134,8 @@ final class NodeLifecycleTest {
         List<String> seen = new CopyOnWriteArrayList<>();
         AlephPlugin provider = new AlephPlugin() {
             @Override
-            public void register(NodeContext context) {
-                context.contribute(MarkerPoint.class, new MarkerPoint() { });
+            public void register(Registrar registrar) {
+                registrar.extension(MarkerPoint.class, new MarkerPoint() { });
             }
         };
         AlephPlugin consumer = new AlephPlugin() {
@@ -183,8 +184,8 @@ final class NodeLifecycleTest {
     void lookingUpExtensionsDuringRegisterIsRefusedWithAHint() {
         AlephPlugin early = new AlephPlugin() {
             @Override
-            public void register(NodeContext context) {
-                context.extensions(StateStore.class);
+            public void register(Registrar registrar) {
+                registrar.context().extensions(StateStore.class);
             }
         };
 

@@ -3,7 +3,7 @@ package io.aleph4j.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aleph4j.api.AlephPlugin;
-import io.aleph4j.api.NodeContext;
+import io.aleph4j.api.Registrar;
 import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.http.HttpRoutes;
 import io.aleph4j.api.http.WebSocketHandler;
@@ -33,8 +33,8 @@ final class NodeWebSocketTest {
     /** A websocket that greets with its path and query parameters and echoes, and one that refuses everyone. */
     static final class RoomsPlugin implements AlephPlugin {
         @Override
-        public void register(NodeContext context) {
-            context.contribute(HttpRoutes.class, router -> {
+        public void register(Registrar registrar) {
+            registrar.extension(HttpRoutes.class, router -> {
                 router.websocket("/ws/rooms/{room}", new WebSocketHandler() {
                     @Override
                     public void onOpen(WebSocketSession session) {

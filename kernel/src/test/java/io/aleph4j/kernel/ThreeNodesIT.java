@@ -2,10 +2,9 @@ package io.aleph4j.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.log.StartFrom;
 import io.aleph4j.api.log.Subscription;
-import io.aleph4j.api.log.InboxEntry;
-import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
@@ -17,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -77,11 +75,11 @@ final class ThreeNodesIT {
         }
     }
 
-    private static void assertEachNodeHasItsOwnLog(Node node, int entries) throws InterruptedException {
+    private static void assertEachNodeHasItsOwnLog(Node node, int entries) throws Exception {
         for (int i = 0; i <= entries; i++) {
-            String content = "{\"n\":" + i + "}";
-            node.log().appendInbox(new InboxEntry(new Message(Chain.ETH, "0xabc", MessageType.POST, null, 1.0,
-                    ItemType.INLINE, content, ItemHash.sha256Of(content), "0x00"), Origin.LOCAL, Instant.EPOCH));
+            String content = "{\"address\":\"0xabc\",\"time\":1,\"type\":\"test\",\"content\":{\"n\":" + i + "}}";
+            node.messageIntake().submit(new Message(Chain.ETH, "0xabc", MessageType.POST, null, 1.0,
+                    ItemType.INLINE, content, ItemHash.sha256Of(content), "0x00"), Origin.LOCAL);
         }
         AtomicInteger seen = new AtomicInteger();
         try (Subscription ignored = node.log().subscribeInbox("count", StartFrom.EARLIEST,

@@ -7,13 +7,14 @@ import java.util.Set;
 /**
  * The one entry point of a plugin. The plugin's descriptor ({@code aleph4j-plugin.properties}, key
  * {@code plugin.class}) names the implementing class, which needs a public no-argument constructor or a
- * constructor annotated {@code @jakarta.inject.Inject} taking {@link NodeContext}.
+ * constructor annotated {@code @jakarta.inject.Inject} (taking, say, {@link NodeContext}).
  *
  * <p>The kernel drives every plugin through the same phases, in plugin dependency order (stop in reverse):
  * <ol>
  *   <li>{@link #configKeys()}: the node config section named after the plugin id is validated against it;</li>
- *   <li>{@link #register(NodeContext)}: the plugin contributes its extensions; other plugins' extensions are
- *   not visible yet;</li>
+ *   <li>{@link #register(Registrar)}: the plugin declares its extensions, its typed config and its services;
+ *   the node then builds them, each plugin's in its own injector, and gathers every extension point's
+ *   contributions;</li>
  *   <li>{@link #requiredExtensions()} of every plugin is checked against what was contributed;</li>
  *   <li>{@link #start(NodeContext)}: every extension is visible; begin work (subscribe to the log, open
  *   connections);</li>
@@ -36,8 +37,11 @@ public interface AlephPlugin {
         return Set.of();
     }
 
-    /** Contribute extensions with {@link NodeContext#contribute(Class, Extension)}. */
-    default void register(NodeContext context) throws Exception {
+    /**
+     * Declares what this plugin contributes: extensions (by class, built with their {@code @Inject} constructor,
+     * or as instances), its typed config and the services its classes share. Throwing fails the node start.
+     */
+    default void register(Registrar registrar) throws Exception {
     }
 
     /** Begin work. Throwing fails the node start, which then stops the plugins already started. */

@@ -1,9 +1,10 @@
 package io.aleph4j.api;
 
 /**
- * The common super-type of every extension point (ChainBridge, ContentStore, StateStore, Transport,
- * ContentHandler, DidMethod, Indexer, VmRuntime, HttpRoutes). A plugin contributes implementations of these
- * through {@link NodeContext#contribute(Class, Extension)}; other plugins look them up by type.
+ * The common super-type of every extension point: {@code ChainBridge}, {@code StateStore}, {@code ContentStore},
+ * {@code ContentSource}, {@code HttpRoutes}, and the incubating ones ({@code io.aleph4j.api.incubating}). A plugin
+ * contributes implementations in {@link AlephPlugin#register(Registrar)}; the kernel and other plugins find them
+ * by type.
  */
 public interface Extension {
 

@@ -1,15 +1,18 @@
 package io.aleph4j.api;
 
 import io.aleph4j.api.config.PluginConfig;
+import io.aleph4j.api.content.ContentService;
 import io.aleph4j.api.log.MessageIntake;
 import io.aleph4j.api.log.MessageLog;
+import io.aleph4j.api.state.StateQueries;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
 /**
  * The services the kernel gives one plugin. Each plugin has its own context: {@link #config()} is its own
- * section and {@link #dataDirectory()} its own directory.
+ * section and {@link #dataDirectory()} its own directory. The same services can be injected into a plugin's
+ * classes (see {@link Registrar}).
  */
 public interface NodeContext {
 
@@ -25,30 +28,35 @@ public interface NodeContext {
     /** A directory reserved for this plugin under the node's data directory; created before register. */
     Path dataDirectory();
 
-    /** The node's message log: append to the inbox, subscribe to inbox and events. */
-    MessageLog log();
-
-    /**
-     * Where messages received from outside enter the node: parsed and checked by the kernel, then logged. A
-     * transport or an API hands what it receives here rather than to {@link MessageLog#appendInbox} directly.
-     */
-    default MessageIntake messageIntake() {
-        throw new UnsupportedOperationException("this context offers no message intake");
-    }
-
     /** The clock every time-dependent decision should use, so that tests can control it. */
     Clock clock();
 
-    /**
-     * Contributes an extension. Only allowed during {@link AlephPlugin#register(NodeContext)}; afterwards it
-     * throws {@link IllegalStateException}.
-     */
-    <T extends Extension> void contribute(Class<T> point, T extension);
+    /** The node's message log: subscribe to the inbox and to the events of processing. */
+    MessageLog log();
 
     /**
-     * Every contribution to an extension point, in plugin start order. Only allowed from
-     * {@link AlephPlugin#start(NodeContext)} on, when all plugins have registered; earlier it throws
-     * {@link IllegalStateException}.
+     * Where messages received from outside (clients, peers, chains) enter the node: parsed and checked by the
+     * kernel, then logged. It is the only way into the inbox.
+     */
+    MessageIntake messageIntake();
+
+    /**
+     * The node's state (messages, posts, aggregates, files), read-only; answers from {@link AlephPlugin#start} on.
+     * A plugin that cannot work without it declares {@code StateStore} in {@link AlephPlugin#requiredExtensions()}.
+     * On a node without a state store its methods throw {@link IllegalStateException} saying so.
+     */
+    StateQueries state();
+
+    /**
+     * The node's content (message contents, files), owned by the kernel: it looks items up in the content stores in
+     * plugin start order, fetches what none has from the content sources, and pins what the state references.
+     * Answers from {@link AlephPlugin#start} on.
+     */
+    ContentService content();
+
+    /**
+     * Every contribution to an extension point, in plugin start order. Answers from {@link AlephPlugin#start} on,
+     * when every plugin's extensions are built; earlier it throws {@link IllegalStateException}.
      */
     <T extends Extension> List<T> extensions(Class<T> point);
 

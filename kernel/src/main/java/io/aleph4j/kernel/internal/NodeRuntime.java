@@ -1,24 +1,18 @@
 package io.aleph4j.kernel.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
-import io.aleph4j.api.AlephPlugin;
 import io.aleph4j.api.Extension;
 import io.aleph4j.api.PluginApi;
-import io.aleph4j.api.chain.ChainBridge;
-import io.aleph4j.api.config.ConfigException;
-import io.aleph4j.api.handler.ContentHandler;
-import io.aleph4j.api.http.HttpResponse;
+import io.aleph4j.api.content.ContentService;
+import io.aleph4j.api.content.ContentStore;
 import io.aleph4j.api.http.HttpRoutes;
 import io.aleph4j.api.log.MessageIntake;
 import io.aleph4j.api.log.MessageLog;
-import io.aleph4j.api.log.StartFrom;
-import io.aleph4j.api.log.Subscription;
-import io.aleph4j.api.storage.ContentStore;
-import io.aleph4j.api.storage.StateQueries;
-import io.aleph4j.api.storage.StateStore;
+import io.aleph4j.api.state.StateQueries;
+import io.aleph4j.api.state.StateStore;
 import io.aleph4j.kernel.InlinePlugin;
 import io.aleph4j.kernel.Node;
 import io.aleph4j.kernel.NodeStartException;
@@ -26,28 +20,24 @@ import io.aleph4j.kernel.NodeState;
 import io.aleph4j.kernel.PluginInfo;
 import io.aleph4j.kernel.internal.config.ConfigDocument;
 import io.aleph4j.kernel.internal.config.ConfigSection;
+import io.aleph4j.kernel.internal.config.DataDirectory;
 import io.aleph4j.kernel.internal.config.KernelConfig;
-import io.aleph4j.kernel.internal.content.ContentCollector;
-import io.aleph4j.kernel.internal.content.ContentPins;
-import io.aleph4j.kernel.internal.handlers.ContentHandlers;
+import io.aleph4j.kernel.internal.content.KernelContentService;
+import io.aleph4j.kernel.internal.http.KernelRoutes;
 import io.aleph4j.kernel.internal.http.NodeHttpServer;
 import io.aleph4j.kernel.internal.http.RouteTable;
-import io.aleph4j.kernel.internal.http.StatusSocket;
 import io.aleph4j.kernel.internal.log.ChronicleMessageLog;
-import io.aleph4j.kernel.internal.metrics.CachedValue;
 import io.aleph4j.kernel.internal.metrics.NodeMetrics;
-import io.aleph4j.kernel.internal.metrics.PrometheusText;
-import io.aleph4j.kernel.internal.pipeline.KernelMessageIntake;
 import io.aleph4j.kernel.internal.pipeline.MessagePipeline;
-import io.aleph4j.kernel.internal.pipeline.MessageVerifier;
-import io.aleph4j.kernel.internal.plugin.ClasspathPlugins;
-import io.aleph4j.kernel.internal.plugin.DirectoryPlugins;
-import io.aleph4j.kernel.internal.plugin.ExtensionRegistry;
-import io.aleph4j.kernel.internal.plugin.PluginCandidate;
-import io.aleph4j.kernel.internal.plugin.PluginInstantiator;
-import io.aleph4j.kernel.internal.plugin.PluginLoadException;
-import io.aleph4j.kernel.internal.plugin.PluginNodeContext;
-import io.aleph4j.kernel.internal.plugin.PluginResolver;
+import io.aleph4j.kernel.internal.plugin.LoadedPlugin;
+import io.aleph4j.kernel.internal.plugin.PluginLoader;
+import io.aleph4j.kernel.internal.processing.NodeProcessing;
+import io.aleph4j.kernel.internal.wiring.Contribution;
+import io.aleph4j.kernel.internal.wiring.KernelModule;
+import io.aleph4j.kernel.internal.wiring.NodeAssembly;
+import io.aleph4j.kernel.internal.wiring.NodeExtensions;
+import io.aleph4j.kernel.internal.wiring.PluginWiring;
+import io.aleph4j.kernel.internal.wiring.WiringException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -58,41 +48,35 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-import org.pf4j.DefaultPluginDescriptor;
-import org.pf4j.PluginDependency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running node: loads, orders, configures, registers and starts plugins over the message log and the HTTP
- * server, and undoes all of it, in reverse, on close or on a failed start.
+ * A running node, and the order of its start: config and the log, loading the plugins ({@link PluginLoader}),
+ * their registration and wiring ({@link PluginWiring}, {@link NodeAssembly}), their start, processing
+ * ({@link NodeProcessing}), the HTTP server with the kernel's routes ({@link KernelRoutes}); on close or on a failed
+ * start, all of it undone in reverse.
  */
 public final class NodeRuntime implements Node {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The kernel's version, from its jar's manifest; {@code dev} when run from classes. */
+    private static final String VERSION = Optional.ofNullable(
+            NodeRuntime.class.getPackage().getImplementationVersion()).orElse("dev");
 
     /** What the builder chose. */
     public record Settings(Path dataDirectory, Optional<Path> configFile, ConfigDocument overrides,
                            Optional<Path> pluginsDirectory, boolean allClasspathPlugins,
                            Set<String> classpathPluginIds, List<InlinePlugin> inlinePlugins,
                            ClassLoader classLoader, Clock clock) {
-    }
-
-    /** A loaded plugin with its context. */
-    private record LoadedPlugin(PluginCandidate candidate, AlephPlugin plugin, PluginNodeContext context) {
-        PluginInfo info() {
-            return new PluginInfo(candidate.id(), candidate.version(), candidate.source(), candidate.dependencyIds());
-        }
     }
 
     /** Something to undo on close, named for the log when undoing it fails. */
@@ -108,23 +92,13 @@ public final class NodeRuntime implements Node {
     private final Lifecycle lifecycle = new Lifecycle();
     private final Deque<Release> releases = new ArrayDeque<>();
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final List<LoadedPlugin> plugins = new ArrayList<>();
     private KernelConfig kernelConfig;
     private ChronicleMessageLog log;
-    private DirectoryPlugins directoryPlugins;
-    private ExtensionRegistry registry;
+    private Injector base;
+    private List<LoadedPlugin> plugins = List.of();
+    private NodeAssembly assembly;
+    private NodeProcessing processing;
     private int httpPort;
-    private StateStore stateStore;
-    private List<ContentStore> contentStores = List.of();
-    /** The kernel's version, from its jar's manifest; {@code dev} when run from classes. */
-    private static final String VERSION = java.util.Optional.ofNullable(
-            NodeRuntime.class.getPackage().getImplementationVersion()).orElse("dev");
-    private MessagePipeline pipeline;
-    private NodeMetrics metrics;
-    /** Counting messages by status reads the store: at most once per 10 s, as the reference caches it. */
-    private final CachedValue<PrometheusText.Counts> referenceCounts = new CachedValue<>(Duration.ofSeconds(10),
-            () -> PrometheusText.Counts.of(stateStore.queries()));
-    private KernelMessageIntake intake;
 
     private NodeRuntime(Settings settings) {
         this.settings = settings;
@@ -142,65 +116,70 @@ public final class NodeRuntime implements Node {
             if (e instanceof NodeStartException startFailure) {
                 throw startFailure;
             }
-            throw new NodeStartException("node did not start: " + e.getMessage(), e);
+            throw new NodeStartException("node did not start: " + describe(e), e);
         }
         node.lifecycle.moveTo(NodeState.STARTED);
         return node;
     }
 
     private void startUp() {
-        ConfigDocument config = readConfig();
+        ConfigDocument config = settings.configFile().map(ConfigDocument::read).orElseGet(ConfigDocument::empty);
+        config.overlay(settings.overrides());
         kernelConfig = KernelConfig.from(ConfigSection.validate(KernelConfig.SECTION, KernelConfig.KEYS,
                 config.section(KernelConfig.SECTION)));
         createDirectory(settings.dataDirectory());
 
-        List<PluginCandidate> ordered;
-        try {
-            ordered = new PluginResolver().resolve(findCandidates());
-        } catch (PluginLoadException | IllegalArgumentException e) {
-            throw new NodeStartException(e.getMessage(), e);
-        }
-        Set<String> sections = new HashSet<>();
-        sections.add(KernelConfig.SECTION);
-        ordered.forEach(candidate -> sections.add(candidate.id()));
-        config.requireOnlySections(sections);
-
         log = new ChronicleMessageLog(settings.dataDirectory().resolve("log"), kernelConfig.name(),
                 kernelConfig.logFsync());
         releases.push(new Release("message log", log::close));
-        intake = new KernelMessageIntake(log, settings.clock());
-        metrics = new NodeMetrics(VERSION);
+        NodeMetrics metrics = new NodeMetrics(VERSION);
         releases.push(new Release("metrics", metrics::close));
+        base = Guice.createInjector(Stage.PRODUCTION, new KernelModule(kernelConfig,
+                new DataDirectory(settings.dataDirectory()), settings.clock(), log, metrics));
 
-        registry = new ExtensionRegistry();
-        Injector kernelInjector = Guice.createInjector(Stage.PRODUCTION,
-                new KernelModule(kernelConfig, log, settings.clock(), registry));
-        PluginInstantiator instantiator = new PluginInstantiator(kernelInjector);
-        for (PluginCandidate candidate : ordered) {
-            plugins.add(load(candidate, config, registry, instantiator));
-        }
+        NodeExtensions extensions = new NodeExtensions();
+        PluginLoader loader = new PluginLoader(new PluginLoader.Sources(settings.pluginsDirectory(),
+                settings.allClasspathPlugins(), settings.classpathPluginIds(), settings.inlinePlugins(),
+                settings.classLoader()), settings.dataDirectory(), kernelConfig, base, extensions);
+        plugins = loader.load(config, directory -> releases.push(new Release("plugin class loaders",
+                directory::close)));
 
-        for (LoadedPlugin loaded : plugins) {
-            try {
-                loaded.plugin().register(loaded.context());
-            } catch (Exception e) {
-                throw new NodeStartException(loaded.candidate().label() + " failed to register: " + describe(e), e);
+        List<PluginWiring.Wired> wired = PluginWiring.wire(plugins);
+        List<Contribution> contributions = new ArrayList<>();
+        for (PluginWiring.Wired built : wired) {
+            contributions.addAll(built.contributions());
+            for (AutoCloseable closeable : built.closeables()) {
+                releases.push(new Release("closing " + closeable.getClass().getSimpleName() + " of plugin '"
+                        + built.plugin().id() + "'", closeable::close));
             }
         }
-        registry.seal();
-        requireExtensions(registry);
-        RouteTable routes = routes(registry);
+        try {
+            assembly = NodeAssembly.assemble(base, contributions, extensions);
+        } catch (WiringException e) {
+            throw new NodeStartException(e.getMessage(), e);
+        }
+        requireExtensions();
+        KernelRoutes kernelRoutes = new KernelRoutes(VERSION, metrics, stateQueries(), this::statusJson);
+        releases.push(new Release("kernel routes", kernelRoutes::close));
+        RouteTable routes = routes(kernelRoutes);
 
         for (LoadedPlugin loaded : plugins) {
             try {
                 loaded.plugin().start(loaded.context());
             } catch (Exception e) {
-                throw new NodeStartException(loaded.candidate().label() + " failed to start: " + describe(e), e);
+                throw new NodeStartException(loaded.label() + " failed to start: " + describe(e), e);
             }
-            releases.push(new Release("stop of plugin '" + loaded.candidate().id() + "'", loaded.plugin()::stop));
+            releases.push(new Release("stop of plugin '" + loaded.id() + "'", loaded.plugin()::stop));
         }
 
-        startPipeline();
+        try {
+            processing = assembly.kernelComponent(NodeProcessing.class);
+        } catch (ProvisionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new NodeStartException(describe(cause), e);
+        }
+        releases.push(new Release("message processing", processing::close));
+        processing.start();
 
         NodeHttpServer server = new NodeHttpServer(kernelConfig.httpHost(), kernelConfig.httpPort(),
                 kernelConfig.httpMaxRequestBytes(), routes, metrics);
@@ -212,183 +191,57 @@ public final class NodeRuntime implements Node {
                     + kernelConfig.httpPort() + ": " + describe(e), e);
         }
         releases.push(new Release("HTTP server", server::close));
-        LOG.info("node '{}' started: {}", kernelConfig.name(), summary(registry));
+        LOG.info("node '{}' started: {}", kernelConfig.name(), summary());
     }
 
-    /** Starts the message pipeline over the state store a plugin contributed; without one, the node only logs. */
-    private void startPipeline() {
-        List<StateStore> stores = registry.extensions("kernel", StateStore.class);
-        if (stores.isEmpty()) {
-            LOG.info("no plugin contributes a StateStore: messages are logged but not processed");
-            return;
-        }
-        if (stores.size() > 1) {
-            throw new NodeStartException("more than one StateStore is contributed ("
-                    + stores.stream().map(StateStore::extensionName).collect(Collectors.joining(", "))
-                    + "); a node keeps its state in exactly one");
-        }
-        MessageVerifier verifier;
-        try {
-            verifier = new MessageVerifier(registry.extensions("kernel", ChainBridge.class));
-        } catch (IllegalStateException e) {
-            throw new NodeStartException(e.getMessage(), e);
-        }
-        stateStore = stores.getFirst();
-        contentStores = registry.extensions("kernel", ContentStore.class);
-        pipeline = new MessagePipeline(log, stateStore, verifier, contentStores,
-                ContentHandlers.resolve(registry.extensions("kernel", ContentHandler.class)), settings.clock(),
-                MessagePipeline.Settings.forThisMachine(), metrics);
-        releases.push(new Release("message pipeline", pipeline::close));
-        pipeline.start();
-        intake.processingBy(pipeline, stateStore);
-        if (!contentStores.isEmpty()) {
-            ContentCollector collector = new ContentCollector(contentStores, stateStore.queries(),
-                    kernelConfig.contentGracePeriod(), settings.clock());
-            releases.push(new Release("content collector", collector::close));
-            collector.start(kernelConfig.contentCollectEvery());
-            ContentPins pins = new ContentPins(contentStores, stateStore.queries(),
-                    settings.dataDirectory().resolve("content").resolve("pins-owed"));
-            releases.push(new Release("content pin retries", pins::close));
-            Subscription pinning = log.subscribeEvents("kernel-content-pins", StartFrom.EARLIEST,
-                    (index, event) -> pins.onEvent(event));
-            releases.push(new Release("content pins", pinning::close));
-        }
-    }
-
-    private ConfigDocument readConfig() {
-        ConfigDocument config = settings.configFile().map(ConfigDocument::read).orElseGet(ConfigDocument::empty);
-        config.overlay(settings.overrides());
-        return config;
-    }
-
-    private List<PluginCandidate> findCandidates() {
-        List<PluginCandidate> candidates = new ArrayList<>();
-        if (settings.allClasspathPlugins() || !settings.classpathPluginIds().isEmpty()) {
-            List<PluginCandidate> onClasspath = ClasspathPlugins.find(settings.classLoader());
-            Set<String> found = onClasspath.stream().map(PluginCandidate::id).collect(Collectors.toSet());
-            for (String wanted : settings.classpathPluginIds()) {
-                if (!found.contains(wanted)) {
-                    throw new NodeStartException("no plugin '" + wanted + "' on the class path (found: "
-                            + String.join(", ", new TreeSet<>(found)) + ")");
-                }
-            }
-            onClasspath.stream()
-                    .filter(c -> settings.allClasspathPlugins() || settings.classpathPluginIds().contains(c.id()))
-                    .forEach(candidates::add);
-        }
-        if (settings.pluginsDirectory().isPresent()) {
-            directoryPlugins = new DirectoryPlugins(settings.pluginsDirectory().get(),
-                    settings.dataDirectory().resolve("plugins-unpacked"));
-            releases.push(new Release("plugin class loaders", directoryPlugins::close));
-            candidates.addAll(directoryPlugins.candidates());
-        }
-        for (InlinePlugin inline : settings.inlinePlugins()) {
-            DefaultPluginDescriptor descriptor = new DefaultPluginDescriptor(inline.id(), "",
-                    inline.plugin().getClass().getName(), inline.version(), "*", "", "");
-            inline.dependencies().forEach(dependency -> descriptor.addDependency(new PluginDependency(dependency)));
-            candidates.add(new PluginCandidate(descriptor, "inline", new PluginCandidate.Inline(inline.plugin())));
-        }
-        return candidates;
-    }
-
-    private LoadedPlugin load(PluginCandidate candidate, ConfigDocument config, ExtensionRegistry registry,
-                              PluginInstantiator instantiator) {
-        DeferredConfig pluginConfig = new DeferredConfig(candidate.id());
-        Path pluginData = settings.dataDirectory().resolve("plugins").resolve(candidate.id());
-        PluginNodeContext context = new PluginNodeContext(candidate.id(), kernelConfig.name(), pluginConfig,
-                pluginData, log, intake, settings.clock(), registry);
-        AlephPlugin plugin;
-        try {
-            plugin = switch (candidate.origin()) {
-                case PluginCandidate.Inline inline -> inline.instance();
-                case PluginCandidate.OnClasspath classpath ->
-                        instantiator.create(candidate, classpath.classLoader(), context);
-                case PluginCandidate.InDirectory directory -> instantiator.create(candidate,
-                        directoryPlugins.load(directory.pluginPath()), context);
-            };
-        } catch (PluginLoadException e) {
-            throw new NodeStartException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new NodeStartException(candidate.label() + " cannot be loaded: " + describe(e), e);
-        }
-        try {
-            pluginConfig.set(ConfigSection.validate(candidate.id(), plugin.configKeys(), config.section(candidate.id())));
-        } catch (ConfigException e) {
-            throw new NodeStartException(candidate.label() + " has a bad config: " + e.getMessage(), e);
-        }
-        createDirectory(pluginData);
-        return new LoadedPlugin(candidate, plugin, context);
-    }
-
-    private void requireExtensions(ExtensionRegistry registry) {
+    private void requireExtensions() {
         for (LoadedPlugin loaded : plugins) {
             for (Class<? extends Extension> required : loaded.plugin().requiredExtensions()) {
-                if (!registry.has(required)) {
-                    throw new NodeStartException(loaded.candidate().label() + " requires a " + required.getSimpleName()
+                if (assembly.extensions(required).isEmpty()) {
+                    throw new NodeStartException(loaded.label() + " requires a " + required.getSimpleName()
                             + " but no loaded plugin contributes one");
                 }
             }
         }
     }
 
-    /** The reference's status JSON ({@code /metrics.json}, {@code /api/ws0/status}). */
-    private String statusMetricsJson() {
-        try {
-            return JSON.writeValueAsString(PrometheusText.referenceStatusJson(VERSION,
-                    stateStore == null ? null : referenceCounts.get()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("the status map did not serialize", e);
-        }
-    }
-
-    private RouteTable routes(ExtensionRegistry registry) {
+    /** The kernel's routes and every plugin's; a route two of them add fails the start. */
+    private RouteTable routes(KernelRoutes kernelRoutes) {
         RouteTable routes = new RouteTable();
-        routes.routerFor("kernel").get("/aleph4j/status", request -> HttpResponse.json(200, statusJson()));
-        routes.routerFor("kernel").get("/metrics", request -> new HttpResponse(200, PrometheusText.CONTENT_TYPE,
-                metricsText().getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of()));
-        routes.routerFor("kernel").get("/metrics.json", request -> HttpResponse.json(200, statusMetricsJson()));
-        StatusSocket statusSocket = new StatusSocket(this::statusMetricsJson, Duration.ofSeconds(10));
-        releases.push(new Release("status websocket", statusSocket::close));
-        routes.routerFor("kernel").websocket("/api/ws0/status", statusSocket);
-        for (ExtensionRegistry.Contribution contribution : registry.all()) {
-            if (contribution.extension() instanceof HttpRoutes httpRoutes) {
-                try {
+        try {
+            kernelRoutes.addTo(routes.routerFor("kernel"));
+            for (Contribution contribution : assembly.contributions()) {
+                if (contribution.extension() instanceof HttpRoutes httpRoutes) {
                     httpRoutes.addRoutes(routes.routerFor("plugin '" + contribution.pluginId() + "'"));
-                } catch (IllegalArgumentException e) {
-                    throw new NodeStartException(e.getMessage(), e);
                 }
             }
+        } catch (IllegalArgumentException e) {
+            throw new NodeStartException(e.getMessage(), e);
         }
         return routes;
     }
 
-    /** Micrometer's metrics, then the reference node's status lines, which other nodes and dashboards read. */
-    private String metricsText() {
-        StateStore store = stateStore;
-        return metrics.scrape() + PrometheusText.referenceStatus(VERSION, store == null ? null : referenceCounts.get());
-    }
-
-    private String statusJson() throws IOException {
+    private Map<String, Object> statusJson() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("name", kernelConfig.name());
         status.put("state", lifecycle.state().name());
         status.put("pluginApiVersion", PluginApi.VERSION);
         status.put("plugins", plugins().stream().map(p -> Map.of("id", p.id(), "version", p.version(),
                 "source", p.source(), "extensions", extensionNamesOf(p.id()))).toList());
-        return JSON.writeValueAsString(status);
+        return status;
     }
 
     /** The extension points a plugin contributed to, by simple name, sorted. */
     private List<String> extensionNamesOf(String pluginId) {
-        return registry.all().stream().filter(c -> c.pluginId().equals(pluginId))
-                .map(c -> c.point().getSimpleName()).sorted().toList();
+        return assembly.contributions().stream().filter(c -> c.pluginId().equals(pluginId))
+                .map(c -> c.point().getSimpleName()).distinct().sorted().toList();
     }
 
-    private String summary(ExtensionRegistry registry) {
-        String pluginList = plugins.stream().map(p -> p.candidate().id() + " " + p.candidate().version())
+    private String summary() {
+        String pluginList = plugins.stream().map(p -> p.id() + " " + p.candidate().version())
                 .collect(Collectors.joining(", "));
-        Map<String, Long> extensions = registry.all().stream().collect(Collectors.groupingBy(
-                c -> c.point().getSimpleName(), java.util.TreeMap::new, Collectors.counting()));
+        Map<String, Long> extensions = assembly.contributions().stream().collect(Collectors.groupingBy(
+                c -> c.point().getSimpleName(), TreeMap::new, Collectors.counting()));
         return "loaded " + plugins.size() + " plugin" + (plugins.size() == 1 ? "" : "s")
                 + (plugins.isEmpty() ? "" : ": " + pluginList)
                 + "; extensions: " + (extensions.isEmpty() ? "none" : extensions.entrySet().stream()
@@ -449,13 +302,18 @@ public final class NodeRuntime implements Node {
     }
 
     @Override
+    public ContentService content() {
+        return base.getInstance(ContentService.class);
+    }
+
+    @Override
     public List<ContentStore> contentStores() {
-        return contentStores;
+        return base.getInstance(KernelContentService.class).stores();
     }
 
     @Override
     public Optional<StateQueries> stateQueries() {
-        return Optional.ofNullable(stateStore).map(StateStore::queries);
+        return assembly == null ? Optional.empty() : assembly.stateStore().map(StateStore::queries);
     }
 
     @Override
@@ -469,11 +327,9 @@ public final class NodeRuntime implements Node {
     }
 
     private MessagePipeline requirePipeline() {
-        if (pipeline == null) {
-            throw new IllegalStateException("node '" + name() + "' processes no messages: no plugin contributes a "
-                    + "StateStore");
-        }
-        return pipeline;
+        return Optional.ofNullable(processing).flatMap(NodeProcessing::pipeline).orElseThrow(() ->
+                new IllegalStateException("node '" + name() + "' processes no messages: no plugin contributes a "
+                        + "StateStore"));
     }
 
     @Override
@@ -518,7 +374,7 @@ public final class NodeRuntime implements Node {
 
     @Override
     public MessageIntake messageIntake() {
-        return intake;
+        return base.getInstance(MessageIntake.class);
     }
 
     /** The log with its kernel-only operations, for the kernel's own components and tests. */

@@ -2,7 +2,6 @@ package io.aleph4j.kernel.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aleph4j.api.message.AggregateContent;
 import io.aleph4j.api.message.ForgetContent;
 import io.aleph4j.api.message.InstanceContent;
@@ -14,6 +13,8 @@ import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.message.PostContent;
 import io.aleph4j.api.message.ProgramContent;
 import io.aleph4j.api.message.StoreContent;
+import io.aleph4j.api.state.ContentFields;
+import io.aleph4j.kernel.internal.KernelJson;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,7 +35,6 @@ public final class ContentParser {
     public static final int MAX_FORGET_TARGETS = 1000;
     public static final int MAX_FORGET_REASON_LENGTH = 1000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> POST_FIELDS = Set.of("address", "time", "content", "ref", "type");
     private static final Set<String> AGGREGATE_FIELDS = Set.of("address", "time", "key", "content");
     private static final Set<String> FORGET_FIELDS = Set.of("address", "time", "hashes", "aggregates", "reason");
@@ -42,11 +42,14 @@ public final class ContentParser {
     private ContentParser() {
     }
 
-    /** Parses the content of a message of the given type. */
-    public static MessageContent parse(MessageType type, String json) throws MessageFormatException {
+    /**
+     * Parses the content of a message of the given type, once: into its typed record and the fields the state
+     * indexes (a POST's tags, a payment's type...).
+     */
+    public static ParsedContent parse(MessageType type, String json) throws MessageFormatException {
         JsonNode node;
         try {
-            node = JSON.readTree(json);
+            node = KernelJson.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new MessageFormatException("message content is not valid JSON: " + e.getOriginalMessage());
         }
@@ -55,14 +58,54 @@ public final class ContentParser {
         }
         String address = address(node);
         double time = time(node);
-        return switch (type) {
-            case POST -> post(node, address, time);
-            case AGGREGATE -> aggregate(node, address, time);
-            case STORE -> store(node, address, time);
+        ContentFields.Builder fields = ContentFields.builder(address, time).json(json);
+        MessageContent content = switch (type) {
+            case POST -> {
+                PostContent post = post(node, address, time);
+                fields.type(post.type()).ref(post.ref()).tags(tags(node.path("content").path("tags")));
+                yield post;
+            }
+            case AGGREGATE -> {
+                AggregateContent aggregate = aggregate(node, address, time);
+                fields.key(aggregate.key());
+                yield aggregate;
+            }
+            case STORE -> {
+                StoreContent store = store(node, address, time);
+                fields.ref(store.ref()).itemHash(store.itemHash().value()).paymentType(paymentType(node));
+                yield store;
+            }
             case FORGET -> forget(node, address, time);
-            case PROGRAM -> new ProgramContent(address, time, JsonText.of(node.toString()));
-            case INSTANCE -> new InstanceContent(address, time, JsonText.of(node.toString()));
+            case PROGRAM -> {
+                fields.paymentType(paymentType(node));
+                yield new ProgramContent(address, time, JsonText.of(json));
+            }
+            case INSTANCE -> {
+                fields.paymentType(paymentType(node));
+                yield new InstanceContent(address, time, JsonText.of(json));
+            }
         };
+        return new ParsedContent(content, fields.build());
+    }
+
+    /** The string items of a POST's {@code content.tags}, as the reference filters by them. */
+    private static List<String> tags(JsonNode tags) {
+        if (!tags.isArray()) {
+            return List.of();
+        }
+        List<String> strings = new ArrayList<>();
+        for (JsonNode tag : tags) {
+            if (tag.isTextual()) {
+                strings.add(tag.textValue());
+            }
+        }
+        return strings;
+    }
+
+    /** The content's {@code payment.type} (hold, superfluid, credit), or null without a payment object. */
+    private static String paymentType(JsonNode node) {
+        JsonNode type = node.path("payment").path("type");
+        return type.isTextual() ? type.textValue() : null;
     }
 
     private static PostContent post(JsonNode node, String address, double time) throws MessageFormatException {

@@ -2,13 +2,13 @@ package io.aleph4j.kernel.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.MessageType;
+import io.aleph4j.kernel.internal.KernelJson;
 
 /**
  * Reads a message envelope as clients and peers send it ({@code chain, sender, type, channel, time, item_type,
@@ -24,7 +24,6 @@ public final class MessageParser {
     /** The reference's limit on inline content, in characters (pyaleph {@code MAX_INLINE_SIZE}). */
     public static final int MAX_INLINE_CHARACTERS = 200_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private MessageParser() {
     }
@@ -33,7 +32,7 @@ public final class MessageParser {
     public static Message parse(String json) throws MessageFormatException {
         JsonNode node;
         try {
-            node = JSON.readTree(json);
+            node = KernelJson.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new MessageFormatException("message is not valid JSON: " + e.getOriginalMessage());
         }
@@ -64,9 +63,6 @@ public final class MessageParser {
                     + " (expected POST, AGGREGATE, STORE, PROGRAM, INSTANCE or FORGET)");
         }
         String channel = optionalText(node, "channel");
-        if (channel != null && channel.length() > MAX_CHANNEL_LENGTH) {
-            throw new MessageFormatException("field 'channel' is longer than " + MAX_CHANNEL_LENGTH + " characters");
-        }
         double time = time(node);
         String itemContent = optionalText(node, "item_content");
         ItemHash itemHash;
@@ -83,16 +79,29 @@ public final class MessageParser {
             throw new MessageFormatException("field 'item_content' must be absent when item_type is "
                     + itemType.wireName());
         }
-        if (itemContent != null && itemContent.length() > MAX_INLINE_CHARACTERS) {
+        String signature = requiredText(node, "signature");
+        Message message = new Message(chain, sender, type, channel, time, itemType, itemContent, itemHash, signature);
+        checkStructure(message);
+        return message;
+    }
+
+    /**
+     * The structural rules a message read some other way must also follow (a chain reader's, an embedding
+     * application's): the channel's length, the inline content's size, and a sha256 item hash unless the item is on
+     * IPFS.
+     */
+    public static void checkStructure(Message message) throws MessageFormatException {
+        if (message.channel() != null && message.channel().length() > MAX_CHANNEL_LENGTH) {
+            throw new MessageFormatException("field 'channel' is longer than " + MAX_CHANNEL_LENGTH + " characters");
+        }
+        if (message.itemContent() != null && message.itemContent().length() > MAX_INLINE_CHARACTERS) {
             throw new MessageFormatException("field 'item_content' is longer than " + MAX_INLINE_CHARACTERS
                     + " characters; store larger content and send it as item_type storage or ipfs");
         }
-        if (itemType != ItemType.IPFS && !itemHash.isSha256()) {
+        if (message.itemType() != ItemType.IPFS && !message.itemHash().isSha256()) {
             throw new MessageFormatException("field 'item_hash' must be a sha256 hex hash when item_type is "
-                    + itemType.wireName());
+                    + message.itemType().wireName());
         }
-        String signature = requiredText(node, "signature");
-        return new Message(chain, sender, type, channel, time, itemType, itemContent, itemHash, signature);
     }
 
     /**

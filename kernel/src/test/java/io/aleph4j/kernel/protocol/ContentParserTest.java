@@ -10,6 +10,7 @@ import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.message.PostContent;
 import io.aleph4j.api.message.ProgramContent;
 import io.aleph4j.api.message.StoreContent;
+import io.aleph4j.api.state.ContentFields;
 import org.junit.jupiter.api.Test;
 
 final class ContentParserTest {
@@ -20,7 +21,8 @@ final class ContentParserTest {
     @Test
     void anAmendKeepsItsTypeBodyAndRef() throws Exception {
         PostContent post = (PostContent) ContentParser.parse(MessageType.POST, "{\"type\":\"amend\",\"address\":\""
-                + ADDRESS + "\",\"content\":{\"body\":\"edited\"},\"time\":1795485266.088,\"ref\":\"" + HASH + "\"}");
+                + ADDRESS + "\",\"content\":{\"body\":\"edited\"},\"time\":1795485266.088,\"ref\":\"" + HASH + "\"}")
+                .content();
 
         assertThat(post.isAmend()).isTrue();
         assertThat(post.ref()).isEqualTo(HASH);
@@ -31,7 +33,7 @@ final class ContentParserTest {
     @Test
     void aChainReferenceNamesItsMessageByItemHash() throws Exception {
         PostContent post = (PostContent) ContentParser.parse(MessageType.POST, "{\"type\":\"comment\",\"address\":\"a\","
-                + "\"time\":1,\"ref\":{\"chain\":\"ETH\",\"item_hash\":\"" + HASH + "\"}}");
+                + "\"time\":1,\"ref\":{\"chain\":\"ETH\",\"item_hash\":\"" + HASH + "\"}}").content();
 
         assertThat(post.ref()).isEqualTo(HASH);
         assertThat(post.content().json()).isEqualTo("null");
@@ -40,9 +42,9 @@ final class ContentParserTest {
     @Test
     void anAggregateKeyMayBeAStringOrANameObject() throws Exception {
         AggregateContent plain = (AggregateContent) ContentParser.parse(MessageType.AGGREGATE,
-                "{\"address\":\"a\",\"key\":\"profile\",\"time\":1,\"content\":{\"name\":\"alice\"}}");
+                "{\"address\":\"a\",\"key\":\"profile\",\"time\":1,\"content\":{\"name\":\"alice\"}}").content();
         AggregateContent named = (AggregateContent) ContentParser.parse(MessageType.AGGREGATE,
-                "{\"address\":\"a\",\"key\":{\"name\":\"profile\"},\"time\":1,\"content\":{}}");
+                "{\"address\":\"a\",\"key\":{\"name\":\"profile\"},\"time\":1,\"content\":{}}").content();
 
         assertThat(plain.key()).isEqualTo("profile");
         assertThat(plain.content().json()).isEqualTo("{\"name\":\"alice\"}");
@@ -52,7 +54,7 @@ final class ContentParserTest {
     @Test
     void aStoreIgnoresExtraFieldsAndKeepsItsFileReference() throws Exception {
         StoreContent store = (StoreContent) ContentParser.parse(MessageType.STORE, "{\"address\":\"a\",\"item_type\":"
-                + "\"storage\",\"item_hash\":\"" + HASH + "\",\"time\":1,\"legacy\":true,\"metadata\":{\"name\":\"f\"}}");
+                + "\"storage\",\"item_hash\":\"" + HASH + "\",\"time\":1,\"legacy\":true,\"metadata\":{\"name\":\"f\"}}").content();
 
         assertThat(store.itemType()).isEqualTo(ItemType.STORAGE);
         assertThat(store.itemHash().value()).isEqualTo(HASH);
@@ -62,7 +64,7 @@ final class ContentParserTest {
     @Test
     void aForgetListsHashesAggregatesAndReason() throws Exception {
         ForgetContent forget = (ForgetContent) ContentParser.parse(MessageType.FORGET,
-                "{\"address\":\"a\",\"time\":1,\"hashes\":[\"" + HASH + "\"],\"aggregates\":[\"profile\"],\"reason\":\"test\"}");
+                "{\"address\":\"a\",\"time\":1,\"hashes\":[\"" + HASH + "\"],\"aggregates\":[\"profile\"],\"reason\":\"test\"}").content();
 
         assertThat(forget.hashes()).extracting(h -> h.value()).containsExactly(HASH);
         assertThat(forget.aggregates()).containsExactly("profile");
@@ -70,9 +72,36 @@ final class ContentParserTest {
     }
 
     @Test
+    void aPostsFieldsAreReadInTheSameParse() throws Exception {
+        String json = "{\"type\":\"note\",\"address\":\"" + ADDRESS + "\",\"time\":1.5,\"ref\":\"r\","
+                + "\"content\":{\"tags\":[\"a\",7,\"b\"],\"body\":\"x\"}}";
+
+        ContentFields fields = ContentParser.parse(MessageType.POST, json).fields();
+
+        assertThat(fields.address()).isEqualTo(ADDRESS);
+        assertThat(fields.time()).isEqualTo(1.5);
+        assertThat(fields.type()).isEqualTo("note");
+        assertThat(fields.ref()).isEqualTo("r");
+        assertThat(fields.tags()).as("string tags only, as the reference filters by them").containsExactly("a", "b");
+        assertThat(fields.json()).as("the content as received").isEqualTo(json);
+        assertThat(fields.key()).isNull();
+    }
+
+    @Test
+    void aStoresFieldsNameItsFileAndPayment() throws Exception {
+        ContentFields fields = ContentParser.parse(MessageType.STORE, "{\"address\":\"a\",\"item_type\":\"storage\","
+                + "\"item_hash\":\"" + HASH + "\",\"time\":1,\"ref\":\"v2\",\"payment\":{\"type\":\"hold\"}}")
+                .fields();
+
+        assertThat(fields.itemHash()).isEqualTo(HASH);
+        assertThat(fields.ref()).isEqualTo("v2");
+        assertThat(fields.paymentType()).isEqualTo("hold");
+    }
+
+    @Test
     void programsAreKeptWhole() throws Exception {
         ProgramContent program = (ProgramContent) ContentParser.parse(MessageType.PROGRAM,
-                "{\"address\":\"a\",\"time\":1,\"code\":{\"ref\":\"" + HASH + "\"}}");
+                "{\"address\":\"a\",\"time\":1,\"code\":{\"ref\":\"" + HASH + "\"}}").content();
 
         assertThat(program.specification().json()).contains("\"code\"");
     }

@@ -3,36 +3,26 @@ package io.aleph4j.api.chain;
 import io.aleph4j.api.Extension;
 import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.Message;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything the node needs from one family of chains: signature verification, and optionally reading,
- * writing and balances. {@link #verify(Message)} is called from several worker threads at once: it must be
- * thread-safe and must not block on I/O.
+ * Signature verification for one family of chains. The contract:
+ * <ul>
+ *   <li>{@link #verify(Message)} is called from the pipeline's worker threads, several at once: it must be
+ *   thread-safe;</li>
+ *   <li>it must not do I/O or block: it runs once per message on the node's hot path;</li>
+ *   <li>it never throws: a message it cannot check is {@link SignatureCheck#invalid invalid}, with a sentence a
+ *   user can act on (a bridge that throws anyway gets the message rejected and the exception logged);</li>
+ *   <li>a chain is served by one bridge: two bridges claiming the same chain fail the node start.</li>
+ * </ul>
+ * Reading from a chain, writing to it and balances are incubating ({@code io.aleph4j.api.incubating}); they will
+ * join this interface as {@code default} methods when the chain-sync work implements them.
  */
 public interface ChainBridge extends Extension {
 
-    /** The chains whose messages this bridge verifies. */
+    /** The chains whose messages this bridge verifies; read once, at start. */
     Set<Chain> chains();
-
-    /** What this bridge can do; the optional accessors below answer empty for what is not declared. */
-    default Set<ChainCapability> capabilities() {
-        return Set.of(ChainCapability.VERIFY);
-    }
 
     /** Checks the message's signature over its verification buffer against its sender. */
     SignatureCheck verify(Message message);
-
-    default Optional<ChainReader> reader() {
-        return Optional.empty();
-    }
-
-    default Optional<ChainWriter> writer() {
-        return Optional.empty();
-    }
-
-    default Optional<BalanceSource> balances() {
-        return Optional.empty();
-    }
 }

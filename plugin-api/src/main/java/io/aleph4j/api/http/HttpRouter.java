@@ -19,10 +19,6 @@ public interface HttpRouter {
     /**
      * Adds a websocket route ({@code ws://host/path}). Paths take {@code {name}} parameters as HTTP routes do; a
      * websocket and an HTTP route may share a path.
-     *
-     * @throws UnsupportedOperationException from a router that serves no websockets
      */
-    default void websocket(String path, WebSocketHandler handler) {
-        throw new UnsupportedOperationException("this router serves no websockets");
-    }
+    void websocket(String path, WebSocketHandler handler);
 }

@@ -2,14 +2,15 @@ package io.aleph4j.api.log;
 
 import io.aleph4j.api.message.MalformedMessageException;
 import io.aleph4j.api.message.Message;
-import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.state.MessageRecord;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How messages from clients, peers and chains enter the node: parsed and checked for structure by the kernel
- * (one parser for every way in), then appended to the inbox. Signatures, permissions and content are checked
- * later by the pipeline, which decides each message's status.
+ * How messages from clients, peers and chains enter the node, and the only way into the inbox: the kernel checks
+ * each one's structure (one parser for every way in) and, for inline content, its item hash and its content's
+ * schema, then appends it to the inbox. Signatures, permissions and non-inline content are checked later by the
+ * pipeline, which decides each message's status. Thread-safe.
  */
 public interface MessageIntake {
 
@@ -19,17 +20,26 @@ public interface MessageIntake {
 
     /**
      * Parses a message as the protocol writes it (the envelope as a JSON object: chain, sender, type, channel,
-     * time, item_type, item_content, item_hash, signature) and appends it to the inbox. When this returns the
-     * message is durable: acknowledge a client only then.
+     * time, item_type, item_content, item_hash, signature), checks it and appends it to the inbox. When this
+     * returns the message is durable: acknowledge a client only then.
      *
      * @throws MalformedMessageException naming the problem; nothing was logged
      */
     Accepted submit(String envelopeJson, Origin origin) throws MalformedMessageException;
 
     /**
+     * Checks a message already read into a {@link Message} (by a chain reader, say) as {@link #submit(String,
+     * Origin)} checks a parsed one, and appends it to the inbox.
+     *
+     * @throws MalformedMessageException naming the problem; nothing was logged
+     */
+    Accepted submit(Message message, Origin origin) throws MalformedMessageException;
+
+    /**
      * Waits until the pipeline has handled the message, then answers its record: processed, rejected (with the
      * reason), pending (waiting for content or another message), forgotten... Empty when the timeout passed
-     * first, or when the node processes no messages (it has no state store).
+     * first, or when the node processes no messages (it has no state store). Woken when the message is handled,
+     * not by polling.
      */
     Optional<MessageRecord> awaitOutcome(Accepted accepted, Duration timeout) throws InterruptedException;
 }

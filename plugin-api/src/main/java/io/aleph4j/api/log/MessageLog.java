@@ -2,17 +2,11 @@ package io.aleph4j.api.log;
 
 /**
  * The node's message log: the {@code inbox} of accepted incoming messages and the {@code events} queue of
- * processing outcomes. Both are append-only and survive restarts.
+ * processing outcomes. Both are append-only and survive restarts. Plugins read it; messages enter the inbox only
+ * through the kernel's {@link MessageIntake}, which checks them first, and events are written by the kernel's
+ * pipeline.
  */
 public interface MessageLog {
-
-    /**
-     * Appends an accepted message to the inbox. When this returns, the entry is in the log's files and survives
-     * the process dying: acknowledge a client only after it returns.
-     *
-     * @return the entry's inbox index
-     */
-    long appendInbox(InboxEntry entry);
 
     /**
      * Subscribes to the inbox under a durable name. Names are unique per node and per queue: a name that is

@@ -2,7 +2,6 @@ package io.aleph4j.distribution.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aleph4j.api.log.InboxEntry;
 import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.Message;
@@ -16,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,9 +39,9 @@ final class DevDistributionIT {
         try {
             URI address = awaitAddress(output, process);
             assertThat(Files.readString(output)).contains("node 'dev' started: loaded 7 plugins")
-                    .contains("chain-evm").contains("chain-solana").contains("chain-tezos").contains("store-sqlite")
-                    .contains("hello").contains("api-http").contains("storage-fs").contains("ContentStore x1").contains("ChainBridge x3").contains("StateStore x1")
-                    .contains("message pipeline started on store-sqlite");
+                    .contains("chain-evm").contains("chain-solana").contains("chain-tezos").contains("state-sqlite")
+                    .contains("hello").contains("api-http").contains("content-fs").contains("ContentStore x1").contains("ChainBridge x3").contains("StateStore x1")
+                    .contains("message pipeline started on state-sqlite");
             try (HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<String> hello = client.send(HttpRequest.newBuilder(address.resolve("/hello")).build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -89,7 +87,7 @@ final class DevDistributionIT {
         // Messages signed by the official SDK, logged by a node that processes nothing (it has no state store).
         try (Node logOnly = Aleph4j.node().dataDirectory(data).set("node", "http.port", 0).start()) {
             for (Message message : SdkVectors.messages(Chain.ETH)) {
-                last = logOnly.log().appendInbox(new InboxEntry(message, Origin.API, Instant.now()));
+                last = logOnly.messageIntake().submit(message, Origin.API).inboxIndex();
             }
         }
 
@@ -99,10 +97,10 @@ final class DevDistributionIT {
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(out).isZero();
-        assertThat(out).contains("replay: store-sqlite rebuilt through inbox index " + last)
+        assertThat(out).contains("replay: state-sqlite rebuilt through inbox index " + last)
                 .contains("aleph4j replay: the state of node 'dev' was rebuilt from its log")
                 .contains("node 'dev' stopped").doesNotContain("Exception");
-        assertThat(data.resolve("plugins/store-sqlite/state.db")).isRegularFile();
+        assertThat(data.resolve("plugins/state-sqlite/state.db")).isRegularFile();
     }
 
     private static URI awaitAddress(Path output, Process process) throws IOException, InterruptedException {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The kernel's own config section, {@code node}. */
 public record KernelConfig(String name, String httpHost, int httpPort, long httpMaxRequestBytes, boolean logFsync,
-                           Duration contentGracePeriod, Duration contentCollectEvery) {
+                           Duration contentGracePeriod, Duration contentCollectEvery, long contentMaxFetchBytes) {
 
     public static final String SECTION = "node";
 
@@ -31,12 +31,16 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
     public static final ConfigKey<Duration> CONTENT_COLLECT_EVERY = ConfigKey.duration("content.collect-every",
             Duration.ofHours(1), "How often the content garbage collector runs.");
 
+    public static final ConfigKey<Long> CONTENT_MAX_FETCH_BYTES = ConfigKey.longInteger("content.max-fetch-bytes",
+            104_857_600L, "The largest item fetched from a content source (another node, say) when no content store "
+                    + "has it; the reference serves files up to 100 MiB to other nodes.");
+
     public static final List<ConfigKey<?>> KEYS = List.of(NAME, HTTP_HOST, HTTP_PORT, HTTP_MAX_REQUEST_BYTES, LOG_FSYNC,
-            CONTENT_GRACE_PERIOD, CONTENT_COLLECT_EVERY);
+            CONTENT_GRACE_PERIOD, CONTENT_COLLECT_EVERY, CONTENT_MAX_FETCH_BYTES);
 
     public static KernelConfig from(PluginConfig section) {
         return new KernelConfig(section.get(NAME), section.get(HTTP_HOST), section.get(HTTP_PORT),
                 section.get(HTTP_MAX_REQUEST_BYTES), section.get(LOG_FSYNC), section.get(CONTENT_GRACE_PERIOD),
-                section.get(CONTENT_COLLECT_EVERY));
+                section.get(CONTENT_COLLECT_EVERY), section.get(CONTENT_MAX_FETCH_BYTES));
     }
 }

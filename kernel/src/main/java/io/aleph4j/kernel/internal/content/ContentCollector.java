@@ -1,10 +1,10 @@
 package io.aleph4j.kernel.internal.content;
 
+import io.aleph4j.api.content.ContentStore;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.MessageStatus;
-import io.aleph4j.api.storage.ContentStore;
-import io.aleph4j.api.storage.MessageRecord;
-import io.aleph4j.api.storage.StateQueries;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.StateQueries;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,8 @@ public final class ContentCollector implements AutoCloseable {
     private final Duration gracePeriod;
     private final Clock clock;
     private final ScheduledExecutorService schedule;
+    private final AtomicLong passes = new AtomicLong();
+    private final AtomicLong deleted = new AtomicLong();
 
     public ContentCollector(List<ContentStore> stores, StateQueries state, Duration gracePeriod, Clock clock) {
         this.stores = List.copyOf(stores);
@@ -77,7 +80,19 @@ public final class ContentCollector implements AutoCloseable {
                         store.extensionName(), e);
             }
         }
+        passes.incrementAndGet();
+        deleted.addAndGet(counts[1]);
         return new Run(counts[0], counts[1]);
+    }
+
+    /** How many passes have completed since the node started (tests wait for passes, not for time). */
+    public long passes() {
+        return passes.get();
+    }
+
+    /** How many items the passes deleted since the node started. */
+    public long deleted() {
+        return deleted.get();
     }
 
     private boolean isPinned(ItemHash hash) {

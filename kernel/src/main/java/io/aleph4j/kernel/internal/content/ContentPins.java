@@ -1,15 +1,16 @@
 package io.aleph4j.kernel.internal.content;
 
+import io.aleph4j.api.content.ContentStore;
 import io.aleph4j.api.log.MessageEvent;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.message.MessageType;
-import io.aleph4j.api.storage.ContentStore;
-import io.aleph4j.api.storage.FileReference;
-import io.aleph4j.api.storage.MessageRecord;
-import io.aleph4j.api.storage.StateQueries;
+import io.aleph4j.api.state.FileReference;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.StateQueries;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Pins the file of every processed STORE message in the content stores that hold it, after the state that
  * references it is committed (it follows the events queue). For a store that keeps its own pins (an IPFS node) this
- * is what keeps the file there; storage-fs needs no pin, since the {@link ContentCollector} reads references from
+ * is what keeps the file there; content-fs needs no pin, since the {@link ContentCollector} reads references from
  * the state. Unpinning is the collector's: it deletes (for an IPFS store: unpins) what no processed message
  * references once the grace period has passed, which a forget of a file's last STORE restarts ({@code unpin}). A
  * pin that fails (the IPFS node down, a file it cannot fetch yet) is tried again every {@link #RETRY_EVERY} for a
@@ -48,6 +49,7 @@ public final class ContentPins implements AutoCloseable {
 
     private final List<ContentStore> stores;
     private final StateQueries state;
+    private final Clock clock;
 
     private final Queue<Retry> retries = new ConcurrentLinkedQueue<>();
     private final PinsOwed owed;
@@ -55,14 +57,18 @@ public final class ContentPins implements AutoCloseable {
     private Map<ItemHash, Instant> owedSaved = Map.of();
     private final ScheduledExecutorService retrier;
 
-    /** @param owedPins the file that keeps the failed pins across restarts */
-    public ContentPins(List<ContentStore> stores, StateQueries state, Path owedPins) {
-        this(stores, state, owedPins, RETRY_EVERY);
+    /**
+     * @param owedPins the file that keeps the failed pins across restarts
+     * @param clock    when a pin first failed, and whether it is a day old
+     */
+    public ContentPins(List<ContentStore> stores, StateQueries state, Path owedPins, Clock clock) {
+        this(stores, state, owedPins, clock, RETRY_EVERY);
     }
 
-    ContentPins(List<ContentStore> stores, StateQueries state, Path owedPins, Duration retryEvery) {
+    ContentPins(List<ContentStore> stores, StateQueries state, Path owedPins, Clock clock, Duration retryEvery) {
         this.stores = List.copyOf(stores);
         this.state = state;
+        this.clock = clock;
         this.owed = new PinsOwed(owedPins);
         resumeOwedPins();
         this.retrier = Executors.newSingleThreadScheduledExecutor(
@@ -87,7 +93,7 @@ public final class ContentPins implements AutoCloseable {
         }
         boolean failed = false;
         for (ContentStore store : stores) {
-            Retry pin = new Retry(store, reference.get().fileHash(), event.itemHash(), Instant.now());
+            Retry pin = new Retry(store, reference.get().fileHash(), event.itemHash(), clock.instant());
             if (!tryPin(pin) && retries.size() < MAX_RETRIES_HELD) {
                 retries.add(pin);
                 failed = true;
@@ -178,7 +184,7 @@ public final class ContentPins implements AutoCloseable {
     private void retry() {
         for (Retry pin : List.copyOf(retries)) {
             boolean stillReferenced = state.fileReference(pin.storeMessage()).isPresent();
-            boolean expired = pin.firstFailed().plus(GIVE_UP_AFTER).isBefore(Instant.now());
+            boolean expired = pin.firstFailed().plus(GIVE_UP_AFTER).isBefore(clock.instant());
             if (expired) {
                 LOG.warn("{} gave up pinning {} for STORE {}: it failed for {}", pin.store().extensionName(),
                         pin.file(), pin.storeMessage(), GIVE_UP_AFTER);

@@ -1,17 +1,17 @@
 package io.aleph4j.kernel.internal.handlers;
 
-import io.aleph4j.api.handler.ContentHandler;
-import io.aleph4j.api.handler.HandlerContext;
-import io.aleph4j.api.handler.HandlerOutcome;
-import io.aleph4j.api.handler.IncomingMessage;
+import io.aleph4j.api.incubating.ContentHandler;
+import io.aleph4j.api.incubating.HandlerContext;
+import io.aleph4j.api.incubating.HandlerOutcome;
+import io.aleph4j.api.incubating.IncomingMessage;
 import io.aleph4j.api.message.AggregateContent;
 import io.aleph4j.api.message.ErrorCode;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.MessageType;
-import io.aleph4j.api.storage.AggregateElement;
-import io.aleph4j.api.storage.AggregateRecord;
-import io.aleph4j.api.storage.MessageRecord;
-import io.aleph4j.api.storage.StateTransaction;
+import io.aleph4j.api.state.AggregateElement;
+import io.aleph4j.api.state.AggregateRecord;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.StateTransaction;
 import java.util.List;
 import java.util.Optional;
 

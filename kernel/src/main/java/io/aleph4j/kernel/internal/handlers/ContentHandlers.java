@@ -1,6 +1,6 @@
 package io.aleph4j.kernel.internal.handlers;
 
-import io.aleph4j.api.handler.ContentHandler;
+import io.aleph4j.api.incubating.ContentHandler;
 import io.aleph4j.api.message.MessageType;
 import io.aleph4j.kernel.NodeStartException;
 import java.util.EnumMap;

@@ -4,35 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aleph4j.api.message.JsonText;
-import io.aleph4j.api.storage.AggregateElement;
-import java.util.ArrayList;
+import io.aleph4j.api.state.AggregateElement;
+import io.aleph4j.kernel.internal.KernelJson;
 import java.util.List;
 
-/** The JSON work handlers share: a post's tags, merging aggregate elements. */
+/** The JSON work handlers share: merging aggregate elements. */
 public final class ContentJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = KernelJson.MAPPER;
 
     private ContentJson() {
-    }
-
-    /** The string items of {@code content.tags} in a user content object, as the reference filters by them. */
-    public static List<String> tags(JsonText userContent) {
-        if (userContent == null) {
-            return List.of();
-        }
-        JsonNode tags = read(userContent.json()).path("tags");
-        if (!tags.isArray()) {
-            return List.of();
-        }
-        List<String> strings = new ArrayList<>();
-        for (JsonNode tag : tags) {
-            if (tag.isTextual()) {
-                strings.add(tag.textValue());
-            }
-        }
-        return strings;
     }
 
     /**
@@ -59,15 +40,6 @@ public final class ContentJson {
         if (node instanceof ObjectNode object) {
             target.setAll(object);
         }
-    }
-
-    /**
-     * A content's {@code payment.type} (hold, superfluid, credit), or null when it has no payment object: what the
-     * reference indexes as the message's payment type.
-     */
-    public static String paymentType(String contentJson) {
-        JsonNode type = read(contentJson).path("payment").path("type");
-        return type.isTextual() ? type.asText() : null;
     }
 
     private static JsonNode read(String json) {

@@ -1,7 +1,7 @@
 package io.aleph4j.kernel.internal.handlers;
 
-import io.aleph4j.api.handler.ContentHandler;
-import io.aleph4j.api.handler.HandlerContext;
+import io.aleph4j.api.incubating.ContentHandler;
+import io.aleph4j.api.incubating.HandlerContext;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.MessageType;
 

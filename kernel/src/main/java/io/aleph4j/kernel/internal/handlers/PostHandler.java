@@ -1,17 +1,17 @@
 package io.aleph4j.kernel.internal.handlers;
 
-import io.aleph4j.api.handler.ContentHandler;
-import io.aleph4j.api.handler.HandlerContext;
-import io.aleph4j.api.handler.HandlerOutcome;
-import io.aleph4j.api.handler.IncomingMessage;
+import io.aleph4j.api.incubating.ContentHandler;
+import io.aleph4j.api.incubating.HandlerContext;
+import io.aleph4j.api.incubating.HandlerOutcome;
+import io.aleph4j.api.incubating.IncomingMessage;
 import io.aleph4j.api.message.ErrorCode;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.message.PostContent;
 import io.aleph4j.api.message.RejectionReason;
-import io.aleph4j.api.storage.MessageRecord;
-import io.aleph4j.api.storage.PostRecord;
-import io.aleph4j.api.storage.StateTransaction;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.PostRecord;
+import io.aleph4j.api.state.StateTransaction;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,9 +75,9 @@ public final class PostHandler implements ContentHandler {
         }
 
         ItemHash hash = message.message().itemHash();
-        state.putPost(new PostRecord(hash, content.address(), content.type(), content.ref(), amended,
-                message.message().channel(), ContentJson.tags(content.content()),
-                content.content() == null ? null : content.content().json(), content.time(), null));
+        state.putPost(PostRecord.builder(hash, content.address(), content.type()).ref(content.ref()).amends(amended)
+                .channel(message.message().channel()).tags(message.fields().tags())
+                .json(content.content() == null ? null : content.content().json()).time(content.time()).build());
         if (amended != null) {
             PostRecord original = state.post(amended).orElseThrow();
             double currentTime = original.latestAmend() == null ? original.time()

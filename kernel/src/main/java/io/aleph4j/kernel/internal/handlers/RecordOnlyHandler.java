@@ -1,12 +1,12 @@
 package io.aleph4j.kernel.internal.handlers;
 
-import io.aleph4j.api.handler.ContentHandler;
-import io.aleph4j.api.handler.HandlerContext;
-import io.aleph4j.api.handler.HandlerOutcome;
-import io.aleph4j.api.handler.IncomingMessage;
+import io.aleph4j.api.incubating.ContentHandler;
+import io.aleph4j.api.incubating.HandlerContext;
+import io.aleph4j.api.incubating.HandlerOutcome;
+import io.aleph4j.api.incubating.IncomingMessage;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.MessageType;
-import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.state.MessageRecord;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.aleph4j.kernel.internal.handlers;
 
-import io.aleph4j.api.handler.HandlerOutcome;
+import io.aleph4j.api.incubating.HandlerOutcome;
 import io.aleph4j.api.message.ErrorCode;
 import io.aleph4j.api.message.RejectionReason;
 

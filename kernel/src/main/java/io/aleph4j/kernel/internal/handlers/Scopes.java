@@ -1,11 +1,11 @@
 package io.aleph4j.kernel.internal.handlers;
 
-import io.aleph4j.api.handler.HandlerContext.ActionScope;
-import io.aleph4j.api.handler.IncomingMessage;
+import io.aleph4j.api.incubating.HandlerContext.ActionScope;
+import io.aleph4j.api.incubating.IncomingMessage;
 import io.aleph4j.api.message.AggregateContent;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.PostContent;
-import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.state.MessageRecord;
 
 /** The attributes of a message that a delegation's filters are matched against. */
 final class Scopes {

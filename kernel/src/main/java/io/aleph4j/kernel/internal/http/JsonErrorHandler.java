@@ -2,6 +2,7 @@ package io.aleph4j.kernel.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aleph4j.kernel.internal.KernelJson;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
@@ -18,7 +19,7 @@ import org.eclipse.jetty.util.Callback;
  */
 final class JsonErrorHandler extends ErrorHandler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = KernelJson.MAPPER;
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,

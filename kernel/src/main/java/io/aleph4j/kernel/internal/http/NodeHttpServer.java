@@ -5,6 +5,7 @@ import io.aleph4j.api.http.HttpAnswer;
 import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.StreamedResponse;
+import io.aleph4j.kernel.internal.KernelJson;
 import io.aleph4j.kernel.internal.metrics.NodeMetrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class NodeHttpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeHttpServer.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = KernelJson.MAPPER;
 
     private final Javalin app;
     private final Map<String, JavalinWebSocketSession> sessions = new ConcurrentHashMap<>();

@@ -37,7 +37,12 @@ public final class ChronicleMessageLog implements MessageLog, AutoCloseable {
         }
     }
 
-    @Override
+    /**
+     * Appends an accepted message to the inbox; durable when it returns (with fsync on). Kernel-only: messages
+     * enter through the intake, which checks them first.
+     *
+     * @return the entry's inbox index
+     */
     public long appendInbox(InboxEntry entry) {
         return inbox.append(Objects.requireNonNull(entry, "entry"));
     }

@@ -3,6 +3,7 @@ package io.aleph4j.kernel.internal.metrics;
 import io.aleph4j.api.message.MessageStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -71,6 +72,12 @@ public final class NodeMetrics implements AutoCloseable {
     /** A value read at each scrape. */
     public void gauge(String name, String description, Supplier<Number> value) {
         Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    /** A count kept elsewhere, read at each scrape; it only grows. */
+    public void counter(String name, String description, Supplier<Number> value) {
+        FunctionCounter.builder(name, value, supplier -> supplier.get().doubleValue()).description(description)
+                .register(registry);
     }
 
     /** Every metric in the Prometheus text format. */

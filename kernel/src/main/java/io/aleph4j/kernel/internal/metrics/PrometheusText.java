@@ -1,10 +1,10 @@
 package io.aleph4j.kernel.internal.metrics;
 
 import io.aleph4j.api.message.MessageStatus;
-import io.aleph4j.api.storage.MessageFilter;
-import io.aleph4j.api.storage.PageRequest;
-import io.aleph4j.api.storage.SortOrder;
-import io.aleph4j.api.storage.StateQueries;
+import io.aleph4j.api.state.MessageFilter;
+import io.aleph4j.api.state.PageRequest;
+import io.aleph4j.api.state.SortOrder;
+import io.aleph4j.api.state.StateQueries;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

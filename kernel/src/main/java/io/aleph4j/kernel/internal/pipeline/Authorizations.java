@@ -3,9 +3,10 @@ package io.aleph4j.kernel.internal.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aleph4j.api.handler.HandlerContext.ActionScope;
-import io.aleph4j.api.storage.AggregateRecord;
-import io.aleph4j.api.storage.StateQueries;
+import io.aleph4j.api.incubating.HandlerContext.ActionScope;
+import io.aleph4j.api.state.AggregateRecord;
+import io.aleph4j.api.state.StateQueries;
+import io.aleph4j.kernel.internal.KernelJson;
 import java.util.Optional;
 
 /**
@@ -14,15 +15,15 @@ import java.util.Optional;
  * filters that all match the action: {@code chain}, {@code channels}, {@code types}, {@code post_types} (POST
  * only) and {@code aggregate_keys} (AGGREGATE only). An absent or empty filter matches everything.
  */
-final class Authorizations {
+public final class Authorizations {
 
     static final String SECURITY_KEY = "security";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = KernelJson.MAPPER;
 
     private Authorizations() {
     }
 
-    static boolean mayActFor(StateQueries state, String sender, String owner, ActionScope scope) {
+    public static boolean mayActFor(StateQueries state, String sender, String owner, ActionScope scope) {
         if (sender.equalsIgnoreCase(owner)) {
             return true;
         }

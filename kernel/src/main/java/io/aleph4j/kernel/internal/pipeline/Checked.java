@@ -1,6 +1,6 @@
 package io.aleph4j.kernel.internal.pipeline;
 
-import io.aleph4j.api.handler.IncomingMessage;
+import io.aleph4j.api.incubating.IncomingMessage;
 import io.aleph4j.api.message.RejectionReason;
 
 /** What the worker-side checks found out about one message, before any state is looked at. */

@@ -1,29 +1,30 @@
 package io.aleph4j.kernel.internal.pipeline;
 
-import io.aleph4j.api.handler.IncomingMessage;
+import io.aleph4j.api.content.ContentService;
+import io.aleph4j.api.content.StoredContent;
+import io.aleph4j.api.incubating.IncomingMessage;
 import io.aleph4j.api.message.ErrorCode;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.Message;
-import io.aleph4j.api.message.MessageContent;
 import io.aleph4j.api.message.RejectionReason;
 import io.aleph4j.api.message.StoreContent;
-import io.aleph4j.api.storage.ContentStore;
 import io.aleph4j.kernel.protocol.ContentParser;
 import io.aleph4j.kernel.protocol.MessageFormatException;
+import io.aleph4j.kernel.protocol.ParsedContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The checks that need no state, run on the worker pool: item hash, chain and signature ({@link MessageVerifier}),
- * then the content: inline, or fetched from the content stores for {@code storage}/{@code ipfs} items, and parsed
- * with the schema of the message's type. A STORE waits (pending, retried) until a content store has its file, as
- * on the reference node; a node without content stores records STOREs without their files.
+ * then the content: inline (parsed by the intake already when it came through it, else parsed here), or fetched
+ * through the content service for {@code storage}/{@code ipfs} items, and parsed with the schema of the message's
+ * type. A STORE waits (pending, retried) until the node has its file, as on the reference node; a node without
+ * content stores records STOREs without their files.
  */
 final class MessageChecker {
 
@@ -32,11 +33,18 @@ final class MessageChecker {
     static final int MAX_FETCHED_CONTENT_BYTES = 4 * 1024 * 1024;
 
     private final MessageVerifier verifier;
-    private final List<ContentStore> contentStores;
+    private final ContentService content;
+    private final boolean keepsFiles;
+    private final IntakeParses parses;
 
-    MessageChecker(MessageVerifier verifier, List<ContentStore> contentStores) {
+    /**
+     * @param keepsFiles whether the node has content stores: without, a STORE is recorded without its file
+     */
+    MessageChecker(MessageVerifier verifier, ContentService content, boolean keepsFiles, IntakeParses parses) {
         this.verifier = verifier;
-        this.contentStores = List.copyOf(contentStores);
+        this.content = content;
+        this.keepsFiles = keepsFiles;
+        this.parses = parses;
     }
 
     Checked check(Work work) {
@@ -45,75 +53,78 @@ final class MessageChecker {
         if (refused.isPresent()) {
             return new Checked.Invalid(refused.get());
         }
-        String json;
-        if (message.itemType() == ItemType.INLINE) {
-            json = message.itemContent();
-        } else {
-            Optional<String> fetched;
-            try {
-                fetched = fetch(message.itemHash(), message.itemType());
-            } catch (InvalidContent e) {
-                return new Checked.Invalid(RejectionReason.of(ErrorCode.INVALID_FORMAT, e.getMessage()));
-            }
-            if (fetched.isEmpty()) {
-                return new Checked.Unavailable(RejectionReason.of(ErrorCode.CONTENT_UNAVAILABLE,
-                        "the content " + message.itemHash() + " is not available from any content store yet"));
-            }
-            json = fetched.get();
-        }
-        MessageContent content;
+        ParsedContent parsed;
         try {
-            content = ContentParser.parse(message.type(), json);
-        } catch (MessageFormatException e) {
+            parsed = message.itemType() == ItemType.INLINE ? inline(message) : fetched(message);
+        } catch (InvalidContent e) {
             return new Checked.Invalid(RejectionReason.of(ErrorCode.INVALID_FORMAT, e.getMessage()));
         }
-        if (content instanceof StoreContent store && !contentStores.isEmpty() && !anyHas(store.itemHash())) {
+        if (parsed == null) {
+            return new Checked.Unavailable(RejectionReason.of(ErrorCode.CONTENT_UNAVAILABLE,
+                    "the content " + message.itemHash() + " is not available from any content store yet"));
+        }
+        if (parsed.content() instanceof StoreContent store && keepsFiles && !obtainable(store.itemHash())) {
             return new Checked.Unavailable(RejectionReason.of(ErrorCode.FILE_UNAVAILABLE,
                     "the file " + store.itemHash() + " is not available from any content store yet"));
         }
-        return new Checked.Valid(new IncomingMessage(message, content, json, work.entry().receivedAt()));
+        return new Checked.Valid(new IncomingMessage(message, parsed.content(), parsed.fields(),
+                work.entry().receivedAt()));
     }
 
-    /** Whether a content store has the file; a store failing to answer counts as not having it (yet). */
-    private boolean anyHas(ItemHash hash) {
-        for (ContentStore store : contentStores) {
-            try {
-                if (store.exists(hash)) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // Try the next store; the message is retried if none has it.
-            }
+    private ParsedContent inline(Message message) throws InvalidContent {
+        ParsedContent handedOver = parses.take(message.itemHash());
+        return handedOver != null ? handedOver : parse(message, message.itemContent());
+    }
+
+    /** The content of a non-inline message, or null while the node cannot get it. */
+    private ParsedContent fetched(Message message) throws InvalidContent {
+        Optional<String> json = fetch(message.itemHash(), message.itemType());
+        return json.isEmpty() ? null : parse(message, json.get());
+    }
+
+    private static ParsedContent parse(Message message, String json) throws InvalidContent {
+        try {
+            return ContentParser.parse(message.type(), json);
+        } catch (MessageFormatException e) {
+            throw new InvalidContent(e.getMessage());
         }
-        return false;
+    }
+
+    /** Whether the node has the file or could fetch it; failing to find out counts as not having it (yet). */
+    private boolean obtainable(ItemHash hash) {
+        try {
+            return content.obtain(hash);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private Optional<String> fetch(ItemHash hash, ItemType type) throws InvalidContent {
-        for (ContentStore store : contentStores) {
-            try {
-                Optional<InputStream> stream = store.get(hash);
-                if (stream.isEmpty()) {
-                    continue;
-                }
-                byte[] bytes;
-                try (InputStream in = stream.get()) {
-                    bytes = in.readNBytes(MAX_FETCHED_CONTENT_BYTES + 1);
-                }
-                if (bytes.length > MAX_FETCHED_CONTENT_BYTES) {
-                    throw new InvalidContent("the content " + hash + " is larger than "
-                            + MAX_FETCHED_CONTENT_BYTES + " bytes");
-                }
-                // A sha256 address is checked here; an IPFS CID is checked by the store that resolved it (storage-fs
-                // recomputes it on read, an IPFS node verifies each block): the kernel carries no UnixFS code.
-                if (type == ItemType.STORAGE && !ItemHash.ofSha256(sha256(bytes)).equals(hash)) {
-                    throw new InvalidContent("the content served for " + hash + " does not hash to it");
-                }
-                return Optional.of(utf8(bytes, hash));
-            } catch (IOException e) {
-                // One store failing is not the content being absent from all of them; try the next.
-            }
+        Optional<StoredContent> found;
+        try {
+            found = content.find(hash);
+        } catch (IOException e) {
+            // A store failing, or only a corrupt copy: the content is not available yet; it is tried again.
+            return Optional.empty();
         }
-        return Optional.empty();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try (InputStream in = found.get().open(0)) {
+            bytes = in.readNBytes(MAX_FETCHED_CONTENT_BYTES + 1);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (bytes.length > MAX_FETCHED_CONTENT_BYTES) {
+            throw new InvalidContent("the content " + hash + " is larger than " + MAX_FETCHED_CONTENT_BYTES + " bytes");
+        }
+        // A sha256 address is checked here; an IPFS CID is checked by the store that resolved it (content-fs
+        // recomputes it on read, an IPFS node verifies each block): the kernel carries no UnixFS code.
+        if (type == ItemType.STORAGE && !ItemHash.ofSha256(sha256(bytes)).equals(hash)) {
+            throw new InvalidContent("the content served for " + hash + " does not hash to it");
+        }
+        return Optional.of(utf8(bytes, hash));
     }
 
     private static String utf8(byte[] bytes, ItemHash hash) throws InvalidContent {

@@ -1,17 +1,17 @@
 package io.aleph4j.kernel.internal.pipeline;
 
-import io.aleph4j.api.handler.ContentHandler;
+import io.aleph4j.api.incubating.ContentHandler;
 import io.aleph4j.api.log.InboxEntry;
 import io.aleph4j.api.log.MessageEvent;
 import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.log.Subscription;
 import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.message.MessageType;
-import io.aleph4j.api.storage.ContentStore;
-import io.aleph4j.api.storage.MessageFilter;
-import io.aleph4j.api.storage.MessageRecord;
-import io.aleph4j.api.storage.PageRequest;
-import io.aleph4j.api.storage.StateStore;
+import io.aleph4j.api.state.MessageFilter;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.PageRequest;
+import io.aleph4j.api.state.StateStore;
+import io.aleph4j.kernel.internal.content.KernelContentService;
 import io.aleph4j.kernel.internal.log.ChronicleMessageLog;
 import io.aleph4j.kernel.internal.metrics.NodeMetrics;
 import java.time.Clock;
@@ -41,8 +41,9 @@ public final class MessagePipeline implements AutoCloseable {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
 
-    /** How the pipeline is set up. */
     /**
+     * How the pipeline is set up.
+     *
      * @param linger how long a batch stays open for more checked messages: verification is slower than applying,
      *               so without it nearly every message would get a store transaction of its own
      */
@@ -59,21 +60,30 @@ public final class MessagePipeline implements AutoCloseable {
     private final StateApplier applier;
     private final Settings settings;
     private final NodeMetrics metrics;
+    private final AppliedIndex applied;
+    private final IntakeParses parses;
     private final ScheduledExecutorService retries;
     private final List<Processed> batch = new ArrayList<>();
     private OrderedParallelStage<Work, Checked> stage;
     private Subscription subscription;
     private volatile Throwable failure;
 
+    /**
+     * @param content the node's content: where non-inline contents and STOREs' files come from
+     * @param applied where the pipeline says how far it got, and {@code sync} submissions wait
+     * @param parses  the contents the intake parsed already
+     */
     public MessagePipeline(ChronicleMessageLog log, StateStore store, MessageVerifier verifier,
-                           List<ContentStore> contentStores, Map<MessageType, ContentHandler> handlers,
-                           Clock clock, Settings settings, NodeMetrics metrics) {
+                           KernelContentService content, Map<MessageType, ContentHandler> handlers, Clock clock,
+                           Settings settings, NodeMetrics metrics, AppliedIndex applied, IntakeParses parses) {
         this.log = log;
         this.store = store;
-        this.checker = new MessageChecker(verifier, contentStores);
+        this.checker = new MessageChecker(verifier, content, !content.stores().isEmpty(), parses);
         this.applier = new StateApplier(store, handlers, clock);
         this.settings = settings;
         this.metrics = metrics;
+        this.applied = applied;
+        this.parses = parses;
         metrics.gauge("aleph4j.pipeline.lag", "inbox entries the state store has not applied yet",
                 () -> log.inboxEntriesAfter(store.appliedInboxIndex()));
         metrics.gauge("aleph4j.pipeline.waiting", "valid messages waiting in memory for another message",
@@ -93,6 +103,7 @@ public final class MessagePipeline implements AutoCloseable {
             record.message().ifPresent(message -> submit(new Work(Work.RETRY,
                     new InboxEntry(message, Origin.LOCAL, record.receivedAt()), 0)));
         }
+        applied.start(store.appliedInboxIndex());
         subscription = log.subscribeInboxAfter(SUBSCRIPTION, store.appliedInboxIndex(),
                 (index, entry) -> stage.submit(Work.fromInbox(index, entry)));
         LOG.info("message pipeline started on {} after inbox index {} ({} pending messages resumed)",
@@ -112,6 +123,7 @@ public final class MessagePipeline implements AutoCloseable {
                 store.extensionName(), target);
         stopProcessing();
         applier.clear();
+        parses.clear();
         store.reset();
         start();
         boolean done = awaitApplied(target, timeout);
@@ -124,19 +136,9 @@ public final class MessagePipeline implements AutoCloseable {
         return done;
     }
 
-    /** Waits until the state covers the inbox through {@code index}; false on timeout. */
+    /** Waits until the state covers the inbox through {@code index}; false on timeout. Woken by commits. */
     public boolean awaitApplied(long index, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (store.appliedInboxIndex() < index) {
-            if (failure != null) {
-                throw new IllegalStateException("the message pipeline stopped", failure);
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(2);
-        }
-        return true;
+        return applied.await(index, timeout);
     }
 
     /** The failure that stopped the pipeline, if one did. */
@@ -165,6 +167,7 @@ public final class MessagePipeline implements AutoCloseable {
     }
 
     private void stopProcessing() throws InterruptedException {
+        applied.stop();
         if (subscription != null) {
             subscription.close();
             subscription = null;
@@ -218,11 +221,13 @@ public final class MessagePipeline implements AutoCloseable {
                 metrics.messageOutcome(event.status());
                 log.appendEvent(event);
             }
+            applied.advance(store.appliedInboxIndex());
             outcome.contentRetries().forEach(MessagePipeline.this::scheduleRetry);
         }
 
         private void fail(Throwable e) throws Exception {
             failure = e;
+            applied.fail(e);
             LOG.error("the message pipeline stopped; it resumes from inbox index {} on restart",
                     store.appliedInboxIndex(), e);
             if (e instanceof Exception exception) {

@@ -8,10 +8,11 @@ import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.RejectionReason;
+import jakarta.inject.Inject;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,8 @@ public final class MessageVerifier {
     /**
      * @throws IllegalStateException when two bridges claim the same chain (the node must not start then)
      */
-    public MessageVerifier(List<ChainBridge> contributed) {
+    @Inject
+    public MessageVerifier(Set<ChainBridge> contributed) {
         Map<Chain, ChainBridge> byChain = new HashMap<>();
         for (ChainBridge bridge : contributed) {
             for (Chain chain : bridge.chains()) {

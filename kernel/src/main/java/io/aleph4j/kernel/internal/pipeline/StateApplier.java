@@ -1,9 +1,9 @@
 package io.aleph4j.kernel.internal.pipeline;
 
-import io.aleph4j.api.handler.ContentHandler;
-import io.aleph4j.api.handler.HandlerOutcome;
-import io.aleph4j.api.handler.HandlerOutcome.Dependency;
-import io.aleph4j.api.handler.IncomingMessage;
+import io.aleph4j.api.incubating.ContentHandler;
+import io.aleph4j.api.incubating.HandlerOutcome.Dependency;
+import io.aleph4j.api.incubating.HandlerOutcome;
+import io.aleph4j.api.incubating.IncomingMessage;
 import io.aleph4j.api.log.MessageEvent;
 import io.aleph4j.api.message.AggregateContent;
 import io.aleph4j.api.message.ItemHash;
@@ -11,10 +11,10 @@ import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.message.RejectionReason;
-import io.aleph4j.api.storage.ContentFields;
-import io.aleph4j.api.storage.MessageRecord;
-import io.aleph4j.api.storage.StateStore;
-import io.aleph4j.api.storage.StateTransaction;
+import io.aleph4j.api.state.ContentFields;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.StateStore;
+import io.aleph4j.api.state.StateTransaction;
 import io.aleph4j.kernel.internal.handlers.ForgettingContext;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -65,15 +65,14 @@ final class StateApplier {
         }
         Map<Dependency, List<Processed>> parkedBefore = copy(parked);
         Set<ItemHash> pendingBefore = Set.copyOf(pendingHere);
-        try {
-            return store.write(through, tx -> {
-                Batch run = new Batch(tx);
-                batch.forEach(run.queue::add);
-                while (!run.queue.isEmpty()) {
-                    run.applyOne(run.queue.poll());
-                }
-                return new Outcome(List.copyOf(run.events), List.copyOf(run.retries));
-            });
+        try (StateTransaction tx = store.begin()) {
+            Batch run = new Batch(tx);
+            batch.forEach(run.queue::add);
+            while (!run.queue.isEmpty()) {
+                run.applyOne(run.queue.poll());
+            }
+            tx.commit(through);
+            return new Outcome(List.copyOf(run.events), List.copyOf(run.retries));
         } catch (RuntimeException | Error e) {
             // The transaction rolled back: so must what this batch changed in memory.
             parked.clear();
@@ -160,7 +159,7 @@ final class StateApplier {
 
         private void applyValid(Processed processed, IncomingMessage incoming) {
             Message message = incoming.message();
-            ContentFields fields = ContentFieldsOf.of(incoming);
+            ContentFields fields = incoming.fields();
             long size = incoming.contentJson().length();
             HandlerOutcome outcome = handlers.get(message.type()).apply(incoming, this);
             switch (outcome) {
@@ -201,11 +200,12 @@ final class StateApplier {
 
         private void record(Message message, Work work, ContentFields fields, long size, MessageStatus status,
                             Optional<RejectionReason> rejection) {
-            MessageRecord record = MessageRecord.of(message, status, rejection, fields, work.entry().receivedAt());
+            MessageRecord.Builder record = MessageRecord.of(message, work.entry().receivedAt()).status(status);
+            rejection.ifPresent(record::rejected);
             if (fields != null) {
-                record = record.withContent(fields, size);
+                record.content(fields).size(size);
             }
-            tx.putMessage(record);
+            tx.putMessage(record.build());
             event(message.itemHash(), status, rejection);
         }
 
@@ -239,11 +239,9 @@ final class StateApplier {
             if (!by.contains(forgottenBy)) {
                 by.add(forgottenBy);
             }
-            tx.putMessage(new MessageRecord(record.itemHash(), record.chain(), record.sender(), record.type(),
-                    record.channel(), record.time(), record.itemType(), null, record.signature(),
-                    MessageStatus.FORGOTTEN, Optional.empty(),
-                    record.content() == null ? null : record.content().withoutJson(), by, record.receivedAt(),
-                    record.size()));
+            tx.putMessage(record.toBuilder().itemContent(null).status(MessageStatus.FORGOTTEN)
+                    .content(record.content() == null ? null : record.content().withoutJson()).forgottenBy(by)
+                    .build());
             event(target, MessageStatus.FORGOTTEN, Optional.empty());
         }
     }

@@ -13,9 +13,14 @@ import java.util.Arrays;
 /**
  * Creates a plugin's entry point in a Guice child injector of its own ("Guice inside, never across"): the entry
  * class may have an {@code @jakarta.inject.Inject} constructor taking {@link NodeContext}. The entry class is
- * bound explicitly in the child, so its binding (and its class loader) never lands in the kernel's injector.
+ * bound explicitly in the child, so its binding (and its class loader) never lands in the kernel's injector; the
+ * child is the parent of the injector that later builds the plugin's extensions, which may receive the entry object.
  */
 public final class PluginInstantiator {
+
+    /** A plugin's entry object and the injector that holds it with the plugin's context. */
+    public record Entry(AlephPlugin plugin, Injector injector) {
+    }
 
     private final Injector kernelInjector;
 
@@ -24,7 +29,7 @@ public final class PluginInstantiator {
     }
 
     /** Loads and creates the entry class named by the candidate's descriptor. */
-    public AlephPlugin create(PluginCandidate candidate, ClassLoader classLoader, NodeContext context) {
+    public Entry create(PluginCandidate candidate, ClassLoader classLoader, NodeContext context) {
         String className = candidate.descriptor().getPluginClass();
         if (className == null || className.isBlank()) {
             throw new PluginLoadException(candidate.label() + " names no entry class: set plugin.class in its "
@@ -43,17 +48,33 @@ public final class PluginInstantiator {
         return instantiate(candidate, entryClass.asSubclass(AlephPlugin.class), context);
     }
 
-    private <T extends AlephPlugin> T instantiate(PluginCandidate candidate, Class<T> entryClass, NodeContext context) {
+    /** Wraps an entry object the embedding application created (an inline plugin). */
+    public <T extends AlephPlugin> Entry adopt(T plugin, NodeContext context) {
+        @SuppressWarnings("unchecked")
+        Class<T> entryClass = (Class<T>) plugin.getClass();
+        Injector child = kernelInjector.createChildInjector(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(NodeContext.class).toInstance(context);
+                bind(PluginConfig.class).toInstance(context.config());
+                bind(entryClass).toProvider(com.google.inject.util.Providers.of(plugin));
+            }
+        });
+        return new Entry(plugin, child);
+    }
+
+    private <T extends AlephPlugin> Entry instantiate(PluginCandidate candidate, Class<T> entryClass,
+                                                      NodeContext context) {
         try {
             Injector child = kernelInjector.createChildInjector(new AbstractModule() {
                 @Override
                 protected void configure() {
                     bind(NodeContext.class).toInstance(context);
                     bind(PluginConfig.class).toInstance(context.config());
-                    bind(entryClass);
+                    bind(entryClass).in(com.google.inject.Scopes.SINGLETON);
                 }
             });
-            return child.getInstance(entryClass);
+            return new Entry(child.getInstance(entryClass), child);
         } catch (CreationException | ConfigurationException | ProvisionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new PluginLoadException(candidate.label() + ": cannot create its entry class "

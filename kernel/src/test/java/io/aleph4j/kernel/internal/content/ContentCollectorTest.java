@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
-import io.aleph4j.api.storage.FileReference;
+import io.aleph4j.api.state.FileReference;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

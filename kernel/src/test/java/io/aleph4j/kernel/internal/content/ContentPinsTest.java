@@ -8,11 +8,12 @@ import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.message.MessageType;
-import io.aleph4j.api.storage.ContentFields;
-import io.aleph4j.api.storage.FileReference;
-import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.state.ContentFields;
+import io.aleph4j.api.state.FileReference;
+import io.aleph4j.api.state.MessageRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +37,7 @@ class ContentPinsTest {
 
     @BeforeEach
     void start() {
-        pins = new ContentPins(List.of(store), state, owedPins(), Duration.ofMillis(20));
+        pins = new ContentPins(List.of(store), state, owedPins(), Clock.systemUTC(), Duration.ofMillis(20));
         store.items.put(FILE, Instant.now());
         state.messages.put(STORE, storeMessage(MessageStatus.PROCESSED));
         state.references.add(new FileReference(STORE, "0xOwner", FILE, ItemType.STORAGE, null, 1.0));
@@ -72,7 +73,7 @@ class ContentPinsTest {
         assertThat(Files.readString(owedPins())).as("the owed pins on disk").startsWith(STORE.value() + " ");
 
         store.pinFailuresLeft.set(0);
-        pins = new ContentPins(List.of(store), state, owedPins(), Duration.ofMillis(20));
+        pins = new ContentPins(List.of(store), state, owedPins(), Clock.systemUTC(), Duration.ofMillis(20));
 
         awaitUntil(() -> !store.pinned.isEmpty() && !Files.exists(owedPins()));
         assertThat(store.pinned).containsExactly(FILE);
@@ -84,7 +85,7 @@ class ContentPinsTest {
         pins.close();
         Files.createDirectories(owedPins().getParent());
         Files.writeString(owedPins(), "not a hash\n" + STORE.value() + " " + Instant.now().minusSeconds(60) + "\n");
-        pins = new ContentPins(List.of(store), state, owedPins(), Duration.ofMillis(20));
+        pins = new ContentPins(List.of(store), state, owedPins(), Clock.systemUTC(), Duration.ofMillis(20));
 
         awaitUntil(() -> !store.pinned.isEmpty());
         assertThat(store.pinned).containsExactly(FILE);
@@ -95,7 +96,7 @@ class ContentPinsTest {
         pins.close();
         Files.createDirectories(owedPins().getParent());
         Files.writeString(owedPins(), STORE.value() + " " + Instant.now().minus(Duration.ofDays(2)) + "\n");
-        pins = new ContentPins(List.of(store), state, owedPins(), Duration.ofMillis(20));
+        pins = new ContentPins(List.of(store), state, owedPins(), Clock.systemUTC(), Duration.ofMillis(20));
 
         awaitUntil(() -> !Files.exists(owedPins()));
         assertThat(owedPins()).doesNotExist();
@@ -141,9 +142,9 @@ class ContentPinsTest {
     }
 
     private static MessageRecord storeMessage(MessageStatus status) {
-        ContentFields content = new ContentFields("0xOwner", 1.0, null, null, null, List.of(), null, FILE.value(),
-                null);
-        return new MessageRecord(STORE, Chain.ETH, "0xOwner", MessageType.STORE, "TEST", 1.0, ItemType.INLINE, null,
-                "0xsignature", status, Optional.empty(), content, List.of(), Instant.now(), 10);
+        ContentFields content = ContentFields.builder("0xOwner", 1.0).itemHash(FILE.value()).build();
+        return MessageRecord.builder().itemHash(STORE).chain(Chain.ETH).sender("0xOwner").type(MessageType.STORE)
+                .channel("TEST").time(1.0).itemType(ItemType.STORAGE).signature("0xsignature").status(status)
+                .content(content).receivedAt(Instant.now()).size(10).build();
     }
 }

@@ -1,10 +1,10 @@
 package io.aleph4j.kernel.internal.content;
 
+import io.aleph4j.api.content.ContentStore;
+import io.aleph4j.api.content.StoredContent;
+import io.aleph4j.api.content.StoredItem;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
-import io.aleph4j.api.storage.ContentStore;
-import io.aleph4j.api.storage.StoredContent;
-import io.aleph4j.api.storage.StoredItem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A hand-written content store for the content code's tests (the kernel's tests cannot load storage-fs): items
+ * A hand-written content store for the content code's tests (the kernel's tests cannot load content-fs): items
  * with a write time, pins and unpins recorded, and pins that fail a set number of times first.
  */
 final class MemoryContentStore implements ContentStore {

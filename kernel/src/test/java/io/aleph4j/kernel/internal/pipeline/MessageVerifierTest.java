@@ -12,7 +12,6 @@ import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.message.RejectionReason;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ final class MessageVerifierTest {
         }
     }
 
-    private final MessageVerifier verifier = new MessageVerifier(List.of(new FakeBridge(Set.of(Chain.ETH, Chain.BASE)),
+    private final MessageVerifier verifier = new MessageVerifier(Set.of(new FakeBridge(Set.of(Chain.ETH, Chain.BASE)),
             new FakeBridge(Set.of(Chain.SOL))));
 
     private static Message message(Chain chain, String content, ItemHash hash, String signature) {
@@ -80,8 +79,8 @@ final class MessageVerifierTest {
 
     @Test
     void twoBridgesForOneChainAreRefusedNamingThem() {
-        assertThatThrownBy(() -> new MessageVerifier(List.of(new FakeBridge(Set.of(Chain.ETH)),
-                new FakeBridge(Set.of(Chain.ETH)))))
+        assertThatThrownBy(() -> new MessageVerifier(Set.of(new FakeBridge(Set.of(Chain.ETH)),
+                new FakeBridge(Set.of(Chain.ETH, Chain.BASE)))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("chain ETH is served by two bridges");
     }

@@ -5,12 +5,14 @@ import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.http.HttpRequest;
 import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.HttpRouter;
-import io.aleph4j.api.storage.AddressStats;
-import io.aleph4j.api.storage.AddressStatsCursor;
-import io.aleph4j.api.storage.AddressStatsQuery;
-import io.aleph4j.api.storage.Page;
-import io.aleph4j.api.storage.PageRequest;
-import io.aleph4j.api.storage.SortOrder;
+import io.aleph4j.api.message.MessageType;
+import io.aleph4j.api.state.AddressStats;
+import io.aleph4j.api.state.AddressStatsCursor;
+import io.aleph4j.api.state.AddressStatsQuery;
+import io.aleph4j.api.state.Page;
+import io.aleph4j.api.state.PageRequest;
+import io.aleph4j.api.state.SortOrder;
+import io.aleph4j.api.state.StateQueries;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,10 +26,10 @@ final class AddressRoutes {
             "page", "cursor");
     private static final int MAX_CONTAINS = 66;
 
-    private final State state;
+    private final StateQueries state;
     private final ApiSettings settings;
 
-    AddressRoutes(State state, ApiSettings settings) {
+    AddressRoutes(StateQueries state, ApiSettings settings) {
         this.state = state;
         this.settings = settings;
     }
@@ -42,7 +44,7 @@ final class AddressRoutes {
         Query query = Query.of(request, V0_PARAMETERS);
         Set<String> addresses = new HashSet<>(query.repeatedAddresses("addresses[]"));
         addresses.addAll(query.addresses("addresses"));
-        Page<AddressStats> found = state.queries().addressStats(new AddressStatsQuery(addresses, null, null),
+        Page<AddressStats> found = state.addressStats(new AddressStatsQuery(addresses, null, null),
                 new PageRequest(1, settings.maxPageSize(), SortOrder.DESCENDING));
         ObjectNode body = Json.object();
         body.set("data", data(found.items()));
@@ -61,7 +63,7 @@ final class AddressRoutes {
         if (cursor != null) {
             int size = Cursors.pageSize(query, page, "time");
             AddressStatsQuery statsQuery = new AddressStatsQuery(Set.of(), contains, sortBy);
-            Cursors.Slice<AddressStats> found = Cursors.slice(state.queries().addressStatsAfter(statsQuery,
+            Cursors.Slice<AddressStats> found = Cursors.slice(state.addressStatsAfter(statsQuery,
                     Cursors.afterAddress(cursor), size + 1, page.order()), size);
             ObjectNode body = Json.object();
             body.set("data", data(found.shown()));
@@ -69,7 +71,7 @@ final class AddressRoutes {
                     new AddressStatsCursor(last.count(sortBy), last.address()))));
             return Json.response(200, body);
         }
-        Page<AddressStats> found = state.queries().addressStats(new AddressStatsQuery(Set.of(), contains, sortBy),
+        Page<AddressStats> found = state.addressStats(new AddressStatsQuery(Set.of(), contains, sortBy),
                 page);
         ObjectNode body = Json.object();
         body.set("data", data(found.items()));
@@ -92,17 +94,18 @@ final class AddressRoutes {
         }
     }
 
+    private static final List<MessageType> TYPES_BY_NAME = java.util.Arrays.stream(MessageType.values())
+            .sorted(java.util.Comparator.comparing(MessageType::name)).toList();
+
     private static ObjectNode data(List<AddressStats> found) {
         ObjectNode data = Json.object();
         for (AddressStats stats : found) {
             ObjectNode counts = Json.object();
-            counts.put("messages", stats.messages());
-            counts.put("aggregate", stats.aggregate());
-            counts.put("forget", stats.forget());
-            counts.put("instance", stats.instance());
-            counts.put("post", stats.post());
-            counts.put("program", stats.program());
-            counts.put("store", stats.store());
+            counts.put("messages", stats.total());
+            // The reference's keys: every type in lower case, in alphabetical order.
+            for (MessageType type : TYPES_BY_NAME) {
+                counts.put(type.name().toLowerCase(Locale.ROOT), stats.count(type));
+            }
             data.set(stats.address(), counts);
         }
         return data;

@@ -5,7 +5,8 @@ import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.http.HttpRequest;
 import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.HttpRouter;
-import io.aleph4j.api.storage.AggregateRecord;
+import io.aleph4j.api.state.AggregateRecord;
+import io.aleph4j.api.state.StateQueries;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -15,9 +16,9 @@ final class AggregateRoutes {
 
     private static final Set<String> PARAMETERS = Set.of("keys", "limit", "with_info", "value_only");
 
-    private final State state;
+    private final StateQueries state;
 
-    AggregateRoutes(State state) {
+    AggregateRoutes(StateQueries state) {
         this.state = state;
     }
 
@@ -36,7 +37,7 @@ final class AggregateRoutes {
         boolean withInfo = query.bool("with_info");
         boolean valueOnly = query.bool("value_only");
         // As the reference does: with_info lists every key of the address, whatever keys asks for.
-        List<AggregateRecord> found = state.queries().aggregates(address, withInfo ? List.of() : keys).stream()
+        List<AggregateRecord> found = state.aggregates(address, withInfo ? List.of() : keys).stream()
                 .sorted(Comparator.comparing(AggregateRecord::key)).toList();
         if (found.isEmpty()) {
             throw new HttpProblem(404, "No aggregate found for this address");

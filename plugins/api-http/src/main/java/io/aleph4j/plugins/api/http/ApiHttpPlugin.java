@@ -3,16 +3,21 @@ package io.aleph4j.plugins.api.http;
 import io.aleph4j.api.AlephPlugin;
 import io.aleph4j.api.Extension;
 import io.aleph4j.api.NodeContext;
+import io.aleph4j.api.Registrar;
 import io.aleph4j.api.config.ConfigKey;
 import io.aleph4j.api.http.HttpRoutes;
 import io.aleph4j.api.log.StartFrom;
 import io.aleph4j.api.log.Subscription;
-import io.aleph4j.api.storage.StateStore;
+import io.aleph4j.api.state.StateStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-/** Contributes the CCN's public HTTP API: writing messages, reading the state they built, streaming new ones. */
+/**
+ * Contributes the CCN's public HTTP API: writing messages, reading the state they built, streaming new ones. The node
+ * builds its routes ({@link ApiRoutes}) with the kernel's intake, state and content services injected; the entry
+ * keeps the websocket stream, which it feeds from the events log between start and stop.
+ */
 public final class ApiHttpPlugin implements AlephPlugin {
 
     static final ConfigKey<Duration> SYNC_TIMEOUT = ConfigKey.duration("sync-timeout", Duration.ofSeconds(30),
@@ -45,23 +50,12 @@ public final class ApiHttpPlugin implements AlephPlugin {
     }
 
     @Override
-    public void register(NodeContext context) {
-        ApiSettings settings = new ApiSettings(context.config().get(SYNC_TIMEOUT), context.config().get(MAX_PAGE_SIZE));
-        // The store is only known once every plugin has registered: State looks it up on first use.
-        State state = new State(context);
-        stream = new MessageStream(state);
-        context.contribute(HttpRoutes.class, router -> {
-            new MessageRoutes(context.messageIntake(), state, settings).addTo(router);
-            new PostRoutes(state, settings).addTo(router);
-            new AggregateRoutes(state).addTo(router);
-            new InfoRoutes().addTo(router);
-            new AddressRoutes(state, settings).addTo(router);
-            new LegacyPublishRoutes(context.messageIntake()).addTo(router);
-            new StorageRoutes(context, state, settings, new StorageLimits(
-                    context.config().get(MAX_UNAUTHENTICATED_UPLOAD_BYTES), context.config().get(MAX_STORAGE_FILE_BYTES),
-                    context.config().get(MAX_IPFS_FILE_BYTES))).addTo(router);
-            router.websocket("/api/ws0/messages", stream);
-        });
+    public void register(Registrar registrar) {
+        registrar.config(ApiSettings.class, ApiSettings::from);
+        registrar.config(StorageLimits.class, StorageLimits::from);
+        stream = new MessageStream(registrar.context().state());
+        registrar.service(MessageStream.class, stream);
+        registrar.extension(HttpRoutes.class, ApiRoutes.class);
     }
 
     @Override

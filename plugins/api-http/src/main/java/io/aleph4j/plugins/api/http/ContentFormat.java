@@ -2,8 +2,8 @@ package io.aleph4j.plugins.api.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aleph4j.api.http.HttpProblem;
-import io.aleph4j.api.storage.ContentFields;
-import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.state.ContentFields;
+import io.aleph4j.api.state.MessageRecord;
 
 /** {@code contentFormat} (and the older {@code excludeContent}): how much content each message carries. */
 enum ContentFormat {

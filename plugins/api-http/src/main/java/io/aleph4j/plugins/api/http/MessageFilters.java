@@ -5,7 +5,7 @@ import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.message.MessageType;
-import io.aleph4j.api.storage.MessageFilter;
+import io.aleph4j.api.state.MessageFilter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.aleph4j.plugins.api.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.state.MessageRecord;
 import java.time.Instant;
 
 /** Messages in the reference's JSON shapes: a list item, a single message by status, a status line. */

@@ -1,8 +1,8 @@
 package io.aleph4j.plugins.api.http;
 
-import io.aleph4j.api.storage.ContentFields;
-import io.aleph4j.api.storage.MessageFilter;
-import io.aleph4j.api.storage.MessageRecord;
+import io.aleph4j.api.state.ContentFields;
+import io.aleph4j.api.state.MessageFilter;
+import io.aleph4j.api.state.MessageRecord;
 import java.util.Collection;
 
 /** Whether a message passes a {@link MessageFilter}, in memory: the same rules the stores apply in SQL. */

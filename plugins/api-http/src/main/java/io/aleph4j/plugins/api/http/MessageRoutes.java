@@ -1,7 +1,5 @@
 package io.aleph4j.plugins.api.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aleph4j.api.http.HttpProblem;
@@ -13,11 +11,12 @@ import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.MalformedMessageException;
 import io.aleph4j.api.message.MessageStatus;
-import io.aleph4j.api.storage.MessageCursor;
-import io.aleph4j.api.storage.MessageFilter;
-import io.aleph4j.api.storage.MessageRecord;
-import io.aleph4j.api.storage.Page;
-import io.aleph4j.api.storage.PageRequest;
+import io.aleph4j.api.state.MessageCursor;
+import io.aleph4j.api.state.MessageFilter;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.Page;
+import io.aleph4j.api.state.PageRequest;
+import io.aleph4j.api.state.StateQueries;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,10 +30,10 @@ final class MessageRoutes {
             "sortOrder", "excludeContent", "contentFormat", "pagination", "page", "cursor"));
 
     private final MessageIntake intake;
-    private final State state;
+    private final StateQueries state;
     private final ApiSettings settings;
 
-    MessageRoutes(MessageIntake intake, State state, ApiSettings settings) {
+    MessageRoutes(MessageIntake intake, StateQueries state, ApiSettings settings) {
         this.intake = intake;
         this.state = state;
         this.settings = settings;
@@ -51,30 +50,23 @@ final class MessageRoutes {
 
     /** {@code {"sync": bool, "message": {envelope}}}: logged durably, then (with sync) processed, then answered. */
     private HttpResponse publish(HttpRequest request) throws InterruptedException {
-        JsonNode body = Bodies.jsonObject(request);
-        JsonNode message = body.get("message");
-        if (message == null || !message.isObject()) {
-            throw new HttpProblem(422, "message: required, the signed message as a JSON object");
-        }
-        boolean sync = Bodies.bool(body.get("sync"), "sync");
+        Publication publication = Publication.read(request.body());
         MessageIntake.Accepted accepted;
         try {
-            accepted = intake.submit(Json.MAPPER.writeValueAsString(message), Origin.API);
+            accepted = intake.submit(publication.message(), Origin.API);
         } catch (MalformedMessageException e) {
             throw new HttpProblem(422, "InvalidMessageFormat: " + e.getMessage());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed JSON tree did not serialize", e);
         }
         MessageStatus status = MessageStatus.PENDING;
-        if (sync) {
+        if (publication.sync()) {
             Optional<MessageRecord> outcome = intake.awaitOutcome(accepted, settings.syncTimeout());
             status = outcome.map(MessageRecord::status).orElse(MessageStatus.PENDING);
         }
-        ObjectNode publication = Json.object();
-        publication.put("status", "success");
-        publication.set("failed", Json.array());
+        ObjectNode publicationStatus = Json.object();
+        publicationStatus.put("status", "success");
+        publicationStatus.set("failed", Json.array());
         ObjectNode answer = Json.object();
-        answer.set("publication_status", publication);
+        answer.set("publication_status", publicationStatus);
         answer.put("message_status", status.wireName());
         return Json.response(httpStatus(status), answer);
     }
@@ -86,7 +78,7 @@ final class MessageRoutes {
     private HttpResponse cursorPage(Query query, MessageFilter filter, PageRequest page, String cursor, String sortBy,
                                     ContentFormat format) {
         int size = Cursors.pageSize(query, page, sortBy);
-        Cursors.Slice<MessageRecord> found = Cursors.slice(state.queries().messagesAfter(filter,
+        Cursors.Slice<MessageRecord> found = Cursors.slice(state.messagesAfter(filter,
                 Cursors.after(cursor), size + 1, page.order()), size);
         ObjectNode body = Json.object();
         body.set("messages", items(found.shown(), format));
@@ -127,7 +119,7 @@ final class MessageRoutes {
 
     private MessageRecord find(HttpRequest request) {
         ItemHash hash = PathHashes.of(request.pathParameter("item_hash").orElseThrow());
-        return state.queries().message(hash)
+        return state.message(hash)
                 .orElseThrow(() -> new HttpProblem(404, "no message " + hash.value() + " on this node"));
     }
 
@@ -144,7 +136,7 @@ final class MessageRoutes {
         if (cursor != null) {
             return cursorPage(query, filter, page, cursor, sortBy, format);
         }
-        Page<MessageRecord> found = state.queries().messages(filter, page);
+        Page<MessageRecord> found = state.messages(filter, page);
         ObjectNode body = Json.object();
         body.set("messages", items(found.items(), format));
         Pages.describe(body, found, "messages");

@@ -4,10 +4,11 @@ import io.aleph4j.api.http.WebSocketHandler;
 import io.aleph4j.api.http.WebSocketSession;
 import io.aleph4j.api.log.MessageEvent;
 import io.aleph4j.api.message.MessageStatus;
-import io.aleph4j.api.storage.MessageFilter;
-import io.aleph4j.api.storage.MessageRecord;
-import io.aleph4j.api.storage.PageRequest;
-import io.aleph4j.api.storage.SortOrder;
+import io.aleph4j.api.state.MessageFilter;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.PageRequest;
+import io.aleph4j.api.state.SortOrder;
+import io.aleph4j.api.state.StateQueries;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,10 +28,10 @@ final class MessageStream implements WebSocketHandler {
     private record Watcher(WebSocketSession session, MessageFilter filter, ContentFormat format) {
     }
 
-    private final State state;
+    private final StateQueries state;
     private final Map<String, Watcher> watchers = new ConcurrentHashMap<>();
 
-    MessageStream(State state) {
+    MessageStream(StateQueries state) {
         this.state = state;
     }
 
@@ -44,7 +45,7 @@ final class MessageStream implements WebSocketHandler {
         // may then come twice, which a client keyed by item_hash absorbs.
         watchers.put(session.id(), new Watcher(session, filter, format));
         if (history > 0) {
-            List<MessageRecord> latest = state.queries().messages(filter,
+            List<MessageRecord> latest = state.messages(filter,
                     new PageRequest(1, history, SortOrder.DESCENDING)).items();
             for (MessageRecord record : latest.reversed()) {
                 session.send(frame(record, format));
@@ -67,7 +68,7 @@ final class MessageStream implements WebSocketHandler {
         if (event.status() != MessageStatus.PROCESSED || watchers.isEmpty()) {
             return;
         }
-        MessageRecord record = state.queries().message(event.itemHash()).orElse(null);
+        MessageRecord record = state.message(event.itemHash()).orElse(null);
         if (record == null) {
             return;
         }

@@ -2,9 +2,9 @@ package io.aleph4j.plugins.api.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aleph4j.api.http.HttpProblem;
-import io.aleph4j.api.storage.Page;
-import io.aleph4j.api.storage.PageRequest;
-import io.aleph4j.api.storage.SortOrder;
+import io.aleph4j.api.state.Page;
+import io.aleph4j.api.state.PageRequest;
+import io.aleph4j.api.state.SortOrder;
 
 /** The reference's page-mode pagination: {@code page}, {@code pagination}, {@code sortOrder}. */
 final class Pages {

@@ -6,13 +6,14 @@ import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.http.HttpRequest;
 import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.HttpRouter;
-import io.aleph4j.api.storage.MessageCursor;
-import io.aleph4j.api.storage.MessageRecord;
-import io.aleph4j.api.storage.Page;
-import io.aleph4j.api.storage.PageRequest;
-import io.aleph4j.api.storage.PostFilter;
-import io.aleph4j.api.storage.PostRecord;
-import io.aleph4j.api.storage.PostView;
+import io.aleph4j.api.state.MessageCursor;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.Page;
+import io.aleph4j.api.state.PageRequest;
+import io.aleph4j.api.state.PostFilter;
+import io.aleph4j.api.state.PostRecord;
+import io.aleph4j.api.state.PostView;
+import io.aleph4j.api.state.StateQueries;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -26,10 +27,10 @@ final class PostRoutes {
     private static final Set<String> PARAMETERS = Set.of("types", "refs", "addresses", "tags", "hashes", "channels",
             "startDate", "endDate", "pagination", "page", "sortBy", "sortOrder", "cursor");
 
-    private final State state;
+    private final StateQueries state;
     private final ApiSettings settings;
 
-    PostRoutes(State state, ApiSettings settings) {
+    PostRoutes(StateQueries state, ApiSettings settings) {
         this.state = state;
         this.settings = settings;
     }
@@ -65,7 +66,7 @@ final class PostRoutes {
         String cursor = query.string("cursor");
         if (cursor != null) {
             int size = Cursors.pageSize(query, page, sortBy);
-            Cursors.Slice<PostView> found = Cursors.slice(state.queries().postsAfter(filter, Cursors.after(cursor),
+            Cursors.Slice<PostView> found = Cursors.slice(state.postsAfter(filter, Cursors.after(cursor),
                     size + 1, page.order()), size);
             ArrayNode posts = Json.array();
             found.shown().forEach(view -> posts.add(shape.apply(view)));
@@ -75,7 +76,7 @@ final class PostRoutes {
                     last.original().itemHash())));
             return Json.response(200, body);
         }
-        Page<PostView> found = state.queries().posts(filter, page);
+        Page<PostView> found = state.posts(filter, page);
         ArrayNode posts = Json.array();
         found.items().forEach(view -> posts.add(shape.apply(view)));
         ObjectNode body = Json.object();
@@ -130,7 +131,7 @@ final class PostRoutes {
 
     private MessageRecord message(PostRecord post) {
         // A post row exists only for a processed message, in the same transaction.
-        return state.queries().message(post.itemHash()).orElseThrow(() -> new IllegalStateException(
+        return state.message(post.itemHash()).orElseThrow(() -> new IllegalStateException(
                 "post " + post.itemHash() + " has no message record"));
     }
 }

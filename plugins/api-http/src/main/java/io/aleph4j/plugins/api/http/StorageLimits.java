@@ -1,5 +1,6 @@
 package io.aleph4j.plugins.api.http;
 
+import io.aleph4j.api.config.PluginConfig;
 import io.aleph4j.api.message.ItemType;
 
 /**
@@ -7,6 +8,11 @@ import io.aleph4j.api.message.ItemType;
  * for a {@code storage} file with one, 1 GiB for an {@code ipfs} file with one.
  */
 record StorageLimits(long unauthenticatedBytes, long storageFileBytes, long ipfsFileBytes) {
+
+    static StorageLimits from(PluginConfig section) {
+        return new StorageLimits(section.get(ApiHttpPlugin.MAX_UNAUTHENTICATED_UPLOAD_BYTES),
+                section.get(ApiHttpPlugin.MAX_STORAGE_FILE_BYTES), section.get(ApiHttpPlugin.MAX_IPFS_FILE_BYTES));
+    }
 
     long fileBytes(ItemType addressing) {
         return addressing == ItemType.IPFS ? ipfsFileBytes : storageFileBytes;

@@ -3,7 +3,11 @@ package io.aleph4j.plugins.api.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aleph4j.api.NodeContext;
+import io.aleph4j.api.content.ContentMismatchException;
+import io.aleph4j.api.content.ContentService;
+import io.aleph4j.api.content.ContentTooLargeException;
+import io.aleph4j.api.content.CorruptContentException;
+import io.aleph4j.api.content.StoredContent;
 import io.aleph4j.api.http.HttpAnswer;
 import io.aleph4j.api.http.HttpMethod;
 import io.aleph4j.api.http.HttpProblem;
@@ -17,43 +21,39 @@ import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.MalformedMessageException;
 import io.aleph4j.api.message.MessageStatus;
-import io.aleph4j.api.storage.ContentMismatchException;
-import io.aleph4j.api.storage.ContentStore;
-import io.aleph4j.api.storage.ContentTooLargeException;
-import io.aleph4j.api.storage.CorruptContentException;
-import io.aleph4j.api.storage.FileReference;
-import io.aleph4j.api.storage.MessageRecord;
-import io.aleph4j.api.storage.StoredContent;
+import io.aleph4j.api.state.FileReference;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.StateQueries;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The storage routes of the reference node: uploads ({@code storage/add_json}, {@code storage/add_file},
- * {@code ipfs/add_json}, {@code ipfs/add_file}, with or without a signed STORE message) into the first content
- * store that accepts their addressing, and downloads ({@code storage/raw/{hash}} streamed with byte ranges,
- * {@code storage/{hash}} as base64 JSON, {@code storage/count/{hash}}, descriptions) from the first store that has
- * the content. Files stream from the request into the store and from the store into the response: no route holds
+ * {@code ipfs/add_json}, {@code ipfs/add_file}, with or without a signed STORE message) and downloads
+ * ({@code storage/raw/{hash}} streamed with byte ranges, {@code storage/{hash}} as base64 JSON,
+ * {@code storage/count/{hash}}, descriptions), all through the kernel's content service, which decides which store
+ * takes an upload and where content is looked up (and fetched from when no store has it). Files stream from the request into the store and from the store into the response: no route holds
  * a file in memory, except the base64 one, which is bounded by the unauthenticated upload limit.
  */
 final class StorageRoutes {
 
     private static final int MAX_METADATA_BYTES = 1024 * 1024;
 
-    private final NodeContext context;
     private final MessageIntake intake;
-    private final State state;
+    private final StateQueries state;
+    private final ContentService content;
     private final ApiSettings settings;
     private final StorageLimits limits;
 
-    StorageRoutes(NodeContext context, State state, ApiSettings settings, StorageLimits limits) {
-        this.context = context;
-        this.intake = context.messageIntake();
+    StorageRoutes(MessageIntake intake, StateQueries state, ContentService content, ApiSettings settings,
+                  StorageLimits limits) {
+        this.intake = intake;
         this.state = state;
+        this.content = content;
         this.settings = settings;
         this.limits = limits;
     }
@@ -288,7 +288,7 @@ final class StorageRoutes {
 
     private HttpResponse byMessageHash(HttpRequest request) throws IOException {
         ItemHash message = fileHash(request, "Invalid hash provided");
-        FileReference reference = state.queries().fileReference(message)
+        FileReference reference = state.fileReference(message)
                 .orElseThrow(() -> new HttpProblem(404, "No file found for message " + message));
         return fileDescription(reference, reference.ref() == null ? message.value() : reference.ref());
     }
@@ -300,8 +300,8 @@ final class StorageRoutes {
             throw new HttpProblem(400, "address is required for user-defined ref");
         }
         String tag = hashRef ? ref : address + "/" + ref;
-        FileReference reference = (hashRef ? state.queries().latestFileReference(null, ref)
-                : state.queries().latestFileReference(address, ref))
+        FileReference reference = (hashRef ? state.latestFileReference(null, ref)
+                : state.latestFileReference(address, ref))
                 .orElseThrow(() -> new HttpProblem(404, "No file found for tag " + Query.shorten(tag)));
         return fileDescription(reference, ref);
     }
@@ -333,13 +333,7 @@ final class StorageRoutes {
     }
 
     private Optional<Long> sizeOf(ItemHash hash) throws IOException {
-        for (ContentStore store : stores()) {
-            Optional<Long> size = store.size(hash);
-            if (size.isPresent()) {
-                return size;
-            }
-        }
-        return Optional.empty();
+        return content.size(hash);
     }
 
     private static boolean isItemHash(String text) {
@@ -354,8 +348,8 @@ final class StorageRoutes {
     /** How many pins keep the content: STORE messages referencing it, and the message it is the content of. */
     private HttpResponse count(HttpRequest request) {
         ItemHash hash = fileHash(request, "Invalid hash");
-        long pins = state.queries().fileReferences(hash).size();
-        Optional<MessageRecord> message = state.queries().message(hash);
+        long pins = state.fileReferences(hash).size();
+        Optional<MessageRecord> message = state.message(hash);
         if (message.isPresent() && (message.get().status() == MessageStatus.PROCESSED
                 || message.get().status() == MessageStatus.PENDING)) {
             pins++;
@@ -368,11 +362,13 @@ final class StorageRoutes {
      * broken multipart body) is the client's (400); what went wrong writing it (a full disk, an unreachable IPFS
      * node) is the server's, and leaves as a 500 that names no internals.
      */
-    private ItemHash put(InputStream content, ItemType addressing, long limit, ItemHash expected) throws IOException {
-        ContentStore store = storeFor(addressing);
+    private ItemHash put(InputStream bytes, ItemType addressing, long limit, ItemHash expected) throws IOException {
+        if (!content.accepts(addressing)) {
+            throw new HttpProblem(503, "no content store of this node takes " + addressing.wireName() + " items");
+        }
         try {
-            return expected == null ? store.put(content, addressing, limit)
-                    : store.putExpecting(content, addressing, limit, expected);
+            return expected == null ? content.put(bytes, addressing, limit)
+                    : content.putExpecting(bytes, addressing, limit, expected);
         } catch (ContentTooLargeException e) {
             throw new HttpProblem(413, "File size exceeds the maximum limit of " + limit + " bytes");
         } catch (ContentMismatchException e) {
@@ -389,32 +385,11 @@ final class StorageRoutes {
     }
 
     private StoredContent find(ItemHash hash) throws IOException {
-        String corruption = null;
-        for (ContentStore store : stores()) {
-            try {
-                Optional<StoredContent> found = store.find(hash);
-                if (found.isPresent()) {
-                    return found.get();
-                }
-            } catch (CorruptContentException e) {
-                corruption = e.getMessage();
-            }
+        try {
+            return content.find(hash).orElseThrow(() -> new HttpProblem(404, "Not found"));
+        } catch (CorruptContentException e) {
+            throw new HttpProblem(404, "Not found: " + e.getMessage() + "; it was set aside and is not served");
         }
-        throw new HttpProblem(404, corruption == null ? "Not found"
-                : "Not found: " + corruption + "; it was set aside and is not served");
-    }
-
-    private ContentStore storeFor(ItemType addressing) {
-        return stores().stream().filter(store -> store.accepts(addressing)).findFirst().orElseThrow(
-                () -> new HttpProblem(503, "no content store of this node takes " + addressing.wireName() + " items"));
-    }
-
-    private List<ContentStore> stores() {
-        List<ContentStore> stores = context.extensions(ContentStore.class);
-        if (stores.isEmpty()) {
-            throw new HttpProblem(503, "this node runs no content store plugin");
-        }
-        return stores;
     }
 
     private static ItemHash fileHash(HttpRequest request, String problem) {

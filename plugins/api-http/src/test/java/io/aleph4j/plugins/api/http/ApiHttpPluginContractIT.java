@@ -6,7 +6,7 @@ import io.aleph4j.api.AlephPlugin;
 import io.aleph4j.api.Extension;
 import io.aleph4j.api.http.HttpRoutes;
 import io.aleph4j.kernel.InlinePlugin;
-import io.aleph4j.plugins.store.sqlite.StoreSqlitePlugin;
+import io.aleph4j.plugins.state.sqlite.StateSqlitePlugin;
 import io.aleph4j.testkit.EmbeddedNode;
 import io.aleph4j.testkit.PluginContract;
 import java.util.List;
@@ -26,7 +26,7 @@ final class ApiHttpPluginContractIT extends PluginContract {
 
     @Override
     protected List<InlinePlugin> companions() {
-        return List.of(InlinePlugin.of("store-sqlite", new StoreSqlitePlugin()));
+        return List.of(InlinePlugin.of("state-sqlite", new StateSqlitePlugin()));
     }
 
     @Override

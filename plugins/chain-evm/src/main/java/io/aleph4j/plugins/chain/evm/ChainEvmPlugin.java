@@ -1,12 +1,12 @@
 package io.aleph4j.plugins.chain.evm;
 
 import io.aleph4j.api.AlephPlugin;
-import io.aleph4j.api.NodeContext;
+import io.aleph4j.api.Registrar;
 import io.aleph4j.api.chain.ChainBridge;
 import io.aleph4j.api.config.ConfigKey;
 import java.util.List;
 
-/** Contributes the {@link ChainBridge} for Ethereum and the EVM chains. */
+/** Contributes the {@link ChainBridge} for Ethereum and the EVM chains, built by the node from its config. */
 public final class ChainEvmPlugin implements AlephPlugin {
 
     static final ConfigKey<List<String>> CHAINS = ConfigKey.stringList("chains", EvmChains.CODES,
@@ -18,7 +18,8 @@ public final class ChainEvmPlugin implements AlephPlugin {
     }
 
     @Override
-    public void register(NodeContext context) {
-        context.contribute(ChainBridge.class, new EvmBridge(EvmChains.of(context.config().get(CHAINS))));
+    public void register(Registrar registrar) {
+        registrar.config(EvmConfig.class, EvmConfig::from);
+        registrar.extension(ChainBridge.class, EvmBridge.class);
     }
 }

@@ -4,6 +4,7 @@ import io.aleph4j.api.chain.ChainBridge;
 import io.aleph4j.api.chain.SignatureCheck;
 import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.Message;
+import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -25,6 +26,11 @@ final class EvmBridge implements ChainBridge {
     private static final HexFormat HEX = HexFormat.of();
 
     private final Set<Chain> chains;
+
+    @Inject
+    EvmBridge(EvmConfig config) {
+        this(config.chains());
+    }
 
     EvmBridge(Set<Chain> chains) {
         this.chains = Set.copyOf(chains);

@@ -2,6 +2,7 @@ package io.aleph4j.plugins.hello;
 
 import io.aleph4j.api.AlephPlugin;
 import io.aleph4j.api.NodeContext;
+import io.aleph4j.api.Registrar;
 import io.aleph4j.api.config.ConfigKey;
 import io.aleph4j.api.http.HttpRoutes;
 import io.aleph4j.api.log.StartFrom;
@@ -10,8 +11,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The example every plugin author starts from. It shows the three things most plugins do:
- * declare config keys, contribute an extension (an HTTP route) and follow the message log.
+ * The example every plugin author starts from. It shows what most plugins do: declare config keys and read them
+ * into a typed config, contribute an extension that the node builds with its {@code @Inject} constructor (an HTTP
+ * route), and follow the message log.
  */
 public final class HelloPlugin implements AlephPlugin {
 
@@ -27,10 +29,9 @@ public final class HelloPlugin implements AlephPlugin {
     }
 
     @Override
-    public void register(NodeContext context) {
-        String greeting = context.config().get(GREETING);
-        context.contribute(HttpRoutes.class,
-                new HelloRoutes(greeting, context.nodeName(), inboxEntriesSeen::get));
+    public void register(Registrar registrar) {
+        registrar.config(HelloConfig.class, HelloConfig::from);
+        registrar.extension(HttpRoutes.class, HelloRoutes.class);
     }
 
     @Override
@@ -45,5 +46,10 @@ public final class HelloPlugin implements AlephPlugin {
         if (inboxSubscription != null) {
             inboxSubscription.close();
         }
+    }
+
+    /** How many inbox entries this plugin saw (the route shows it). */
+    long inboxEntriesSeen() {
+        return inboxEntriesSeen.get();
     }
 }

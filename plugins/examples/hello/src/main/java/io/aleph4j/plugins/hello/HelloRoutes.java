@@ -1,16 +1,26 @@
 package io.aleph4j.plugins.hello;
 
+import io.aleph4j.api.NodeContext;
 import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.HttpRouter;
 import io.aleph4j.api.http.HttpRoutes;
+import jakarta.inject.Inject;
 import java.util.function.LongSupplier;
 
-/** {@code GET /hello}: the configured greeting, the node's name and how many inbox entries the plugin saw. */
+/**
+ * {@code GET /hello}: the configured greeting, the node's name and how many inbox entries the plugin saw. The node
+ * builds it, handing its constructor the plugin's typed config, its context and its entry object.
+ */
 final class HelloRoutes implements HttpRoutes {
 
     private final String greeting;
     private final String nodeName;
     private final LongSupplier inboxEntriesSeen;
+
+    @Inject
+    HelloRoutes(HelloConfig config, NodeContext context, HelloPlugin plugin) {
+        this(config.greeting(), context.nodeName(), plugin::inboxEntriesSeen);
+    }
 
     HelloRoutes(String greeting, String nodeName, LongSupplier inboxEntriesSeen) {
         this.greeting = greeting;

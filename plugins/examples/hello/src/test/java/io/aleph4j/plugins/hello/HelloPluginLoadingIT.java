@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aleph4j.api.AlephPlugin;
-import io.aleph4j.api.log.InboxEntry;
+import io.aleph4j.api.PluginApi;
 import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.ItemHash;
@@ -18,7 +18,6 @@ import io.aleph4j.testkit.PluginArchive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +48,7 @@ final class HelloPluginLoadingIT {
                 assertThat(plugin.source()).startsWith("directory");
             });
             for (int i = 0; i < 3; i++) {
-                node.node().log().appendInbox(entry(i));
+                node.node().messageIntake().submit(message(i), Origin.LOCAL);
             }
             awaitBodyContains(node, "\"inboxEntriesSeen\":3");
         }
@@ -58,6 +57,15 @@ final class HelloPluginLoadingIT {
                     .as("the installed plugins directory is left as it was (unpacking happens in the data directory)")
                     .containsExactly("hello.zip");
         }
+    }
+
+    @Test
+    void aPluginBuiltForTheLastPluginApiIsRefusedByName() {
+        PluginArchive.builder("hello").requires(">=0.3.0 & <0.4.0").pluginClass(HelloPlugin.class)
+                .classesOf(HelloPlugin.class).writeTo(plugins);
+
+        assertStartFailsWith("plugin 'hello'", "requires plugin-api >=0.3.0 & <0.4.0 but this node provides "
+                + "plugin-api " + PluginApi.VERSION);
     }
 
     @Test
@@ -129,10 +137,11 @@ final class HelloPluginLoadingIT {
                 .satisfies(failure -> assertThat(failure.getMessage()).contains(fragments));
     }
 
-    private static InboxEntry entry(int n) {
-        String content = "{\"n\":" + n + "}";
-        return new InboxEntry(new Message(Chain.ETH, "0xabc", MessageType.POST, null, 1.0, ItemType.INLINE, content,
-                ItemHash.sha256Of(content), "0x00"), Origin.LOCAL, Instant.EPOCH);
+    /** A POST with a valid content (the intake checks it); its signature is never checked, no pipeline runs. */
+    private static Message message(int n) {
+        String content = "{\"address\":\"0xabc\",\"time\":1,\"type\":\"test\",\"content\":{\"n\":" + n + "}}";
+        return new Message(Chain.ETH, "0xabc", MessageType.POST, null, 1.0, ItemType.INLINE, content,
+                ItemHash.sha256Of(content), "0x00");
     }
 
     private static void awaitBodyContains(EmbeddedNode node, String expected) throws InterruptedException {

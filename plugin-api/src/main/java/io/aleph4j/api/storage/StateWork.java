@@ -1,7 +1,0 @@
-package io.aleph4j.api.storage;
-
-/** Work done inside one state transaction. */
-@FunctionalInterface
-public interface StateWork<T> {
-    T apply(StateTransaction transaction);
-}

@@ -1,0 +1,361 @@
+package io.aleph4j.plugins.state.jdbc;
+
+import io.aleph4j.api.message.Chain;
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.MessageType;
+import io.aleph4j.api.state.AddressStats;
+import io.aleph4j.api.state.AddressStatsCursor;
+import io.aleph4j.api.state.AddressStatsQuery;
+import io.aleph4j.api.state.AggregateElement;
+import io.aleph4j.api.state.AggregateRecord;
+import io.aleph4j.api.state.FileReference;
+import io.aleph4j.api.state.MessageCursor;
+import io.aleph4j.api.state.MessageFilter;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.Page;
+import io.aleph4j.api.state.PageRequest;
+import io.aleph4j.api.state.PostFilter;
+import io.aleph4j.api.state.PostRecord;
+import io.aleph4j.api.state.PostView;
+import io.aleph4j.api.state.SortOrder;
+import io.aleph4j.api.state.StateQueries;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/** The queries, in SQL both SQLite and PostgreSQL run, over one connection's {@link Statements}. */
+class SqlReads implements StateQueries {
+
+    /** Reads one row into a value. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    final Statements statements;
+    /** Totals reused across queries; null inside a write transaction, which must see its own writes. */
+    private final CountCache counts;
+
+    SqlReads(Statements statements, CountCache counts) {
+        this.statements = statements;
+        this.counts = counts;
+    }
+
+    @Override
+    public Optional<MessageRecord> message(ItemHash itemHash) {
+        return first("SELECT " + Rows.MESSAGE_COLUMNS + " FROM messages WHERE item_hash = ?", Rows::message,
+                itemHash.value());
+    }
+
+    @Override
+    public Page<MessageRecord> messages(MessageFilter filter, PageRequest page) {
+        Where where = messagesMatching(filter);
+        String direction = page.order() == SortOrder.ASCENDING ? "ASC" : "DESC";
+        String select = "SELECT " + prefixed("m.", Rows.MESSAGE_COLUMNS) + " FROM messages m" + where.sql()
+                + " ORDER BY m.time " + direction + ", m.item_hash " + direction + limit(page);
+        Optional<MessageCounts.Lookup> counted = MessageCounts.lookupFor(filter);
+        return page(select, where, page, Rows::message, counted.isPresent() ? () -> countedTotal(counted.get())
+                : counting("SELECT COUNT(*) FROM messages m" + where.countSql(), where));
+    }
+
+    /** A total from message_counts: a sum over a few rows, whatever the number of matching messages. */
+    private long countedTotal(MessageCounts.Lookup lookup) {
+        if (lookup.values().isEmpty()) {
+            return 0;
+        }
+        List<String> parameters = new ArrayList<>();
+        parameters.add(lookup.dimension());
+        parameters.addAll(lookup.values());
+        StringBuilder sql = new StringBuilder("SELECT COALESCE(SUM(count), 0) FROM message_counts WHERE dimension = ?"
+                + " AND value IN (?" + ", ?".repeat(lookup.values().size() - 1) + ")");
+        if (!lookup.statuses().isEmpty()) {
+            sql.append(" AND status IN (?").append(", ?".repeat(lookup.statuses().size() - 1)).append(")");
+            lookup.statuses().forEach(status -> parameters.add(status.wireName()));
+        }
+        return query(sql.toString(), statement -> {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setString(i + 1, parameters.get(i));
+            }
+        }, row -> row.getLong(1)).get(0);
+    }
+
+    @Override
+    public List<MessageRecord> messagesAfter(MessageFilter filter, Optional<MessageCursor> after, int limit,
+                                             SortOrder order) {
+        Where where = messagesMatching(filter);
+        after.ifPresent(cursor -> where.after("m.time", "m.item_hash", cursor.time(), cursor.itemHash().value(),
+                order == SortOrder.ASCENDING));
+        String direction = order == SortOrder.ASCENDING ? "ASC" : "DESC";
+        return query("SELECT " + prefixed("m.", Rows.MESSAGE_COLUMNS) + " FROM messages m" + where.sql()
+                + " ORDER BY m.time " + direction + ", m.item_hash " + direction + " LIMIT " + limit,
+                statement -> where.bind(statement, 1), Rows::message);
+    }
+
+    private static Where messagesMatching(MessageFilter filter) {
+        return new Where()
+                .in("m.item_hash", filter.hashes().stream().map(ItemHash::value).toList())
+                .in("m.sender", filter.senders())
+                .in("m.owner", filter.owners())
+                .in("m.content_ref", filter.refs())
+                .in("m.channel", filter.channels())
+                .in("m.content_type", filter.contentTypes())
+                .in("m.content_key", filter.contentKeys())
+                .in("m.type", filter.types().stream().map(MessageType::name).toList())
+                .in("m.chain", filter.chains().stream().map(Chain::code).toList())
+                .in("m.content_item_hash", filter.contentHashes())
+                .in("m.payment_type", filter.paymentTypes())
+                .statuses("m.status", filter.statuses())
+                .timeRange("m.time", filter.startTime(), filter.endTime())
+                .anyTag("m.item_hash", filter.tags());
+    }
+
+    @Override
+    public Optional<PostRecord> post(ItemHash itemHash) {
+        return first("SELECT " + Rows.POST_COLUMNS + " FROM posts WHERE item_hash = ?", row -> Rows.post(row, ""),
+                itemHash.value());
+    }
+
+    @Override
+    public List<PostRecord> amendsOf(ItemHash original) {
+        return list("SELECT " + Rows.POST_COLUMNS + " FROM posts WHERE amends = ? ORDER BY time, item_hash",
+                row -> Rows.post(row, ""), original.value());
+    }
+
+    @Override
+    public Page<PostView> posts(PostFilter filter, PageRequest page) {
+        Where where = postsMatching(filter);
+        String direction = page.order() == SortOrder.ASCENDING ? "ASC" : "DESC";
+        return page(postsSelect(where, direction) + limit(page), where, page, SqlReads::postView,
+                counting("SELECT COUNT(*) FROM posts o" + where.countSql(), where));
+    }
+
+    @Override
+    public List<PostView> postsAfter(PostFilter filter, Optional<MessageCursor> after, int limit, SortOrder order) {
+        Where where = postsMatching(filter);
+        after.ifPresent(cursor -> where.after("o.time", "o.item_hash", cursor.time(), cursor.itemHash().value(),
+                order == SortOrder.ASCENDING));
+        String direction = order == SortOrder.ASCENDING ? "ASC" : "DESC";
+        return query(postsSelect(where, direction) + " LIMIT " + limit, statement -> where.bind(statement, 1),
+                SqlReads::postView);
+    }
+
+    private static Where postsMatching(PostFilter filter) {
+        return new Where()
+                .condition("o.amends IS NULL")
+                .in("o.item_hash", filter.hashes().stream().map(ItemHash::value).toList())
+                .in("o.owner", filter.owners())
+                .in("o.ref", filter.refs())
+                .in("o.type", filter.types())
+                .in("o.channel", filter.channels())
+                .timeRange("o.time", filter.startTime(), filter.endTime())
+                .anyTag("o.item_hash", filter.tags());
+    }
+
+    private static String postsSelect(Where where, String direction) {
+        return "SELECT " + aliased("o.", "o_", Rows.POST_COLUMNS) + ", " + aliased("a.", "a_", Rows.POST_COLUMNS)
+                + " FROM posts o LEFT JOIN posts a ON a.item_hash = o.latest_amend" + where.sql()
+                + " ORDER BY o.time " + direction + ", o.item_hash " + direction;
+    }
+
+    private static PostView postView(ResultSet row) throws SQLException {
+        PostRecord original = Rows.post(row, "o_");
+        return new PostView(original, row.getString("a_item_hash") == null ? original : Rows.post(row, "a_"));
+    }
+
+    @Override
+    public Optional<AggregateRecord> aggregate(String owner, String key) {
+        return first("SELECT " + Rows.AGGREGATE_COLUMNS + " FROM aggregates WHERE owner = ? AND key = ?",
+                Rows::aggregate, owner, key);
+    }
+
+    @Override
+    public List<AggregateRecord> aggregates(String owner, Collection<String> keys) {
+        Where where = new Where().condition("owner = ?").in("key", List.copyOf(keys));
+        String sql = "SELECT " + Rows.AGGREGATE_COLUMNS + " FROM aggregates" + where.sql() + " ORDER BY key";
+        return query(sql, statement -> {
+            statement.setString(1, owner);
+            where.bind(statement, 2);
+        }, Rows::aggregate);
+    }
+
+    @Override
+    public List<AggregateElement> aggregateElements(String owner, String key) {
+        return list("SELECT " + Rows.ELEMENT_COLUMNS + " FROM aggregate_elements WHERE owner = ? AND key = ? "
+                + "ORDER BY time, item_hash", Rows::element, owner, key);
+    }
+
+    @Override
+    public List<FileReference> fileReferences(ItemHash fileHash) {
+        return list("SELECT " + Rows.FILE_COLUMNS + " FROM file_references WHERE file_hash = ? "
+                + "ORDER BY time, message_hash", Rows::file, fileHash.value());
+    }
+
+    @Override
+    public Optional<FileReference> latestFileReference(String owner, String ref) {
+        if (owner == null) {
+            return first("SELECT " + Rows.FILE_COLUMNS + " FROM file_references "
+                    + "WHERE (message_hash = ? AND ref IS NULL) OR ref = ? ORDER BY time DESC, message_hash DESC LIMIT 1",
+                    Rows::file, ref, ref);
+        }
+        return first("SELECT " + Rows.FILE_COLUMNS + " FROM file_references WHERE owner = ? AND ref = ? "
+                + "ORDER BY time DESC, message_hash DESC LIMIT 1", Rows::file, owner, ref);
+    }
+
+    @Override
+    public Optional<FileReference> fileReference(ItemHash storeMessageHash) {
+        return first("SELECT " + Rows.FILE_COLUMNS + " FROM file_references WHERE message_hash = ?", Rows::file,
+                storeMessageHash.value());
+    }
+
+    @Override
+    public Page<AddressStats> addressStats(AddressStatsQuery query, PageRequest page) {
+        Where where = addressStatsMatching(query);
+        String select = addressStatsSelect(where, "", query, page.order()) + limit(page);
+        return page(select, where, page, SqlReads::addressStats,
+                counting("SELECT COUNT(DISTINCT sender) FROM messages" + where.countSql(), where));
+    }
+
+    @Override
+    public List<AddressStats> addressStatsAfter(AddressStatsQuery query, Optional<AddressStatsCursor> after,
+                                                int limit, SortOrder order) {
+        Where where = addressStatsMatching(query);
+        String having = "";
+        if (after.isPresent()) {
+            // The aggregate is repeated: PostgreSQL does not take output aliases in HAVING.
+            String count = sortExpression(query.sortBy());
+            having = " HAVING " + count + (order == SortOrder.ASCENDING ? " > " : " < ") + after.get().count()
+                    + " OR (" + count + " = " + after.get().count() + " AND sender > ?)";
+        }
+        String sql = addressStatsSelect(where, having, query, order) + " LIMIT " + limit;
+        return query(sql, statement -> {
+            int next = where.bind(statement, 1);
+            if (after.isPresent()) {
+                statement.setString(next, after.get().address());
+            }
+        }, SqlReads::addressStats);
+    }
+
+    private static Where addressStatsMatching(AddressStatsQuery query) {
+        Where where = new Where().condition("status = 'processed'").in("sender", query.addresses());
+        if (query.addressContains() != null && !query.addressContains().isEmpty()) {
+            where.containsIgnoringCase("sender", query.addressContains());
+        }
+        return where;
+    }
+
+    private static String addressStatsSelect(Where where, String having, AddressStatsQuery query, SortOrder order) {
+        String direction = order == SortOrder.ASCENDING ? "ASC" : "DESC";
+        return "SELECT sender, COUNT(*) AS messages"
+                + countOf("AGGREGATE") + countOf("FORGET") + countOf("INSTANCE") + countOf("POST")
+                + countOf("PROGRAM") + countOf("STORE")
+                + " FROM messages" + where.sql() + " GROUP BY sender" + having + " ORDER BY "
+                + sortExpression(query.sortBy()) + " " + direction + ", sender ASC";
+    }
+
+    private static String sortExpression(AddressStatsQuery.SortBy sortBy) {
+        return sortBy == AddressStatsQuery.SortBy.TOTAL ? "COUNT(*)"
+                : "SUM(CASE WHEN type = '" + sortBy.name() + "' THEN 1 ELSE 0 END)";
+    }
+
+    private static AddressStats addressStats(ResultSet row) throws SQLException {
+        Map<MessageType, Long> counts = new EnumMap<>(MessageType.class);
+        for (MessageType type : MessageType.values()) {
+            counts.put(type, row.getLong(type.name().toLowerCase(Locale.ROOT)));
+        }
+        return new AddressStats(row.getString("sender"), counts);
+    }
+
+    /** A column counting the grouped messages of one type, named after it in lower case. */
+    private static String countOf(String type) {
+        return ", SUM(CASE WHEN type = '" + type + "' THEN 1 ELSE 0 END) AS " + type.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Binds a statement's parameters. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    <T> List<T> query(String sql, Binder binder, RowReader<T> reader) {
+        try {
+            PreparedStatement statement = statements.prepare(sql);
+            try {
+                binder.bind(statement);
+                List<T> results = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        results.add(reader.read(rows));
+                    }
+                }
+                return results;
+            } finally {
+                statements.release(statement);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("query failed: " + firstWords(sql), e);
+        }
+    }
+
+    private <T> List<T> list(String sql, RowReader<T> reader, String... parameters) {
+        return query(sql, statement -> {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+        }, reader);
+    }
+
+    private <T> Optional<T> first(String sql, RowReader<T> reader, String... parameters) {
+        List<T> results = list(sql, reader, parameters);
+        return results.isEmpty() ? Optional.empty() : Optional.of(results.get(0));
+    }
+
+    /**
+     * One page and its total. The total is asked of {@code total} only when the page cannot tell it: a short first
+     * page (or an unpaged one) is all there is.
+     */
+    private <T> Page<T> page(String selectSql, Where where, PageRequest page, RowReader<T> reader,
+                             LongSupplier total) {
+        List<T> items = query(selectSql, statement -> where.bind(statement, 1), reader);
+        boolean wholeResult = page.perPage() == 0 || (page.page() == 1 && items.size() < page.perPage());
+        // The total comes from its own read: at least the items it was counted beside.
+        return new Page<>(items, wholeResult ? items.size() : Math.max(total.getAsLong(), items.size()), page);
+    }
+
+    /** A total by COUNT, reused for a while when it is expensive ({@link CountCache}) where the store has one. */
+    private LongSupplier counting(String countSql, Where where) {
+        return counts == null ? () -> count(countSql, where)
+                : () -> counts.count(countSql, where.parameters(), () -> count(countSql, where));
+    }
+
+    private long count(String countSql, Where where) {
+        return query(countSql, statement -> where.bind(statement, 1), row -> row.getLong(1)).get(0);
+    }
+
+    private static String limit(PageRequest page) {
+        return page.perPage() == 0 ? "" : " LIMIT " + page.perPage() + " OFFSET " + page.offset();
+    }
+
+    private static String prefixed(String prefix, String columns) {
+        return prefix + columns.replace(", ", ", " + prefix);
+    }
+
+    private static String aliased(String prefix, String alias, String columns) {
+        List<String> parts = new ArrayList<>();
+        for (String column : columns.split(", ")) {
+            parts.add(prefix + column + " AS " + alias + column);
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String firstWords(String sql) {
+        return sql.length() <= 60 ? sql : sql.substring(0, 60) + "...";
+    }
+}

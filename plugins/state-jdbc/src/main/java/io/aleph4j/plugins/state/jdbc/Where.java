@@ -1,0 +1,142 @@
+package io.aleph4j.plugins.state.jdbc;
+
+import io.aleph4j.api.message.MessageStatus;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A WHERE clause built from optional filters, every value a bound parameter (never spliced into SQL). It has
+ * two spellings of the same conditions: {@link #sql()} to find a page, {@link #countSql()} to count every
+ * match, where a condition reads faster one way for one job and the other way for the other.
+ */
+final class Where {
+
+    private final List<String> select = new ArrayList<>();
+    private final List<String> count = new ArrayList<>();
+    private final List<Object> parameters = new ArrayList<>();
+
+    /**
+     * Message statuses: through the status index only for the rare ones (pending, rejected, forgotten...);
+     * {@code processed} is nearly every row, so a filter including it is checked row by row.
+     */
+    Where statuses(String column, Collection<MessageStatus> statuses) {
+        List<String> names = statuses.stream().map(MessageStatus::wireName).toList();
+        return statuses.contains(MessageStatus.PROCESSED) ? inWithoutIndex(column, names) : in(column, names);
+    }
+
+    /** {@code column IN (?, ...)} when {@code values} is not empty. */
+    Where in(String column, Collection<String> values) {
+        if (!values.isEmpty()) {
+            add(column + " IN (" + placeholders(values.size()) + ")");
+            parameters.addAll(values);
+        }
+        return this;
+    }
+
+    /**
+     * {@code column IN (?, ...)} written so that no index on {@code column} is used: for a filter most rows pass
+     * (status processed), scanning the ORDER BY index and stopping at the page's end beats reading every
+     * matching row through the column's index and sorting them (measured on 1M messages: 469 ms → 0.1 ms).
+     * {@code || ''} does that in SQLite and PostgreSQL alike.
+     */
+    Where inWithoutIndex(String column, Collection<String> values) {
+        if (!values.isEmpty()) {
+            add("(" + column + " || '') IN (" + placeholders(values.size()) + ")");
+            parameters.addAll(values);
+        }
+        return this;
+    }
+
+    /**
+     * A message or post has at least one of {@code tags}. To find a page, each row of the ORDER BY scan is
+     * checked (few rows are read before the page is full); to count, the tag index lists the matches (checking
+     * every row reads the whole table: 3 s on a million messages).
+     */
+    Where anyTag(String itemHashColumn, Collection<String> tags) {
+        if (!tags.isEmpty()) {
+            String listed = "t.tag IN (" + placeholders(tags.size()) + ")";
+            select.add("EXISTS (SELECT 1 FROM message_tags t WHERE t.item_hash = " + itemHashColumn + " AND "
+                    + listed + ")");
+            count.add(itemHashColumn + " IN (SELECT t.item_hash FROM message_tags t WHERE " + listed + ")");
+            parameters.addAll(tags);
+        }
+        return this;
+    }
+
+    /** {@code start <= column < end}, each bound skipped when 0. */
+    Where timeRange(String column, double start, double end) {
+        if (start > 0) {
+            add(column + " >= ?");
+            parameters.add(start);
+        }
+        if (end > 0) {
+            add(column + " < ?");
+            parameters.add(end);
+        }
+        return this;
+    }
+
+    /** {@code column} contains {@code text}, ignoring case; LIKE's wildcards in the text match themselves. */
+    Where containsIgnoringCase(String column, String text) {
+        String escaped = text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_");
+        add("LOWER(" + column + ") LIKE ? ESCAPE '\\'");
+        parameters.add("%" + escaped + "%");
+        return this;
+    }
+
+    /**
+     * Rows after a position in the (time, item hash) order, going {@code ascending} or not. A row-value comparison,
+     * which SQLite (3.15+) and PostgreSQL both run as one range over the (time, item_hash) index.
+     */
+    Where after(String timeColumn, String hashColumn, double time, String itemHash, boolean ascending) {
+        add("(" + timeColumn + ", " + hashColumn + ")" + (ascending ? " > " : " < ") + "(?, ?)");
+        parameters.add(time);
+        parameters.add(itemHash);
+        return this;
+    }
+
+    Where condition(String condition) {
+        add(condition);
+        return this;
+    }
+
+    /** The bound values, in order; the same for both spellings. */
+    List<Object> parameters() {
+        return List.copyOf(parameters);
+    }
+
+    String sql() {
+        return select.isEmpty() ? "" : " WHERE " + String.join(" AND ", select);
+    }
+
+    String countSql() {
+        return count.isEmpty() ? "" : " WHERE " + String.join(" AND ", count);
+    }
+
+    /** Binds the parameters from index {@code first}; returns the next free index. */
+    int bind(PreparedStatement statement, int first) throws SQLException {
+        int index = first;
+        for (Object parameter : parameters) {
+            if (parameter instanceof Double number) {
+                statement.setDouble(index++, number);
+            } else {
+                statement.setString(index++, (String) parameter);
+            }
+        }
+        return index;
+    }
+
+    private void add(String condition) {
+        select.add(condition);
+        count.add(condition);
+    }
+
+    private static String placeholders(int count) {
+        return "?" + ", ?".repeat(count - 1);
+    }
+}

@@ -1,0 +1,52 @@
+package io.aleph4j.plugins.state.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+final class KnownHashesTest {
+
+    private static final Random RANDOM = new Random(42);
+
+    @Test
+    void everyAddedHashIsReportedAsPossiblyKnown() {
+        KnownHashes known = new KnownHashes(10_000);
+        List<String> added = hashes(10_000);
+        added.forEach(known::add);
+        assertThat(added).allMatch(known::mightContain);
+        assertThat(known.mightContain("QmZ4tDuvesekSs4qM5ZBKpXiZGun7S2CYtEZRB3DYXkjGx")).isFalse();
+        known.add("QmZ4tDuvesekSs4qM5ZBKpXiZGun7S2CYtEZRB3DYXkjGx");
+        assertThat(known.mightContain("QmZ4tDuvesekSs4qM5ZBKpXiZGun7S2CYtEZRB3DYXkjGx")).isTrue();
+    }
+
+    @Test
+    void atCapacityFewerThanTwoInAHundredUnknownHashesAreReportedAsPossiblyKnown() {
+        KnownHashes known = new KnownHashes(50_000);
+        hashes(50_000).forEach(known::add);
+        long falseMaybes = hashes(100_000).stream().filter(known::mightContain).count();
+        assertThat(falseMaybes).isLessThan(2_000);
+    }
+
+    @Test
+    void sayWhenMoreDistinctHashesWereAddedThanItWasSizedFor() {
+        KnownHashes known = new KnownHashes(100);
+        List<String> added = hashes(100);
+        added.forEach(known::add);
+        added.forEach(known::add);
+        assertThat(known.isOverCapacity()).as("the same hundred twice").isFalse();
+        known.add(hashes(1).getFirst());
+        assertThat(known.isOverCapacity()).as("a hundred and one").isTrue();
+    }
+
+    private static List<String> hashes(int count) {
+        return IntStream.range(0, count).mapToObj(i -> {
+            byte[] digest = new byte[32];
+            RANDOM.nextBytes(digest);
+            return HexFormat.of().formatHex(digest);
+        }).toList();
+    }
+}
