@@ -3,7 +3,6 @@ package io.aleph4j.kernel.internal.plugin;
 import com.google.inject.Injector;
 import io.aleph4j.api.AlephPlugin;
 import io.aleph4j.kernel.PluginInfo;
-import io.aleph4j.kernel.internal.wiring.PluginContext;
 
 /**
  * A plugin whose entry object exists and whose config section is validated.

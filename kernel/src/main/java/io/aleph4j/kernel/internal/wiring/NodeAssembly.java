@@ -7,6 +7,7 @@ import io.aleph4j.api.content.ContentSource;
 import io.aleph4j.api.content.ContentStore;
 import io.aleph4j.api.state.StateStore;
 import io.aleph4j.kernel.internal.content.KernelContentService;
+import io.aleph4j.kernel.internal.plugin.NodeExtensions;
 import io.aleph4j.kernel.internal.state.StateAccess;
 import java.util.List;
 import java.util.Optional;

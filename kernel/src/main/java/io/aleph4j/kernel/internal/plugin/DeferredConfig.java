@@ -1,4 +1,4 @@
-package io.aleph4j.kernel.internal.wiring;
+package io.aleph4j.kernel.internal.plugin;
 
 import io.aleph4j.api.config.ConfigKey;
 import io.aleph4j.api.config.PluginConfig;

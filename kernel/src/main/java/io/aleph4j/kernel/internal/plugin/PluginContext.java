@@ -1,4 +1,4 @@
-package io.aleph4j.kernel.internal.wiring;
+package io.aleph4j.kernel.internal.plugin;
 
 import io.aleph4j.api.Extension;
 import io.aleph4j.api.NodeContext;

@@ -1,4 +1,4 @@
-package io.aleph4j.kernel.internal.wiring;
+package io.aleph4j.kernel.internal.plugin;
 
 import com.google.inject.Injector;
 import com.google.inject.Key;
@@ -16,7 +16,7 @@ public final class NodeExtensions {
     private volatile Injector assembled;
 
     /** Called once, with the injector that holds the extension points' sets. */
-    void assembled(Injector injector) {
+    public void assembled(Injector injector) {
         this.assembled = injector;
     }
 
@@ -31,7 +31,7 @@ public final class NodeExtensions {
 
     /** The contributions to {@code point} in plugin start order; empty when nothing contributes one. */
     @SuppressWarnings("unchecked")
-    static <T> List<T> of(Injector injector, Class<T> point) {
+    public static <T> List<T> of(Injector injector, Class<T> point) {
         Key<Set<T>> key = (Key<Set<T>>) Key.get(Types.setOf(point));
         if (injector.getExistingBinding(key) == null) {
             return List.of();
