@@ -35,6 +35,15 @@ final class ForgetHandlerTest {
     }
 
     @Test
+    void aForgetSentInTheNameOfAnotherAddressWithoutItsDelegationIsRefusedAndForgetsNothing() {
+        IncomingMessage bobs = node.applied(message(MessageType.POST, BOB, post(BOB, 100, "note", "{}")));
+
+        assertThat(node.rejected(message(MessageType.FORGET, BOB, forget(ALICE, 200, List.of(hash(bobs)), List.of()))))
+                .as("BOB may forget his post, but not as ALICE").isEqualTo(ErrorCode.PERMISSION_DENIED);
+        assertThat(node.queries().post(hash(bobs))).isPresent();
+    }
+
+    @Test
     void aForgottenPostLosesItsRowAndItsContentAndKeepsWhoForgotIt() {
         IncomingMessage note = node.applied(message(MessageType.POST, ALICE, post(ALICE, 100, "note", "{}")));
         IncomingMessage forget = node.applied(message(MessageType.FORGET, ALICE,

@@ -23,7 +23,8 @@ import java.util.Set;
  * FORGET: removes the state of the messages it names ({@code hashes}) and of every element of the aggregates it
  * names ({@code aggregates}: keys of the FORGET's address). As on the reference node, the right to forget
  * follows the right to create: the sender must be allowed to act for each target's owner with the target's
- * attributes. Every target is checked before anything is forgotten, so a refused FORGET changes nothing.
+ * attributes; and, as for every message, the sender must be the FORGET's address or act for it. Every target is
+ * checked before anything is forgotten, so a refused FORGET changes nothing.
  * A target not processed yet keeps the FORGET pending (501); a FORGET target is refused (502); targets already
  * forgotten or rejected are skipped.
  */
@@ -44,6 +45,11 @@ public final class ForgetHandler implements ContentHandler {
         ForgettingContext forgetting = (ForgettingContext) context;
         ForgetContent content = (ForgetContent) message.content();
         StateTransaction state = context.state();
+        String sender = message.message().sender();
+        // As for every type: the FORGET's own address is the sender's, or one the sender may act for.
+        if (!context.mayActFor(sender, content.address(), Scopes.of(message))) {
+            return Rejections.notAuthorized(sender, content.address());
+        }
         if (content.hashes().isEmpty() && content.aggregates().isEmpty()) {
             return Rejections.reject(ErrorCode.FORGET_NO_TARGET, "a FORGET must name hashes or aggregates");
         }
@@ -58,7 +64,6 @@ public final class ForgetHandler implements ContentHandler {
             elements.forEach(element -> targets.add(element.itemHash()));
         }
 
-        String sender = message.message().sender();
         List<MessageRecord> toForget = new ArrayList<>();
         for (ItemHash target : targets) {
             if (target.equals(message.message().itemHash())) {
