@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The node's metrics, one registry per node (no global registry: several nodes may share a JVM), scraped in
@@ -74,10 +75,12 @@ public final class NodeMetrics implements AutoCloseable {
         Gauge.builder(name, value).description(description).register(registry);
     }
 
-    /** A count kept elsewhere, read at each scrape; it only grows. */
-    public void counter(String name, String description, Supplier<Number> value) {
-        FunctionCounter.builder(name, value, supplier -> supplier.get().doubleValue()).description(description)
-                .register(registry);
+    /**
+     * A count kept by {@code source}, read at each scrape; it only grows. Micrometer holds {@code source} weakly: pass
+     * an object the caller keeps alive (a lambda made for the call would be collected, and the count read as NaN).
+     */
+    public <T> void counter(String name, String description, T source, ToDoubleFunction<T> count) {
+        FunctionCounter.builder(name, source, count).description(description).register(registry);
     }
 
     /** Every metric in the Prometheus text format. */

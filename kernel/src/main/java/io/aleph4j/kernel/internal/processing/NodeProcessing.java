@@ -86,10 +86,10 @@ public final class NodeProcessing implements AutoCloseable {
         }
         ContentCollector collector = new ContentCollector(content.stores(), state, config.contentGracePeriod(), clock);
         started.push(collector);
-        metrics.counter("aleph4j.content.collector.passes", "passes of the content garbage collector",
-                collector::passes);
+        metrics.counter("aleph4j.content.collector.passes", "passes of the content garbage collector", collector,
+                ContentCollector::passes);
         metrics.counter("aleph4j.content.collector.deleted", "items the content garbage collector deleted",
-                collector::deleted);
+                collector, ContentCollector::deleted);
         collector.start(config.contentCollectEvery());
         ContentPins pins = new ContentPins(content.stores(), state,
                 dataDirectory.path().resolve("content").resolve("pins-owed"), clock);
