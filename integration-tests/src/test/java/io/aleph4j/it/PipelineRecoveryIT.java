@@ -2,11 +2,13 @@ package io.aleph4j.it;
 
 import static io.aleph4j.api.message.MessageType.FORGET;
 import static io.aleph4j.api.message.MessageType.POST;
+import static io.aleph4j.api.message.MessageType.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aleph4j.api.content.ContentStore;
 import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.Chain;
+import io.aleph4j.api.message.ErrorCode;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.Message;
@@ -90,5 +92,43 @@ final class PipelineRecoveryIT {
             assertThat(node.awaitStatus(hash, MessageStatus.PROCESSED)).isEqualTo(MessageStatus.PROCESSED);
             assertThat(node.state().post(hash).orElseThrow().json()).contains("elsewhere");
         }
+    }
+
+    @Test
+    void aMessageWhoseContentNeverArrivesIsRejectedOnceItsRetriesAreSpent() throws Exception {
+        String me = alice.address();
+        ItemHash hash = ItemHash.sha256Of(Contents.post(me, "note", "{\"stored\":\"nowhere\"}", T));
+        Message message = alice.sign(new Message(Chain.ETH, me, POST, "TEST", T, ItemType.STORAGE, null, hash, ""));
+
+        try (PipelineNode node = PipelineNode.startWith(PipelineRecoveryIT::quickRetries, "content-fs")) {
+            assertThat(node.submit(message).status()).as("first try: pending").isEqualTo(MessageStatus.PENDING);
+
+            assertThat(node.awaitStatus(hash, MessageStatus.REJECTED)).isEqualTo(MessageStatus.REJECTED);
+            assertThat(node.record(hash).rejection()).hasValueSatisfying(reason -> {
+                assertThat(reason.code()).isEqualTo(ErrorCode.CONTENT_UNAVAILABLE);
+                assertThat(reason.detail()).isEqualTo("File not found: " + hash + " (could not fetch message content)");
+            });
+        }
+    }
+
+    @Test
+    void aStoreWhoseFileNeverArrivesIsRejectedOnceItsRetriesAreSpent() throws Exception {
+        String me = alice.address();
+        ItemHash file = ItemHash.sha256Of("a file nobody has");
+        Message store = alice.signed(STORE, Contents.store(me, file, null, T), T);
+
+        try (PipelineNode node = PipelineNode.startWith(PipelineRecoveryIT::quickRetries, "content-fs")) {
+            assertThat(node.submit(store).status()).isEqualTo(MessageStatus.PENDING);
+
+            assertThat(node.awaitStatus(store.itemHash(), MessageStatus.REJECTED)).isEqualTo(MessageStatus.REJECTED);
+            assertThat(node.record(store.itemHash()).rejection())
+                    .hasValueSatisfying(reason -> assertThat(reason.code()).isEqualTo(ErrorCode.FILE_UNAVAILABLE));
+        }
+    }
+
+    /** Three retries, 10 ms apart at first: the reference's budget is ten, up to five minutes apart. */
+    private static void quickRetries(EmbeddedNode.Builder builder) {
+        builder.set("node", "pipeline.max-retries", 3).set("node", "pipeline.first-retry", "10ms")
+                .set("node", "pipeline.longest-retry", "40ms");
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /** The kernel's own config section, {@code node}. */
 public record KernelConfig(String name, String httpHost, int httpPort, long httpMaxRequestBytes, boolean logFsync,
-                           Duration contentGracePeriod, Duration contentCollectEvery, long contentMaxFetchBytes) {
+                           Duration contentGracePeriod, Duration contentCollectEvery, long contentMaxFetchBytes,
+                           int pipelineMaxRetries, Duration pipelineFirstRetry, Duration pipelineLongestRetry) {
 
     public static final String SECTION = "node";
 
@@ -35,12 +36,24 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
             104_857_600L, "The largest item fetched from a content source (another node, say) when no content store "
                     + "has it; the reference serves files up to 100 MiB to other nodes.");
 
+    public static final ConfigKey<Integer> PIPELINE_MAX_RETRIES = ConfigKey.integer("pipeline.max-retries", 10,
+            "How many times a message whose content (or a STORE's file) no content store or source has is tried again "
+                    + "before it is rejected (code 3, or 4 for a file), as the reference's max_retries.");
+    public static final ConfigKey<Duration> PIPELINE_FIRST_RETRY = ConfigKey.duration("pipeline.first-retry",
+            Duration.ofSeconds(1), "The pause before a message whose content is missing is tried again the first "
+                    + "time; it doubles with each try.");
+    public static final ConfigKey<Duration> PIPELINE_LONGEST_RETRY = ConfigKey.duration("pipeline.longest-retry",
+            Duration.ofMinutes(5), "The longest pause between two tries of a message whose content is missing.");
+
     public static final List<ConfigKey<?>> KEYS = List.of(NAME, HTTP_HOST, HTTP_PORT, HTTP_MAX_REQUEST_BYTES, LOG_FSYNC,
-            CONTENT_GRACE_PERIOD, CONTENT_COLLECT_EVERY, CONTENT_MAX_FETCH_BYTES);
+            CONTENT_GRACE_PERIOD, CONTENT_COLLECT_EVERY, CONTENT_MAX_FETCH_BYTES, PIPELINE_MAX_RETRIES,
+            PIPELINE_FIRST_RETRY, PIPELINE_LONGEST_RETRY);
 
     public static KernelConfig from(PluginConfig section) {
         return new KernelConfig(section.get(NAME), section.get(HTTP_HOST), section.get(HTTP_PORT),
                 section.get(HTTP_MAX_REQUEST_BYTES), section.get(LOG_FSYNC), section.get(CONTENT_GRACE_PERIOD),
-                section.get(CONTENT_COLLECT_EVERY), section.get(CONTENT_MAX_FETCH_BYTES));
+                section.get(CONTENT_COLLECT_EVERY), section.get(CONTENT_MAX_FETCH_BYTES),
+                section.get(PIPELINE_MAX_RETRIES), section.get(PIPELINE_FIRST_RETRY),
+                section.get(PIPELINE_LONGEST_RETRY));
     }
 }

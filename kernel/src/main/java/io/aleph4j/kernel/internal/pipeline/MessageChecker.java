@@ -61,11 +61,11 @@ final class MessageChecker {
         }
         if (parsed == null) {
             return new Checked.Unavailable(RejectionReason.of(ErrorCode.CONTENT_UNAVAILABLE,
-                    "the content " + message.itemHash() + " is not available from any content store yet"));
+                    "File not found: " + message.itemHash() + " (could not fetch message content)"));
         }
         if (parsed.content() instanceof StoreContent store && keepsFiles && !obtainable(store.itemHash())) {
             return new Checked.Unavailable(RejectionReason.of(ErrorCode.FILE_UNAVAILABLE,
-                    "the file " + store.itemHash() + " is not available from any content store yet"));
+                    "File not found: " + store.itemHash() + " (could not retrieve file from storage at this time)"));
         }
         return new Checked.Valid(new IncomingMessage(message, parsed.content(), parsed.fields(),
                 work.entry().receivedAt()));

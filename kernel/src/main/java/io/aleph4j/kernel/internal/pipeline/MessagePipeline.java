@@ -11,6 +11,7 @@ import io.aleph4j.api.state.MessageFilter;
 import io.aleph4j.api.state.MessageRecord;
 import io.aleph4j.api.state.PageRequest;
 import io.aleph4j.api.state.StateStore;
+import io.aleph4j.kernel.internal.config.KernelConfig;
 import io.aleph4j.kernel.internal.content.KernelContentService;
 import io.aleph4j.kernel.internal.log.ChronicleMessageLog;
 import io.aleph4j.kernel.internal.metrics.NodeMetrics;
@@ -38,19 +39,23 @@ public final class MessagePipeline implements AutoCloseable {
     private static final String SUBSCRIPTION = "pipeline";
     /** Messages in one transaction at most; bigger batches gain little and hold the writer longer. */
     private static final int MAX_BATCH = 512;
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    private static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
 
     /**
      * How the pipeline is set up.
      *
-     * @param linger how long a batch stays open for more checked messages: verification is slower than applying,
-     *               so without it nearly every message would get a store transaction of its own
+     * @param linger     how long a batch stays open for more checked messages: verification is slower than applying,
+     *                   so without it nearly every message would get a store transaction of its own
+     * @param maxRetries how many times a message whose content is missing is tried again before it is rejected
+     * @param firstRetry the pause before the first retry, doubled for each next one up to {@code longestRetry}
      */
-    public record Settings(int workers, int window, Duration linger) {
-        public static Settings forThisMachine() {
+    public record Settings(int workers, int window, Duration linger, int maxRetries, Duration firstRetry,
+                           Duration longestRetry) {
+
+        /** One worker per core, a window of 256 per core, and the retries the node's config sets. */
+        public static Settings forThisMachine(KernelConfig config) {
             int cores = Runtime.getRuntime().availableProcessors();
-            return new Settings(cores, 256 * cores, Duration.ofMillis(5));
+            return new Settings(cores, 256 * cores, Duration.ofMillis(5), config.pipelineMaxRetries(),
+                    config.pipelineFirstRetry(), config.pipelineLongestRetry());
         }
     }
 
@@ -79,7 +84,7 @@ public final class MessagePipeline implements AutoCloseable {
         this.log = log;
         this.store = store;
         this.checker = new MessageChecker(verifier, content, !content.stores().isEmpty(), parses);
-        this.applier = new StateApplier(store, handlers, clock);
+        this.applier = new StateApplier(store, handlers, clock, settings.maxRetries());
         this.settings = settings;
         this.metrics = metrics;
         this.applied = applied;
@@ -157,7 +162,8 @@ public final class MessagePipeline implements AutoCloseable {
     }
 
     private void scheduleRetry(Work work) {
-        long delay = Math.min(FIRST_RETRY.toMillis() << Math.min(work.attempt(), 20), LONGEST_RETRY.toMillis());
+        long delay = Math.min(settings.firstRetry().toMillis() << Math.min(work.attempt(), 20),
+                settings.longestRetry().toMillis());
         OrderedParallelStage<Work, Checked> current = stage;
         retries.schedule(() -> {
             if (stage == current) {

@@ -44,6 +44,7 @@ final class StateApplier {
     private final StateStore store;
     private final Map<MessageType, ContentHandler> handlers;
     private final Clock clock;
+    private final int maxRetries;
     /** Valid messages waiting for a dependency, by what they wait for. */
     private final Map<Dependency, List<Processed>> parked = new HashMap<>();
     /** Hashes pending in memory (parked or scheduled for a content retry): a new copy of one is not re-run. */
@@ -52,10 +53,12 @@ final class StateApplier {
     private final Map<Processed, Boolean> rerunMarks = new IdentityHashMap<>();
     private volatile int parkedCount;
 
-    StateApplier(StateStore store, Map<MessageType, ContentHandler> handlers, Clock clock) {
+    /** @param maxRetries how many retries a message whose content is missing gets before it is rejected */
+    StateApplier(StateStore store, Map<MessageType, ContentHandler> handlers, Clock clock, int maxRetries) {
         this.store = store;
         this.handlers = Map.copyOf(handlers);
         this.clock = clock;
+        this.maxRetries = maxRetries;
     }
 
     Outcome apply(List<Processed> batch) {
@@ -147,6 +150,12 @@ final class StateApplier {
                 case Checked.Invalid invalid -> record(message, work, null, 0, MessageStatus.REJECTED,
                         Optional.of(invalid.reason()));
                 case Checked.Unavailable unavailable -> {
+                    if (work.attempt() >= maxRetries) {
+                        // The reference's budget: the first try and max_retries more; then the message is rejected
+                        // with the reason its content was missing (3, or 4 for a STORE's file).
+                        record(message, work, null, 0, MessageStatus.REJECTED, Optional.of(unavailable.reason()));
+                        return;
+                    }
                     if (existing.isEmpty()) {
                         record(message, work, null, 0, MessageStatus.PENDING, Optional.empty());
                     }

@@ -78,7 +78,7 @@ public final class NodeProcessing implements AutoCloseable {
             return;
         }
         pipeline = new MessagePipeline(log, store.get(), verifier, content, ContentHandlers.resolve(List.copyOf(handlers)),
-                clock, MessagePipeline.Settings.forThisMachine(), metrics, applied, parses);
+                clock, MessagePipeline.Settings.forThisMachine(config), metrics, applied, parses);
         started.push(pipeline);
         pipeline.start();
         if (content.stores().isEmpty()) {
