@@ -2,6 +2,7 @@ package io.aleph4j.api.log;
 
 import io.aleph4j.api.message.MalformedMessageException;
 import io.aleph4j.api.message.Message;
+import io.aleph4j.api.message.MessageRefusedException;
 import io.aleph4j.api.state.MessageRecord;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,6 +35,19 @@ public interface MessageIntake {
      * @throws MalformedMessageException naming the problem; nothing was logged
      */
     Accepted submit(Message message, Origin origin) throws MalformedMessageException;
+
+    /**
+     * Checks a message as the pipeline would before its content or file is needed, and logs nothing: the checks of
+     * {@link #submit(String, Origin)}, then the signature and whether the sender may act for the content's address
+     * in the current state (an inline message's, that is; a non-inline message's content is not at hand). For a
+     * route that must refuse a request before keeping what comes with it, such as an upload's bytes; it then
+     * submits the answered message with {@link #submit(Message, Origin)}, where the pipeline checks it again.
+     *
+     * @return the parsed message
+     * @throws MalformedMessageException naming the problem
+     * @throws MessageRefusedException   with the reason the pipeline would reject the message for
+     */
+    Message check(String envelopeJson) throws MalformedMessageException, MessageRefusedException;
 
     /**
      * Waits until the pipeline has handled the message, then answers its record: processed, rejected (with the

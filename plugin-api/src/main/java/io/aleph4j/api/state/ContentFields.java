@@ -19,6 +19,7 @@ public final class ContentFields {
     private final String json;
     private final String itemHash;
     private final String paymentType;
+    private final List<String> volumeRefs;
 
     private ContentFields(Builder builder) {
         this.address = Objects.requireNonNull(builder.address, "address");
@@ -30,6 +31,7 @@ public final class ContentFields {
         this.json = builder.json;
         this.itemHash = builder.itemHash;
         this.paymentType = builder.paymentType;
+        this.volumeRefs = List.copyOf(builder.volumeRefs);
     }
 
     /** Fields of a content with this owner and time; the rest are absent until set. */
@@ -39,7 +41,7 @@ public final class ContentFields {
 
     public Builder toBuilder() {
         return new Builder(address, time).type(type).ref(ref).key(key).tags(tags).json(json).itemHash(itemHash)
-                .paymentType(paymentType);
+                .paymentType(paymentType).volumeRefs(volumeRefs);
     }
 
     /** The owner the message acts for ({@code content.address}). */
@@ -87,6 +89,16 @@ public final class ContentFields {
         return paymentType;
     }
 
+    /**
+     * The messages a PROGRAM or INSTANCE mounts, by the refs its content names: {@code code.ref},
+     * {@code runtime.ref}, {@code data.ref}, each immutable volume's {@code ref} and an instance's
+     * {@code rootfs.parent.ref}. A STORE named here may not be forgotten while the workload is processed. Empty for
+     * other types.
+     */
+    public List<String> volumeRefs() {
+        return volumeRefs;
+    }
+
     /** The same fields with the content itself dropped, as a forgotten message keeps them. */
     public ContentFields withoutJson() {
         return toBuilder().json(null).build();
@@ -97,7 +109,8 @@ public final class ContentFields {
         return other instanceof ContentFields that && Double.compare(time, that.time) == 0
                 && address.equals(that.address) && Objects.equals(type, that.type) && Objects.equals(ref, that.ref)
                 && Objects.equals(key, that.key) && tags.equals(that.tags) && Objects.equals(json, that.json)
-                && Objects.equals(itemHash, that.itemHash) && Objects.equals(paymentType, that.paymentType);
+                && Objects.equals(itemHash, that.itemHash) && Objects.equals(paymentType, that.paymentType)
+                && volumeRefs.equals(that.volumeRefs);
     }
 
     @Override
@@ -108,8 +121,8 @@ public final class ContentFields {
     @Override
     public String toString() {
         return "ContentFields[address=" + address + ", time=" + time + ", type=" + type + ", ref=" + ref + ", key="
-                + key + ", tags=" + tags + ", itemHash=" + itemHash + ", paymentType=" + paymentType + ", json="
-                + json + "]";
+                + key + ", tags=" + tags + ", itemHash=" + itemHash + ", paymentType=" + paymentType + ", volumeRefs="
+                + volumeRefs + ", json=" + json + "]";
     }
 
     /** Builds {@link ContentFields}. */
@@ -123,6 +136,7 @@ public final class ContentFields {
         private String json;
         private String itemHash;
         private String paymentType;
+        private List<String> volumeRefs = List.of();
 
         private Builder(String address, double time) {
             this.address = address;
@@ -161,6 +175,11 @@ public final class ContentFields {
 
         public Builder paymentType(String value) {
             paymentType = value;
+            return this;
+        }
+
+        public Builder volumeRefs(List<String> value) {
+            volumeRefs = List.copyOf(value);
             return this;
         }
 

@@ -4,10 +4,12 @@ import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.message.MessageType;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,8 +34,11 @@ public final class MessageFilter {
     private final Set<MessageStatus> statuses;
     private final Set<String> contentHashes;
     private final Set<String> paymentTypes;
+    private final Set<String> volumeRefs;
     private final double startTime;
     private final double endTime;
+    private final Instant receivedFrom;
+    private final Instant receivedBefore;
 
     private MessageFilter(Builder builder) {
         this.hashes = Set.copyOf(builder.hashes);
@@ -49,8 +54,11 @@ public final class MessageFilter {
         this.statuses = Set.copyOf(builder.statuses);
         this.contentHashes = Set.copyOf(builder.contentHashes);
         this.paymentTypes = Set.copyOf(builder.paymentTypes);
+        this.volumeRefs = Set.copyOf(builder.volumeRefs);
         this.startTime = builder.startTime;
         this.endTime = builder.endTime;
+        this.receivedFrom = builder.receivedFrom;
+        this.receivedBefore = builder.receivedBefore;
         if (startTime < 0 || endTime < 0) {
             throw new IllegalArgumentException("time bounds are seconds >= 0 (0 for none)");
         }
@@ -125,6 +133,11 @@ public final class MessageFilter {
         return paymentTypes;
     }
 
+    /** What a PROGRAM or INSTANCE mounts: see {@link ContentFields#volumeRefs()} (any of them). */
+    public Set<String> volumeRefs() {
+        return volumeRefs;
+    }
+
     /** The earliest message time in seconds, inclusive; 0 for no bound. */
     public double startTime() {
         return startTime;
@@ -133,6 +146,16 @@ public final class MessageFilter {
     /** The latest message time in seconds, exclusive; 0 for no bound. */
     public double endTime() {
         return endTime;
+    }
+
+    /** The earliest reception time ({@link MessageRecord#receivedAt()}), inclusive; empty for no bound. */
+    public Optional<Instant> receivedFrom() {
+        return Optional.ofNullable(receivedFrom);
+    }
+
+    /** The reception time before which messages were received, exclusive; empty for no bound. */
+    public Optional<Instant> receivedBefore() {
+        return Optional.ofNullable(receivedBefore);
     }
 
     @Override
@@ -151,14 +174,17 @@ public final class MessageFilter {
                 && statuses.equals(that.statuses)
                 && contentHashes.equals(that.contentHashes)
                 && paymentTypes.equals(that.paymentTypes)
+                && volumeRefs.equals(that.volumeRefs)
                 && Double.compare(startTime, that.startTime) == 0
-                && Double.compare(endTime, that.endTime) == 0;
+                && Double.compare(endTime, that.endTime) == 0
+                && java.util.Objects.equals(receivedFrom, that.receivedFrom)
+                && java.util.Objects.equals(receivedBefore, that.receivedBefore);
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(hashes, senders, owners, refs, channels, tags, contentTypes, contentKeys, types,
-                chains, statuses, contentHashes, paymentTypes, startTime, endTime);
+                chains, statuses, contentHashes, paymentTypes, volumeRefs, startTime, endTime, receivedFrom, receivedBefore);
     }
 
     @Override
@@ -177,8 +203,11 @@ public final class MessageFilter {
                 + ", statuses=" + statuses
                 + ", contentHashes=" + contentHashes
                 + ", paymentTypes=" + paymentTypes
+                + ", volumeRefs=" + volumeRefs
                 + ", startTime=" + startTime
                 + ", endTime=" + endTime
+                + ", receivedFrom=" + receivedFrom
+                + ", receivedBefore=" + receivedBefore
                 + "]";
     }
 
@@ -197,8 +226,11 @@ public final class MessageFilter {
         private final Set<MessageStatus> statuses = EnumSet.noneOf(MessageStatus.class);
         private final Set<String> contentHashes = new LinkedHashSet<>();
         private final Set<String> paymentTypes = new LinkedHashSet<>();
+        private final Set<String> volumeRefs = new LinkedHashSet<>();
         private double startTime;
         private double endTime;
+        private Instant receivedFrom;
+        private Instant receivedBefore;
 
         private Builder() {
         }
@@ -272,6 +304,11 @@ public final class MessageFilter {
             return this;
         }
 
+        public Builder volumeRefs(String... values) {
+            volumeRefs.addAll(Arrays.asList(values));
+            return this;
+        }
+
         public Builder startTime(double seconds) {
             startTime = seconds;
             return this;
@@ -279,6 +316,18 @@ public final class MessageFilter {
 
         public Builder endTime(double seconds) {
             endTime = seconds;
+            return this;
+        }
+
+        /** Messages received at or after {@code from}; null for no bound. */
+        public Builder receivedFrom(Instant from) {
+            receivedFrom = from;
+            return this;
+        }
+
+        /** Messages received before {@code before}; null for no bound. */
+        public Builder receivedBefore(Instant before) {
+            receivedBefore = before;
             return this;
         }
 

@@ -1,6 +1,8 @@
 package io.aleph4j.api.state;
 
+import io.aleph4j.api.Experimental;
 import io.aleph4j.api.message.ItemHash;
+import java.util.List;
 
 /**
  * Changes to the state, all committed together with the inbox index they bring the state to, or not at all. Reads
@@ -30,6 +32,14 @@ public interface StateTransaction extends StateQueries, AutoCloseable {
     void putFileReference(FileReference reference);
 
     void deleteFileReference(ItemHash storeMessageHash);
+
+    /** Keeps the measurements a scoring POST carried; {@code post} is each one's {@link NodeMetric#post()}. */
+    @Experimental("shaped by the scoring metrics the reference keeps; may move with the peers work")
+    void putNodeMetrics(ItemHash post, List<NodeMetric> metrics);
+
+    /** Drops the measurements a POST carried (it was forgotten). */
+    @Experimental("shaped by the scoring metrics the reference keeps; may move with the peers work")
+    void deleteNodeMetrics(ItemHash post);
 
     /**
      * Commits every change made through this transaction, with {@code throughInboxIndex} as the store's new
