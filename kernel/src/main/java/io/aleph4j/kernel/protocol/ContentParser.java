@@ -17,6 +17,7 @@ import io.aleph4j.api.state.ContentFields;
 import io.aleph4j.kernel.internal.KernelJson;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -77,11 +78,11 @@ public final class ContentParser {
             }
             case FORGET -> forget(node, address, time);
             case PROGRAM -> {
-                fields.paymentType(paymentType(node));
+                fields.paymentType(paymentType(node)).volumeRefs(volumeRefs(node));
                 yield new ProgramContent(address, time, JsonText.of(json));
             }
             case INSTANCE -> {
-                fields.paymentType(paymentType(node));
+                fields.paymentType(paymentType(node)).volumeRefs(volumeRefs(node));
                 yield new InstanceContent(address, time, JsonText.of(json));
             }
         };
@@ -100,6 +101,32 @@ public final class ContentParser {
             }
         }
         return strings;
+    }
+
+    /**
+     * What a PROGRAM or INSTANCE mounts, by ref, as the reference's VM table records it to refuse forgetting a file
+     * a VM uses: {@code code}, {@code runtime} and {@code data} refs, each volume's {@code ref} (only immutable
+     * volumes have one) and an instance's {@code rootfs.parent.ref}. Distinct, in that order.
+     */
+    private static List<String> volumeRefs(JsonNode node) {
+        Set<String> refs = new LinkedHashSet<>();
+        for (String part : List.of("code", "runtime", "data")) {
+            addRef(refs, node.path(part).path("ref"));
+        }
+        JsonNode volumes = node.path("volumes");
+        if (volumes.isArray()) {
+            for (JsonNode volume : volumes) {
+                addRef(refs, volume.path("ref"));
+            }
+        }
+        addRef(refs, node.path("rootfs").path("parent").path("ref"));
+        return List.copyOf(refs);
+    }
+
+    private static void addRef(Set<String> refs, JsonNode ref) {
+        if (ref.isTextual() && !ref.textValue().isEmpty()) {
+            refs.add(ref.textValue());
+        }
     }
 
     /** The content's {@code payment.type} (hold, superfluid, credit), or null without a payment object. */

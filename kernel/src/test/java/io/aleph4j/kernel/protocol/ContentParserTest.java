@@ -107,6 +107,28 @@ final class ContentParserTest {
     }
 
     @Test
+    void aProgramsVolumeRefsAreWhatItMountsByRef() throws Exception {
+        String json = "{\"address\":\"a\",\"time\":1,\"code\":{\"ref\":\"c\"},\"runtime\":{\"ref\":\"r\"},"
+                + "\"data\":{\"ref\":\"d\"},\"volumes\":[{\"ref\":\"v\",\"mount\":\"/opt\"},"
+                + "{\"ephemeral\":true,\"mount\":\"/tmp\"},{\"persistence\":\"host\",\"name\":\"p\"},"
+                + "{\"ref\":\"c\"}]}";
+
+        ContentFields fields = ContentParser.parse(MessageType.PROGRAM, json).fields();
+
+        assertThat(fields.volumeRefs()).containsExactly("c", "r", "d", "v");
+    }
+
+    @Test
+    void anInstancesVolumeRefsIncludeItsRootfsParent() throws Exception {
+        String json = "{\"address\":\"a\",\"time\":1,\"rootfs\":{\"parent\":{\"ref\":\"base\"},"
+                + "\"persistence\":\"host\",\"size_mib\":2048},\"volumes\":{\"not\":\"a list\"}}";
+
+        ContentFields fields = ContentParser.parse(MessageType.INSTANCE, json).fields();
+
+        assertThat(fields.volumeRefs()).containsExactly("base");
+    }
+
+    @Test
     void eachContentMistakeIsNamed() {
         assertRefused(MessageType.POST, "{not json", "not valid JSON");
         assertRefused(MessageType.POST, "[]", "must be a JSON object");

@@ -1,5 +1,6 @@
 package io.aleph4j.api.content;
 
+import io.aleph4j.api.Experimental;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
 import java.io.IOException;
@@ -50,4 +51,20 @@ public interface ContentService {
 
     /** The item's size from the first store that holds it, without checking or fetching it; empty when none does. */
     Optional<Long> size(ItemHash hash) throws IOException;
+
+    /** Whether a content store of the node imports CAR archives ({@link #importCar} would not refuse them). */
+    @Experimental("arrives with /api/v0/ipfs/add_car; shaped further by the IPFS content work")
+    boolean importsCars();
+
+    /**
+     * Imports a CAR archive (a DAG of IPFS blocks, with one root) into the first content store that imports them,
+     * pinned there until the state decides otherwise, as a STORE of its root would keep it. A failed import leaves
+     * nothing pinned.
+     *
+     * @throws ContentTooLargeException when more than {@code maxBytes} arrive
+     * @throws NoContentStoreException  when no store imports CAR archives
+     * @throws ContentMismatchException when the archive's root is not {@code expectedRoot}
+     */
+    @Experimental("arrives with /api/v0/ipfs/add_car; shaped further by the IPFS content work")
+    ImportedDag importCar(InputStream car, long maxBytes, ItemHash expectedRoot) throws IOException;
 }

@@ -1,5 +1,6 @@
 package io.aleph4j.api.content;
 
+import io.aleph4j.api.Experimental;
 import io.aleph4j.api.Extension;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
@@ -89,10 +90,29 @@ public interface ContentStore extends Extension {
     /**
      * Deletes an item unless it was written (or unpinned) after {@code writtenBefore}: the collector decided on an
      * older view of it, and a new upload of the same bytes must not be lost. False when nothing was deleted. Only
-     * the kernel's collector calls this.
+     * the kernel calls this: its collector, and its discard of the file of a rejected STORE.
      */
     default boolean delete(ItemHash hash, Instant writtenBefore) throws IOException {
         return false;
+    }
+
+    /** Whether this store imports CAR archives ({@link #importCar}). */
+    @Experimental("arrives with /api/v0/ipfs/add_car; shaped further by the IPFS content work")
+    default boolean importsCars() {
+        return false;
+    }
+
+    /**
+     * Imports a CAR archive's blocks and, when its root is {@code expectedRoot}, pins that root as {@link #put} keeps
+     * an item (until the kernel deletes it), then answers the root and the DAG's cumulative size. Only a store that
+     * {@link #importsCars()} is asked.
+     *
+     * @throws ContentTooLargeException when more than {@code maxBytes} arrive; nothing is pinned then
+     * @throws ContentMismatchException when the archive's root is another; nothing is pinned then
+     */
+    @Experimental("arrives with /api/v0/ipfs/add_car; shaped further by the IPFS content work")
+    default ImportedDag importCar(InputStream car, long maxBytes, ItemHash expectedRoot) throws IOException {
+        throw new UnsupportedOperationException(extensionName() + " does not import CAR archives");
     }
 
     /** Receives the items of {@link #visitItems}. */

@@ -2,13 +2,16 @@ package io.aleph4j.kernel.internal.config;
 
 import io.aleph4j.api.config.ConfigKey;
 import io.aleph4j.api.config.PluginConfig;
+import io.aleph4j.kernel.internal.handlers.ScoringPosts;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /** The kernel's own config section, {@code node}. */
 public record KernelConfig(String name, String httpHost, int httpPort, long httpMaxRequestBytes, boolean logFsync,
                            Duration contentGracePeriod, Duration contentCollectEvery, long contentMaxFetchBytes,
-                           int pipelineMaxRetries, Duration pipelineFirstRetry, Duration pipelineLongestRetry) {
+                           int pipelineMaxRetries, Duration pipelineFirstRetry, Duration pipelineLongestRetry,
+                           ScoringPosts scoring) {
 
     public static final String SECTION = "node";
 
@@ -45,15 +48,25 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
     public static final ConfigKey<Duration> PIPELINE_LONGEST_RETRY = ConfigKey.duration("pipeline.longest-retry",
             Duration.ofMinutes(5), "The longest pause between two tries of a message whose content is missing.");
 
+    public static final ConfigKey<List<String>> SCORING_ADDRESSES = ConfigKey.stringList("scoring.addresses",
+            List.copyOf(ScoringPosts.REFERENCE.addresses()), "The addresses whose scoring POSTs (content.address, "
+                    + "compared exactly) carry the network's node measurements, kept for /api/v0/core|compute/{id}/"
+                    + "metrics, as the reference's aleph.scoring.addresses.");
+    public static final ConfigKey<String> SCORING_CHANNEL = ConfigKey.string("scoring.channel",
+            ScoringPosts.REFERENCE.channel(), "The channel of the scoring POSTs.");
+    public static final ConfigKey<String> SCORING_POST_TYPE = ConfigKey.string("scoring.post-type",
+            ScoringPosts.REFERENCE.postType(), "The content.type of the scoring POSTs.");
+
     public static final List<ConfigKey<?>> KEYS = List.of(NAME, HTTP_HOST, HTTP_PORT, HTTP_MAX_REQUEST_BYTES, LOG_FSYNC,
             CONTENT_GRACE_PERIOD, CONTENT_COLLECT_EVERY, CONTENT_MAX_FETCH_BYTES, PIPELINE_MAX_RETRIES,
-            PIPELINE_FIRST_RETRY, PIPELINE_LONGEST_RETRY);
+            PIPELINE_FIRST_RETRY, PIPELINE_LONGEST_RETRY, SCORING_ADDRESSES, SCORING_CHANNEL, SCORING_POST_TYPE);
 
     public static KernelConfig from(PluginConfig section) {
         return new KernelConfig(section.get(NAME), section.get(HTTP_HOST), section.get(HTTP_PORT),
                 section.get(HTTP_MAX_REQUEST_BYTES), section.get(LOG_FSYNC), section.get(CONTENT_GRACE_PERIOD),
                 section.get(CONTENT_COLLECT_EVERY), section.get(CONTENT_MAX_FETCH_BYTES),
                 section.get(PIPELINE_MAX_RETRIES), section.get(PIPELINE_FIRST_RETRY),
-                section.get(PIPELINE_LONGEST_RETRY));
+                section.get(PIPELINE_LONGEST_RETRY), new ScoringPosts(Set.copyOf(section.get(SCORING_ADDRESSES)),
+                section.get(SCORING_CHANNEL), section.get(SCORING_POST_TYPE)));
     }
 }

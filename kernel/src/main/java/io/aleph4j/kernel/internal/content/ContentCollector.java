@@ -65,7 +65,7 @@ public final class ContentCollector implements AutoCloseable {
                 store.visitItems(item -> {
                     // The delete skips an item written since it was listed: an upload of the same bytes while the
                     // collector runs keeps them.
-                    if (!item.storedAt().isBefore(collectable) || isPinned(item.hash())
+                    if (!item.storedAt().isBefore(collectable) || isPinned(state, item.hash())
                             || !store.delete(item.hash(), collectable)) {
                         counts[0]++;
                     } else {
@@ -95,7 +95,11 @@ public final class ContentCollector implements AutoCloseable {
         return deleted.get();
     }
 
-    private boolean isPinned(ItemHash hash) {
+    /**
+     * Whether the state keeps {@code hash}: a processed STORE references it, or it is the content of a message that
+     * is pending or processed.
+     */
+    static boolean isPinned(StateQueries state, ItemHash hash) {
         if (!state.fileReferences(hash).isEmpty()) {
             return true;
         }

@@ -83,6 +83,10 @@ public final class ContentPins implements AutoCloseable {
             unpinForgottenFile(event);
             return;
         }
+        if (event.status() == MessageStatus.REJECTED) {
+            discardRejectedFile(event);
+            return;
+        }
         if (event.status() != MessageStatus.PROCESSED) {
             return;
         }
@@ -163,6 +167,39 @@ public final class ContentPins implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 LOG.warn("{} could not unpin {} after STORE {} was forgotten", store.extensionName(), file,
                         event.itemHash(), e);
+            }
+        }
+    }
+
+    /**
+     * The file of a rejected STORE goes at once, not after the grace period, when nothing else keeps it: so that a
+     * refused upload leaves nothing behind. Only bytes last written before the STORE was received go: an upload of
+     * the same file since (for another STORE) keeps them.
+     */
+    private void discardRejectedFile(MessageEvent event) {
+        Optional<MessageRecord> record = state.message(event.itemHash());
+        if (record.isEmpty() || record.get().type() != MessageType.STORE || record.get().content() == null
+                || record.get().content().itemHash() == null) {
+            return;
+        }
+        ItemHash file;
+        try {
+            file = ItemHash.of(record.get().content().itemHash());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        if (ContentCollector.isPinned(state, file)) {
+            return;
+        }
+        for (ContentStore store : stores) {
+            try {
+                if (store.delete(file, record.get().receivedAt())) {
+                    LOG.debug("deleted {} from {}: its STORE {} was rejected", file, store.extensionName(),
+                            event.itemHash());
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("{} could not delete {} after STORE {} was rejected; the collector will",
+                        store.extensionName(), file, event.itemHash(), e);
             }
         }
     }

@@ -6,6 +6,7 @@ import io.aleph4j.api.content.ContentSource;
 import io.aleph4j.api.content.ContentStore;
 import io.aleph4j.api.content.ContentTooLargeException;
 import io.aleph4j.api.content.CorruptContentException;
+import io.aleph4j.api.content.ImportedDag;
 import io.aleph4j.api.content.NoContentStoreException;
 import io.aleph4j.api.content.StoredContent;
 import io.aleph4j.api.message.ItemHash;
@@ -219,6 +220,19 @@ public final class KernelContentService implements ContentService {
             }
             throw new IOException("fetching the item failed", e.getCause());
         }
+    }
+
+    @Override
+    public boolean importsCars() {
+        return stores.stream().anyMatch(ContentStore::importsCars);
+    }
+
+    /** The first store that imports CAR archives takes it. */
+    @Override
+    public ImportedDag importCar(InputStream car, long maxBytes, ItemHash expectedRoot) throws IOException {
+        ContentStore store = stores.stream().filter(ContentStore::importsCars).findFirst()
+                .orElseThrow(() -> new NoContentStoreException(ItemType.IPFS));
+        return store.importCar(car, maxBytes, expectedRoot);
     }
 
     private ContentStore storeFor(ItemType addressing) throws NoContentStoreException {

@@ -23,8 +23,16 @@ public final class ContentHandlers {
      * @throws NodeStartException when a plugin handles a kernel type, or two plugins handle the same type
      */
     public static Map<MessageType, ContentHandler> resolve(List<ContentHandler> contributed) {
+        return resolve(contributed, ScoringPosts.REFERENCE);
+    }
+
+    /**
+     * @param scoring which POSTs carry the network's scoring measurements
+     * @throws NodeStartException when a plugin handles a kernel type, or two plugins handle the same type
+     */
+    public static Map<MessageType, ContentHandler> resolve(List<ContentHandler> contributed, ScoringPosts scoring) {
         Map<MessageType, ContentHandler> handlers = new EnumMap<>(MessageType.class);
-        handlers.put(MessageType.POST, new PostHandler());
+        handlers.put(MessageType.POST, new PostHandler(scoring));
         handlers.put(MessageType.AGGREGATE, new AggregateHandler());
         handlers.put(MessageType.STORE, new StoreHandler());
         handlers.put(MessageType.FORGET, new ForgetHandler());

@@ -11,7 +11,9 @@ import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.message.RejectionReason;
 import io.aleph4j.api.state.AggregateElement;
+import io.aleph4j.api.state.MessageFilter;
 import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.SortOrder;
 import io.aleph4j.api.state.StateTransaction;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,8 +27,8 @@ import java.util.Set;
  * follows the right to create: the sender must be allowed to act for each target's owner with the target's
  * attributes; and, as for every message, the sender must be the FORGET's address or act for it. Every target is
  * checked before anything is forgotten, so a refused FORGET changes nothing.
- * A target not processed yet keeps the FORGET pending (501); a FORGET target is refused (502); targets already
- * forgotten or rejected are skipped.
+ * A target not processed yet keeps the FORGET pending (501); a FORGET target is refused (502), and so is a file a
+ * processed PROGRAM or INSTANCE mounts (503); targets already forgotten or rejected are skipped.
  */
 public final class ForgetHandler implements ContentHandler {
 
@@ -82,6 +84,11 @@ public final class ForgetHandler implements ContentHandler {
                 return Rejections.reject(ErrorCode.FORGET_FORGET, "the target " + target
                         + " is a FORGET message, which cannot be forgotten");
             }
+            Optional<ItemHash> usedBy = workloadMounting(state, target);
+            if (usedBy.isPresent()) {
+                return Rejections.reject(ErrorCode.FORGET_NOT_ALLOWED, "File " + target + " used on vm "
+                        + usedBy.get());
+            }
             if (!context.mayActFor(sender, found.owner(), Scopes.of(found))) {
                 return Rejections.reject(ErrorCode.PERMISSION_DENIED, "sender " + sender
                         + " may not forget " + target + " owned by " + found.owner()
@@ -97,6 +104,17 @@ public final class ForgetHandler implements ContentHandler {
             alsoForgotten.forEach(hash -> forgetting.markForgotten(hash, by));
         }
         return HandlerOutcome.applied();
+    }
+
+    /**
+     * A processed PROGRAM or INSTANCE (any owner's) that mounts {@code target}: as on the reference, a file in use
+     * by a workload may not be forgotten (503); forgetting the workload first frees it.
+     */
+    private static Optional<ItemHash> workloadMounting(StateTransaction state, ItemHash target) {
+        MessageFilter mounting = MessageFilter.builder().volumeRefs(target.value())
+                .types(MessageType.PROGRAM, MessageType.INSTANCE).statuses(MessageStatus.PROCESSED).build();
+        return state.messagesAfter(mounting, Optional.empty(), 1, SortOrder.ASCENDING).stream()
+                .map(MessageRecord::itemHash).findFirst();
     }
 
     @Override

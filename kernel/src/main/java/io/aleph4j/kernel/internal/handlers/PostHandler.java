@@ -10,6 +10,7 @@ import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.message.PostContent;
 import io.aleph4j.api.message.RejectionReason;
 import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.NodeMetric;
 import io.aleph4j.api.state.PostRecord;
 import io.aleph4j.api.state.StateTransaction;
 import java.util.ArrayList;
@@ -22,8 +23,16 @@ import java.util.Optional;
  * original's content when read; the amend with the latest content time wins. An amend needs its original
  * (pending until it is processed, 101), may not target an amend (102), must keep the original's address, and its
  * sender must be allowed to post as the original's owner with the original's attributes (the reference's rule).
+ * A scoring POST's measurements are kept as node metrics ({@link ScoringPosts}), and dropped with the POST.
  */
 public final class PostHandler implements ContentHandler {
+
+    private final ScoringPosts scoring;
+
+    /** @param scoring which POSTs carry the network's scoring measurements, kept as node metrics */
+    public PostHandler(ScoringPosts scoring) {
+        this.scoring = scoring;
+    }
 
     @Override
     public String extensionName() {
@@ -78,6 +87,10 @@ public final class PostHandler implements ContentHandler {
         state.putPost(PostRecord.builder(hash, content.address(), content.type()).ref(content.ref()).amends(amended)
                 .channel(message.message().channel()).tags(message.fields().tags())
                 .json(content.content() == null ? null : content.content().json()).time(content.time()).build());
+        List<NodeMetric> metrics = scoring.metricsOf(message.message(), content);
+        if (!metrics.isEmpty()) {
+            state.putNodeMetrics(hash, metrics);
+        }
         if (amended != null) {
             PostRecord original = state.post(amended).orElseThrow();
             double currentTime = original.latestAmend() == null ? original.time()
@@ -96,6 +109,7 @@ public final class PostHandler implements ContentHandler {
         if (post.isEmpty()) {
             return List.of();
         }
+        state.deleteNodeMetrics(target.itemHash());
         List<ItemHash> forgottenWith = new ArrayList<>();
         for (PostRecord amend : state.amendsOf(target.itemHash())) {
             state.deletePost(amend.itemHash());

@@ -4,19 +4,24 @@ import io.aleph4j.api.incubating.HandlerContext.ActionScope;
 import io.aleph4j.api.incubating.IncomingMessage;
 import io.aleph4j.api.message.AggregateContent;
 import io.aleph4j.api.message.Message;
+import io.aleph4j.api.message.MessageContent;
 import io.aleph4j.api.message.PostContent;
 import io.aleph4j.api.state.MessageRecord;
 
 /** The attributes of a message that a delegation's filters are matched against. */
-final class Scopes {
+public final class Scopes {
 
     private Scopes() {
     }
 
     static ActionScope of(IncomingMessage incoming) {
-        Message message = incoming.message();
-        String postType = incoming.content() instanceof PostContent post ? post.type() : null;
-        String key = incoming.content() instanceof AggregateContent aggregate ? aggregate.key() : null;
+        return of(incoming.message(), incoming.content());
+    }
+
+    /** The scope of a message with its parsed content. */
+    public static ActionScope of(Message message, MessageContent content) {
+        String postType = content instanceof PostContent post ? post.type() : null;
+        String key = content instanceof AggregateContent aggregate ? aggregate.key() : null;
         return new ActionScope(message.chain(), message.channel(), message.type(), postType, key);
     }
 

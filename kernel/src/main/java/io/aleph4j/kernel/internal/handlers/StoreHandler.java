@@ -59,7 +59,8 @@ public final class StoreHandler implements ContentHandler {
             return Rejections.notAuthorized(sender, content.address());
         }
         state.putFileReference(new FileReference(message.message().itemHash(), content.address(),
-                content.itemHash(), content.itemType(), content.ref(), content.time()));
+                content.itemHash(), content.itemType(), content.ref(), content.time(),
+                message.fileSize().orElse(0)));
         return HandlerOutcome.applied();
     }
 

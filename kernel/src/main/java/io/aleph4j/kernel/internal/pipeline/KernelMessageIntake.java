@@ -3,11 +3,15 @@ package io.aleph4j.kernel.internal.pipeline;
 import io.aleph4j.api.log.InboxEntry;
 import io.aleph4j.api.log.MessageIntake;
 import io.aleph4j.api.log.Origin;
+import io.aleph4j.api.message.ErrorCode;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.MalformedMessageException;
 import io.aleph4j.api.message.Message;
+import io.aleph4j.api.message.MessageRefusedException;
+import io.aleph4j.api.message.RejectionReason;
 import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.kernel.internal.handlers.Scopes;
 import io.aleph4j.kernel.internal.log.ChronicleMessageLog;
 import io.aleph4j.kernel.internal.state.StateAccess;
 import io.aleph4j.kernel.protocol.ContentParser;
@@ -24,7 +28,9 @@ import java.util.Optional;
 /**
  * The node's one way in for messages from outside: {@link MessageParser} (or, for a message read some other way, its
  * structural rules), and for inline content the item hash and {@link ContentParser}; then the inbox. The content is
- * parsed here once and handed to the pipeline ({@link IntakeParses}), which so parses it no more.
+ * parsed here once and handed to the pipeline ({@link IntakeParses}), which so parses it no more. It also checks a
+ * message for a route without logging it ({@link #check}), with the chains' signatures and the state's
+ * authorizations.
  */
 @Singleton
 public final class KernelMessageIntake implements MessageIntake {
@@ -34,6 +40,7 @@ public final class KernelMessageIntake implements MessageIntake {
     private final IntakeParses parses;
     private final AppliedIndex applied;
     private final StateAccess state;
+    private volatile MessageVerifier verifier;
 
     @Inject
     public KernelMessageIntake(ChronicleMessageLog log, Clock clock, IntakeParses parses, AppliedIndex applied,
@@ -47,13 +54,7 @@ public final class KernelMessageIntake implements MessageIntake {
 
     @Override
     public Accepted submit(String envelopeJson, Origin origin) throws MalformedMessageException {
-        Message message;
-        try {
-            message = MessageParser.parse(envelopeJson);
-        } catch (MessageFormatException e) {
-            throw new MalformedMessageException(e.getMessage());
-        }
-        return accept(message, origin);
+        return accept(parse(envelopeJson), origin);
     }
 
     @Override
@@ -67,22 +68,65 @@ public final class KernelMessageIntake implements MessageIntake {
         return accept(message, origin);
     }
 
-    private Accepted accept(Message message, Origin origin) throws MalformedMessageException {
-        Objects.requireNonNull(origin, "origin");
-        ParsedContent parsed = null;
-        if (message.itemType() == ItemType.INLINE) {
-            // What the reference refuses at its door too: a hash that is not the content's, content that is not the
-            // type's. The pipeline checks the hash again, on what it reads back from the log.
-            if (!ItemHash.sha256Of(message.itemContent()).equals(message.itemHash())) {
-                throw new MalformedMessageException("item_hash " + message.itemHash()
-                        + " is not the sha256 of item_content");
-            }
-            try {
-                parsed = ContentParser.parse(message.type(), message.itemContent());
-            } catch (MessageFormatException e) {
-                throw new MalformedMessageException(e.getMessage());
+    @Override
+    public Message check(String envelopeJson) throws MalformedMessageException, MessageRefusedException {
+        Message message = parse(envelopeJson);
+        ParsedContent parsed = inlineContent(message);
+        MessageVerifier chains = verifier;
+        if (chains == null) {
+            throw new IllegalStateException("messages can be checked from plugin start on, not during registration");
+        }
+        Optional<RejectionReason> refused = chains.verify(message);
+        if (refused.isPresent()) {
+            throw new MessageRefusedException(refused.get());
+        }
+        if (parsed != null && state.store().isPresent()) {
+            String owner = parsed.fields().address();
+            if (!Authorizations.mayActFor(state, message.sender(), owner, Scopes.of(message, parsed.content()))) {
+                throw new MessageRefusedException(RejectionReason.of(ErrorCode.PERMISSION_DENIED, "sender "
+                        + message.sender() + " may not act for " + owner
+                        + ": it is not that address and no security aggregate of it authorizes the sender"));
             }
         }
+        return message;
+    }
+
+    /** The chain bridges, once the node's extensions are built: {@link #check} needs them. */
+    public void attach(MessageVerifier chains) {
+        this.verifier = chains;
+    }
+
+    private static Message parse(String envelopeJson) throws MalformedMessageException {
+        try {
+            return MessageParser.parse(envelopeJson);
+        } catch (MessageFormatException e) {
+            throw new MalformedMessageException(e.getMessage());
+        }
+    }
+
+    /**
+     * What the reference refuses at its door too: a hash that is not the content's, content that is not the type's.
+     * The parsed content of an inline message; null for another item type, whose content is fetched later.
+     */
+    private static ParsedContent inlineContent(Message message) throws MalformedMessageException {
+        if (message.itemType() != ItemType.INLINE) {
+            return null;
+        }
+        // The pipeline checks the hash again, on what it reads back from the log.
+        if (!ItemHash.sha256Of(message.itemContent()).equals(message.itemHash())) {
+            throw new MalformedMessageException("item_hash " + message.itemHash()
+                    + " is not the sha256 of item_content");
+        }
+        try {
+            return ContentParser.parse(message.type(), message.itemContent());
+        } catch (MessageFormatException e) {
+            throw new MalformedMessageException(e.getMessage());
+        }
+    }
+
+    private Accepted accept(Message message, Origin origin) throws MalformedMessageException {
+        Objects.requireNonNull(origin, "origin");
+        ParsedContent parsed = inlineContent(message);
         boolean handedOver = parsed != null && applied.isRunning();
         if (handedOver) {
             parses.offer(message.itemHash(), parsed);

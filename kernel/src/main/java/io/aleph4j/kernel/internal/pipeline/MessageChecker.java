@@ -18,6 +18,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The checks that need no state, run on the worker pool: item hash, chain and signature ({@link MessageVerifier}),
@@ -63,12 +64,16 @@ final class MessageChecker {
             return new Checked.Unavailable(RejectionReason.of(ErrorCode.CONTENT_UNAVAILABLE,
                     "File not found: " + message.itemHash() + " (could not fetch message content)"));
         }
-        if (parsed.content() instanceof StoreContent store && keepsFiles && !obtainable(store.itemHash())) {
-            return new Checked.Unavailable(RejectionReason.of(ErrorCode.FILE_UNAVAILABLE,
-                    "File not found: " + store.itemHash() + " (could not retrieve file from storage at this time)"));
+        OptionalLong fileSize = OptionalLong.empty();
+        if (parsed.content() instanceof StoreContent store && keepsFiles) {
+            fileSize = obtainedSize(store.itemHash());
+            if (fileSize.isEmpty()) {
+                return new Checked.Unavailable(RejectionReason.of(ErrorCode.FILE_UNAVAILABLE, "File not found: "
+                        + store.itemHash() + " (could not retrieve file from storage at this time)"));
+            }
         }
         return new Checked.Valid(new IncomingMessage(message, parsed.content(), parsed.fields(),
-                work.entry().receivedAt()));
+                work.entry().receivedAt(), fileSize));
     }
 
     private ParsedContent inline(Message message) throws InvalidContent {
@@ -90,12 +95,19 @@ final class MessageChecker {
         }
     }
 
-    /** Whether the node has the file or could fetch it; failing to find out counts as not having it (yet). */
-    private boolean obtainable(ItemHash hash) {
+    /**
+     * The file's size once the node has it (fetched if need be); empty while it cannot be had. Failing to find out
+     * counts as not having it (yet).
+     */
+    private OptionalLong obtainedSize(ItemHash hash) {
         try {
-            return content.obtain(hash);
+            if (!content.obtain(hash)) {
+                return OptionalLong.empty();
+            }
+            Optional<Long> size = content.size(hash);
+            return size.isEmpty() ? OptionalLong.empty() : OptionalLong.of(size.get());
         } catch (IOException e) {
-            return false;
+            return OptionalLong.empty();
         }
     }
 

@@ -77,8 +77,9 @@ public final class NodeProcessing implements AutoCloseable {
             LOG.info("no plugin contributes a StateStore: messages are logged but not processed");
             return;
         }
-        pipeline = new MessagePipeline(log, store.get(), verifier, content, ContentHandlers.resolve(List.copyOf(handlers)),
-                clock, MessagePipeline.Settings.forThisMachine(config), metrics, applied, parses);
+        pipeline = new MessagePipeline(log, store.get(), verifier, content,
+                ContentHandlers.resolve(List.copyOf(handlers), config.scoring()), clock,
+                MessagePipeline.Settings.forThisMachine(config), metrics, applied, parses);
         started.push(pipeline);
         pipeline.start();
         if (content.stores().isEmpty()) {

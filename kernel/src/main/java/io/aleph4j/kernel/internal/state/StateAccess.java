@@ -4,12 +4,17 @@ import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.state.AddressStats;
 import io.aleph4j.api.state.AddressStatsCursor;
 import io.aleph4j.api.state.AddressStatsQuery;
+import io.aleph4j.api.state.AggregateCursor;
 import io.aleph4j.api.state.AggregateElement;
+import io.aleph4j.api.state.AggregateFilter;
 import io.aleph4j.api.state.AggregateRecord;
 import io.aleph4j.api.state.FileReference;
+import io.aleph4j.api.state.FileTotals;
 import io.aleph4j.api.state.MessageCursor;
 import io.aleph4j.api.state.MessageFilter;
 import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.NodeKind;
+import io.aleph4j.api.state.NodeMetric;
 import io.aleph4j.api.state.Page;
 import io.aleph4j.api.state.PageRequest;
 import io.aleph4j.api.state.PostFilter;
@@ -130,5 +135,58 @@ public final class StateAccess implements StateQueries {
     public List<AddressStats> addressStatsAfter(AddressStatsQuery query, Optional<AddressStatsCursor> after,
                                                 int limit, SortOrder order) {
         return queries().addressStatsAfter(query, after, limit, order);
+    }
+
+    @Override
+    public Page<MessageRecord> messagesByReception(MessageFilter filter, PageRequest page) {
+        return queries().messagesByReception(filter, page);
+    }
+
+    @Override
+    public List<String> channels(MessageFilter filter) {
+        return queries().channels(filter);
+    }
+
+    @Override
+    public List<String> postTypes(MessageFilter filter) {
+        return queries().postTypes(filter);
+    }
+
+    @Override
+    public Page<AggregateRecord> aggregates(AggregateFilter filter, PageRequest page) {
+        return queries().aggregates(filter, page);
+    }
+
+    @Override
+    public List<AggregateRecord> aggregatesAfter(AggregateFilter filter, Optional<AggregateCursor> after, int limit,
+                                                 SortOrder order) {
+        return queries().aggregatesAfter(filter, after, limit, order);
+    }
+
+    @Override
+    public List<AggregateRecord> securityAggregatesNaming(String grantee) {
+        return queries().securityAggregatesNaming(grantee);
+    }
+
+    @Override
+    public Page<FileReference> filesOf(String owner, Optional<ItemHash> fileHash, PageRequest page) {
+        return queries().filesOf(owner, fileHash, page);
+    }
+
+    @Override
+    public List<FileReference> filesOfAfter(String owner, Optional<ItemHash> fileHash, Optional<MessageCursor> after,
+                                            int limit, SortOrder order) {
+        return queries().filesOfAfter(owner, fileHash, after, limit, order);
+    }
+
+    @Override
+    public FileTotals fileTotals(String owner) {
+        return queries().fileTotals(owner);
+    }
+
+    @Override
+    public List<NodeMetric> nodeMetrics(NodeKind kind, String nodeId, double fromSeconds, double toSeconds,
+                                        SortOrder order) {
+        return queries().nodeMetrics(kind, nodeId, fromSeconds, toSeconds, order);
     }
 }

@@ -7,6 +7,8 @@ import io.aleph4j.api.content.ContentSource;
 import io.aleph4j.api.content.ContentStore;
 import io.aleph4j.api.state.StateStore;
 import io.aleph4j.kernel.internal.content.KernelContentService;
+import io.aleph4j.kernel.internal.pipeline.KernelMessageIntake;
+import io.aleph4j.kernel.internal.pipeline.MessageVerifier;
 import io.aleph4j.kernel.internal.plugin.NodeExtensions;
 import io.aleph4j.kernel.internal.state.StateAccess;
 import java.util.List;
@@ -47,6 +49,7 @@ public final class NodeAssembly {
         base.getInstance(StateAccess.class).attach(stores.stream().findFirst());
         base.getInstance(KernelContentService.class).attach(assembly.extensions(ContentStore.class),
                 assembly.extensions(ContentSource.class));
+        base.getInstance(KernelMessageIntake.class).attach(injector.getInstance(MessageVerifier.class));
         extensions.assembled(injector);
         return assembly;
     }

@@ -29,7 +29,7 @@ class ContentCollectorTest {
         store.items.put(OLD, NOW.minus(Duration.ofDays(2)));
         store.items.put(RECENT, NOW.minus(Duration.ofHours(1)));
         state.references.add(new FileReference(ItemHash.of("a".repeat(64)), "0xOwner", REFERENCED,
-                ItemType.STORAGE, null, 1.0));
+                ItemType.STORAGE, null, 1.0, 12));
         try (ContentCollector collector = new ContentCollector(List.of(store), state, Duration.ofDays(1),
                 Clock.fixed(NOW, ZoneOffset.UTC))) {
 

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aleph4j.api.log.MessageEvent;
 import io.aleph4j.api.message.Chain;
+import io.aleph4j.api.message.ErrorCode;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.message.MessageType;
+import io.aleph4j.api.message.RejectionReason;
 import io.aleph4j.api.state.ContentFields;
 import io.aleph4j.api.state.FileReference;
 import io.aleph4j.api.state.MessageRecord;
@@ -40,7 +42,7 @@ class ContentPinsTest {
         pins = new ContentPins(List.of(store), state, owedPins(), Clock.systemUTC(), Duration.ofMillis(20));
         store.items.put(FILE, Instant.now());
         state.messages.put(STORE, storeMessage(MessageStatus.PROCESSED));
-        state.references.add(new FileReference(STORE, "0xOwner", FILE, ItemType.STORAGE, null, 1.0));
+        state.references.add(new FileReference(STORE, "0xOwner", FILE, ItemType.STORAGE, null, 1.0, 12));
     }
 
     @AfterEach
@@ -129,7 +131,7 @@ class ContentPinsTest {
     void aFileAnotherStoreStillReferencesStaysPinned() {
         state.references.clear();
         state.references.add(new FileReference(ItemHash.of("b".repeat(64)), "0xOther", FILE, ItemType.STORAGE,
-                null, 2.0));
+                null, 2.0, 12));
         state.messages.put(STORE, storeMessage(MessageStatus.FORGOTTEN));
 
         pins.onEvent(event(MessageStatus.FORGOTTEN));
@@ -137,8 +139,55 @@ class ContentPinsTest {
         assertThat(store.unpinned).isEmpty();
     }
 
+    @Test
+    void theFileOfARejectedStoreIsDeletedAtOnceWhenNothingElseKeepsIt() {
+        Instant received = Instant.now();
+        store.items.put(FILE, received.minusSeconds(1));
+        state.references.clear();
+        state.messages.put(STORE, rejectedStore(received));
+
+        pins.onEvent(event(MessageStatus.REJECTED));
+
+        assertThat(store.items).doesNotContainKey(FILE);
+    }
+
+    @Test
+    void theFileOfARejectedStoreStaysWhileAProcessedStoreReferencesIt() {
+        Instant received = Instant.now();
+        store.items.put(FILE, received.minusSeconds(1));
+        state.references.clear();
+        state.references.add(new FileReference(ItemHash.of("b".repeat(64)), "0xOther", FILE, ItemType.STORAGE,
+                null, 2.0, 12));
+        state.messages.put(STORE, rejectedStore(received));
+
+        pins.onEvent(event(MessageStatus.REJECTED));
+
+        assertThat(store.items).containsKey(FILE);
+    }
+
+    @Test
+    void theSameBytesUploadedAgainAfterTheRejectedStoreArrivedStay() {
+        Instant received = Instant.now();
+        store.items.put(FILE, received.plusMillis(5));
+        state.references.clear();
+        state.messages.put(STORE, rejectedStore(received));
+
+        pins.onEvent(event(MessageStatus.REJECTED));
+
+        assertThat(store.items).as("an upload for another STORE, written after this one was received")
+                .containsKey(FILE);
+    }
+
+    private static MessageRecord rejectedStore(Instant received) {
+        return storeMessage(MessageStatus.PROCESSED).toBuilder()
+                .rejected(RejectionReason.of(ErrorCode.PERMISSION_DENIED, "not the owner")).receivedAt(received)
+                .build();
+    }
+
     private static MessageEvent event(MessageStatus status) {
-        return new MessageEvent(STORE, status, Optional.empty(), 1, Instant.now());
+        Optional<RejectionReason> reason = status == MessageStatus.REJECTED
+                ? Optional.of(RejectionReason.of(ErrorCode.PERMISSION_DENIED, "not the owner")) : Optional.empty();
+        return new MessageEvent(STORE, status, reason, 1, Instant.now());
     }
 
     private static MessageRecord storeMessage(MessageStatus status) {

@@ -4,12 +4,17 @@ import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.state.AddressStats;
 import io.aleph4j.api.state.AddressStatsCursor;
 import io.aleph4j.api.state.AddressStatsQuery;
+import io.aleph4j.api.state.AggregateCursor;
 import io.aleph4j.api.state.AggregateElement;
+import io.aleph4j.api.state.AggregateFilter;
 import io.aleph4j.api.state.AggregateRecord;
 import io.aleph4j.api.state.FileReference;
+import io.aleph4j.api.state.FileTotals;
 import io.aleph4j.api.state.MessageCursor;
 import io.aleph4j.api.state.MessageFilter;
 import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.NodeKind;
+import io.aleph4j.api.state.NodeMetric;
 import io.aleph4j.api.state.Page;
 import io.aleph4j.api.state.PageRequest;
 import io.aleph4j.api.state.PostFilter;
@@ -108,6 +113,59 @@ final class FileReferencesState implements StateQueries {
     @Override
     public List<AddressStats> addressStatsAfter(AddressStatsQuery query, Optional<AddressStatsCursor> after,
                                                 int limit, SortOrder order) {
+        throw unused();
+    }
+
+    @Override
+    public Page<MessageRecord> messagesByReception(MessageFilter filter, PageRequest page) {
+        throw unused();
+    }
+
+    @Override
+    public List<String> channels(MessageFilter filter) {
+        throw unused();
+    }
+
+    @Override
+    public List<String> postTypes(MessageFilter filter) {
+        throw unused();
+    }
+
+    @Override
+    public Page<AggregateRecord> aggregates(AggregateFilter filter, PageRequest page) {
+        throw unused();
+    }
+
+    @Override
+    public List<AggregateRecord> aggregatesAfter(AggregateFilter filter, Optional<AggregateCursor> after, int limit,
+                                                 SortOrder order) {
+        throw unused();
+    }
+
+    @Override
+    public List<AggregateRecord> securityAggregatesNaming(String grantee) {
+        throw unused();
+    }
+
+    @Override
+    public Page<FileReference> filesOf(String owner, Optional<ItemHash> fileHash, PageRequest page) {
+        throw unused();
+    }
+
+    @Override
+    public List<FileReference> filesOfAfter(String owner, Optional<ItemHash> fileHash, Optional<MessageCursor> after,
+                                            int limit, SortOrder order) {
+        throw unused();
+    }
+
+    @Override
+    public FileTotals fileTotals(String owner) {
+        throw unused();
+    }
+
+    @Override
+    public List<NodeMetric> nodeMetrics(NodeKind kind, String nodeId, double fromSeconds, double toSeconds,
+                                        SortOrder order) {
         throw unused();
     }
 

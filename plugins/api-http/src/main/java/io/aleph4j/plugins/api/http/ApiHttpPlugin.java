@@ -10,6 +10,7 @@ import io.aleph4j.api.log.StartFrom;
 import io.aleph4j.api.log.Subscription;
 import io.aleph4j.api.state.StateStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -40,8 +41,10 @@ public final class ApiHttpPlugin implements AlephPlugin {
 
     @Override
     public List<ConfigKey<?>> configKeys() {
-        return List.of(SYNC_TIMEOUT, MAX_PAGE_SIZE, MAX_UNAUTHENTICATED_UPLOAD_BYTES, MAX_STORAGE_FILE_BYTES,
-                MAX_IPFS_FILE_BYTES);
+        List<ConfigKey<?>> keys = new ArrayList<>(List.of(SYNC_TIMEOUT, MAX_PAGE_SIZE,
+                MAX_UNAUTHENTICATED_UPLOAD_BYTES, MAX_STORAGE_FILE_BYTES, MAX_IPFS_FILE_BYTES));
+        keys.addAll(UploadBudget.KEYS);
+        return List.copyOf(keys);
     }
 
     @Override
@@ -53,6 +56,9 @@ public final class ApiHttpPlugin implements AlephPlugin {
     public void register(Registrar registrar) {
         registrar.config(ApiSettings.class, ApiSettings::from);
         registrar.config(StorageLimits.class, StorageLimits::from);
+        NodeContext context = registrar.context();
+        registrar.service(UploadBudget.class, UploadBudget.from(context.config(), context.clock()));
+        registrar.service(UploadStaging.class, new UploadStaging(context.dataDirectory().resolve("staging")));
         stream = new MessageStream(registrar.context().state());
         registrar.service(MessageStream.class, stream);
         registrar.extension(HttpRoutes.class, ApiRoutes.class);

@@ -6,6 +6,7 @@ import io.aleph4j.api.http.HttpRoutes;
 import io.aleph4j.api.log.MessageIntake;
 import io.aleph4j.api.state.StateQueries;
 import jakarta.inject.Inject;
+import java.time.Clock;
 
 /** Every route of the API, built by the node with what they need from the kernel. */
 final class ApiRoutes implements HttpRoutes {
@@ -16,27 +17,42 @@ final class ApiRoutes implements HttpRoutes {
     private final StateQueries state;
     private final ContentService content;
     private final MessageStream stream;
+    private final Clock clock;
+    private final UploadBudget budget;
+    private final UploadStaging staging;
 
     @Inject
     ApiRoutes(ApiSettings settings, StorageLimits limits, MessageIntake intake, StateQueries state,
-              ContentService content, MessageStream stream) {
+              ContentService content, MessageStream stream, Clock clock, UploadBudget budget,
+              UploadStaging staging) {
         this.settings = settings;
         this.limits = limits;
         this.intake = intake;
         this.state = state;
         this.content = content;
         this.stream = stream;
+        this.clock = clock;
+        this.budget = budget;
+        this.staging = staging;
     }
 
     @Override
     public void addRoutes(HttpRouter router) {
+        // The literal path first: the server matches routes in the order they are added.
+        new MessageHashesRoute(state).addTo(router);
         new MessageRoutes(intake, state, settings).addTo(router);
+        new MessageContentRoute(state).addTo(router);
         new PostRoutes(state, settings).addTo(router);
         new AggregateRoutes(state).addTo(router);
+        new AggregateListRoute(state).addTo(router);
+        new AuthorizationRoutes(state).addTo(router);
+        new ChannelsRoute(state).addTo(router);
+        new AddressViewRoutes(state).addTo(router);
+        new NodeMetricsRoutes(state, clock).addTo(router);
         new InfoRoutes().addTo(router);
         new AddressRoutes(state, settings).addTo(router);
         new LegacyPublishRoutes(intake).addTo(router);
-        new StorageRoutes(intake, state, content, settings, limits).addTo(router);
+        new StorageRoutes(intake, state, content, settings, limits, budget, staging.directory()).addTo(router);
         router.websocket("/api/ws0/messages", stream);
     }
 }

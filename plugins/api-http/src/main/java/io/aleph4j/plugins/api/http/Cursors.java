@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.state.AddressStatsCursor;
+import io.aleph4j.api.state.AggregateCursor;
 import io.aleph4j.api.state.MessageCursor;
 import io.aleph4j.api.state.PageRequest;
 import java.nio.charset.StandardCharsets;
@@ -145,5 +146,31 @@ final class Cursors {
         } catch (DateTimeParseException e) {
             throw new HttpProblem(422, "Invalid cursor: bad time");
         }
+    }
+    /**
+     * An aggregate listing's cursor, as the reference writes it: {@code {"k": key, "o": owner, "t": ISO time}}, and
+     * this node's exact {@code "s"}.
+     */
+    static String encode(AggregateCursor cursor) {
+        ObjectNode json = Json.object();
+        json.put("k", cursor.key());
+        json.put("o", cursor.owner());
+        json.put("s", Double.toString(cursor.time()));
+        json.put("t", Json.isoOffset(cursor.time()));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.sorted(json)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Where an aggregate listing goes on from: the start for an empty cursor. */
+    static Optional<AggregateCursor> afterAggregate(String cursor) {
+        if (cursor.isBlank()) {
+            return Optional.empty();
+        }
+        JsonNode json = json(cursor);
+        if (!json.path("k").isTextual() || !json.path("o").isTextual() || !json.path("t").isTextual()) {
+            throw new HttpProblem(422, "Invalid cursor: missing required fields");
+        }
+        double time = exactSeconds(json).orElseGet(() -> isoSeconds(json.path("t").asText()));
+        return Optional.of(new AggregateCursor(time, json.path("k").asText(), json.path("o").asText()));
     }
 }

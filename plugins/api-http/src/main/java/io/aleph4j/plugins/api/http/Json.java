@@ -25,6 +25,10 @@ final class Json {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter PYTHON_ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter PYDANTIC_WHOLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter PYDANTIC_MICROS = DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private Json() {
     }
@@ -51,9 +55,29 @@ final class Json {
         return new BigDecimal(Double.toString(time));
     }
 
+    /** An instant as seconds since the epoch, to the microsecond, as {@link #seconds(double)} writes them. */
+    static BigDecimal seconds(Instant instant) {
+        return seconds(instant.getEpochSecond() + (instant.getNano() / 1_000) / 1_000_000.0);
+    }
+
+    static JsonNode nullNode() {
+        return NullNode.instance;
+    }
+
     /** An instant as pydantic writes it: ISO 8601 with {@code Z}. */
     static String isoZ(Instant instant) {
         return instant.toString();
+    }
+
+    /**
+     * Seconds since the epoch as pydantic writes a datetime: {@code 2024-01-01T00:00:00Z}, with six fraction
+     * digits when there are microseconds ({@code ...:00.123000Z}).
+     */
+    static String isoZ(double seconds) {
+        long micros = Math.round(seconds * 1_000_000);
+        Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
+                Math.floorMod(micros, 1_000_000) * 1_000L);
+        return (instant.getNano() == 0 ? PYDANTIC_WHOLE : PYDANTIC_MICROS).format(instant);
     }
 
     /** Seconds since the epoch as Python's {@code datetime.isoformat()} writes them: {@code +00:00}. */

@@ -32,13 +32,17 @@ final class Pages {
         if (size == 0) {
             size = maxSize;
         }
-        String order = query.string("sortOrder");
-        SortOrder sort = switch (order == null ? "-1" : order.strip()) {
+        return new PageRequest(page, size, sortOrder(query, "sortOrder"));
+    }
+
+    /** The reference's sort order parameter: -1 (the default, descending) or 1. */
+    static SortOrder sortOrder(Query query, String name) {
+        String order = query.string(name);
+        return switch (order == null ? "-1" : order.strip()) {
             case "-1" -> SortOrder.DESCENDING;
             case "1" -> SortOrder.ASCENDING;
-            default -> throw new HttpProblem(422, "sortOrder: '" + Query.shorten(order) + "' is not -1 or 1");
+            default -> throw new HttpProblem(422, name + ": '" + Query.shorten(order) + "' is not -1 or 1");
         };
-        return new PageRequest(page, size, sort);
     }
 
     static void describe(ObjectNode body, Page<?> page, String item) {

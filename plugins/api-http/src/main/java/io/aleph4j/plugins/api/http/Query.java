@@ -43,6 +43,34 @@ final class Query {
         return new Query(parameters);
     }
 
+    /** The request's parameters; those the route does not read are ignored, as the reference ignores them. */
+    static Query of(HttpRequest request) {
+        return new Query(request.queryParameters());
+    }
+
+    /**
+     * The name under which a parameter was given, of its spellings (the reference's alias, then its field name);
+     * the first spelling when none was.
+     */
+    String name(String... spellings) {
+        for (String spelling : spellings) {
+            if (parameters.containsKey(spelling)) {
+                return spelling;
+            }
+        }
+        return spellings[0];
+    }
+
+    /** The first value of the first of {@code spellings} that was given; null when none was. */
+    String first(String... spellings) {
+        return string(name(spellings));
+    }
+
+    /** A boolean as pydantic reads one; {@code defaultValue} when absent. */
+    boolean bool(String name, boolean defaultValue) {
+        return string(name) == null ? defaultValue : bool(name);
+    }
+
     String string(String name) {
         List<String> values = parameters.get(name);
         return values == null || values.isEmpty() ? null : values.getFirst();

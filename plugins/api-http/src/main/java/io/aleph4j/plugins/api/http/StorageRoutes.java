@@ -16,10 +16,8 @@ import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.HttpRouter;
 import io.aleph4j.api.http.StreamedResponse;
 import io.aleph4j.api.log.MessageIntake;
-import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
-import io.aleph4j.api.message.MalformedMessageException;
 import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.state.FileReference;
 import io.aleph4j.api.state.MessageRecord;
@@ -27,8 +25,13 @@ import io.aleph4j.api.state.StateQueries;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,21 +44,26 @@ import java.util.Optional;
  */
 final class StorageRoutes {
 
-    private static final int MAX_METADATA_BYTES = 1024 * 1024;
-
     private final MessageIntake intake;
     private final StateQueries state;
     private final ContentService content;
     private final ApiSettings settings;
     private final StorageLimits limits;
+    private final UploadBudget budget;
+    private final SignedUploads uploads;
+    private final Path staging;
 
+    /** @param staging where a file that arrives before its STORE message waits for it (deleted after each upload) */
     StorageRoutes(MessageIntake intake, StateQueries state, ContentService content, ApiSettings settings,
-                  StorageLimits limits) {
+                  StorageLimits limits, UploadBudget budget, Path staging) {
         this.intake = intake;
         this.state = state;
         this.content = content;
         this.settings = settings;
         this.limits = limits;
+        this.budget = budget;
+        this.uploads = new SignedUploads(intake, budget, settings);
+        this.staging = staging;
     }
 
     void addTo(HttpRouter router) {
@@ -101,8 +109,10 @@ final class StorageRoutes {
             if (addressing == ItemType.IPFS) {
                 throw new HttpProblem(400, "Expected Content-Type: multipart/form-data");
             }
+            budget.checkOpen(null);
             try (InputStream body = new RequestBody(request.bodyStream())) {
-                upload = new Upload(put(body, addressing, limits.unauthenticatedBytes(), null), null, "file");
+                upload = new Upload(put(budget.metered(body, null), addressing, limits.unauthenticatedBytes(), null),
+                        null, "file");
             }
         } else {
             upload = readMultipart(request, boundary.get(), addressing);
@@ -117,121 +127,104 @@ final class StorageRoutes {
         if (upload.store() == null) {
             return Json.response(200, answer);
         }
-        return Json.response(MessageRoutes.httpStatus(publish(upload.store())), answer);
+        return Json.response(MessageRoutes.httpStatus(uploads.publish(upload.store())), answer);
     }
 
-    private record Upload(ItemHash hash, StoreUpload store, String fileName) {
-    }
-
-    /** The STORE message of an upload, checked as far as it can be before its file arrives. */
-    private record StoreUpload(JsonNode message, ItemHash fileHash, boolean sync) {
+    private record Upload(ItemHash hash, SignedUploads.StoreUpload store, String fileName) {
     }
 
     /**
-     * Parts in order. A file that comes after a valid STORE message is taken up to the large limit and kept only
-     * if it hashes to the message's {@code item_hash} (the store keeps nothing otherwise); a file without one
-     * (yet) is taken up to the unauthenticated limit only.
+     * Parts in order. The STORE message is checked before any byte of the file is kept. A file that comes after it
+     * streams into the store, which keeps it only if it hashes to the message's {@code item_hash}, up to the large
+     * limit; a file that comes first waits in a staging file (up to the large limit, counted against the node's
+     * upload budget) until the message is checked, and goes into the store then; without a message it is kept only
+     * up to the unauthenticated limit. The staging file is gone when this returns, whatever happened.
      */
     private Upload readMultipart(HttpRequest request, String boundary, ItemType addressing) throws IOException {
-        StoreUpload store = null;
+        SignedUploads.StoreUpload store = null;
         ItemHash hash = null;
+        Path staged = null;
         String fileName = "file";
         try (InputStream body = new RequestBody(request.bodyStream())) {
             MultipartReader reader = new MultipartReader(body, boundary);
             Optional<MultipartReader.Part> part;
             while ((part = reader.next()).isPresent()) {
                 switch (part.get().name()) {
-                    case "metadata" -> store = storeUpload(metadata(part.get().body()), addressing);
+                    case "metadata" -> {
+                        store = uploads.check(SignedUploads.metadata(part.get().body()), addressing);
+                        if (staged != null) {
+                            budget.charge(store.owner(), Files.size(staged));
+                            hash = putStaged(staged, addressing, limits.fileBytes(addressing), store.fileHash());
+                        }
+                    }
                     case "file" -> {
-                        if (hash != null) {
+                        if (hash != null || staged != null) {
                             throw new HttpProblem(422, "more than one 'file' part; send one file per upload");
                         }
-                        hash = store == null ? put(part.get().body(), addressing, limits.unauthenticatedBytes(), null)
-                                : put(part.get().body(), addressing, limits.fileBytes(addressing), store.fileHash());
                         fileName = part.get().fileName().orElse("file");
+                        if (store == null) {
+                            budget.checkOpen(null);
+                            staged = stage(part.get().body(), limits.fileBytes(addressing));
+                        } else {
+                            hash = put(budget.metered(part.get().body(), store.owner()), addressing,
+                                    limits.fileBytes(addressing), store.fileHash());
+                        }
                     }
                     default -> {
                         // Other fields are ignored, as on the reference.
                     }
                 }
             }
+            if (hash == null && staged == null) {
+                throw new HttpProblem(addressing == ItemType.IPFS ? 422 : 400, addressing == ItemType.IPFS
+                        ? "Missing 'file' in multipart form." : "No file field in multipart request");
+            }
+            if (hash == null) {
+                hash = putStaged(staged, addressing, limits.unauthenticatedBytes(), null);
+            }
         } catch (MultipartReader.MalformedMultipart e) {
             throw new HttpProblem(400, "Invalid multipart structure: " + e.getMessage());
-        }
-        if (hash == null) {
-            throw new HttpProblem(addressing == ItemType.IPFS ? 422 : 400, addressing == ItemType.IPFS
-                    ? "Missing 'file' in multipart form." : "No file field in multipart request");
-        }
-        if (store != null && !store.fileHash().equals(hash)) {
-            throw new HttpProblem(422, "File hash does not match (" + hash + " != " + store.fileHash() + ")");
+        } finally {
+            if (staged != null) {
+                Files.deleteIfExists(staged);
+            }
         }
         return new Upload(hash, store, fileName);
     }
 
-    private static JsonNode metadata(InputStream part) throws IOException {
-        byte[] bytes = part.readNBytes(MAX_METADATA_BYTES + 1);
-        if (bytes.length > MAX_METADATA_BYTES) {
-            throw new HttpProblem(413, "the metadata part is larger than " + MAX_METADATA_BYTES + " bytes");
+    /** Streams a file part into a staging file of its own, up to {@code limit} bytes, charged to the node. */
+    private Path stage(InputStream part, long limit) throws IOException {
+        Files.createDirectories(staging);
+        Path file = Files.createTempFile(staging, "upload-", ".part");
+        try (InputStream in = budget.metered(part, null);
+             OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                total += read;
+                if (total > limit) {
+                    throw new HttpProblem(413, "File size exceeds the maximum limit of " + limit + " bytes");
+                }
+                out.write(buffer, 0, read);
+            }
+        } catch (UploadBudget.Exceeded e) {
+            Files.deleteIfExists(file);
+            throw new HttpProblem(429, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
         }
-        JsonNode metadata;
-        try {
-            metadata = Json.MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new HttpProblem(422, "Could not decode metadata: " + e.getOriginalMessage());
-        }
-        if (metadata == null || !metadata.isObject() || !metadata.path("message").isObject()) {
-            throw new HttpProblem(422, "Could not decode metadata: expected {\"message\": {...}, \"sync\": bool}");
-        }
-        return metadata;
+        return file;
     }
 
-    /** The checks the reference makes of an upload's STORE message that do not need the file. */
-    private static StoreUpload storeUpload(JsonNode metadata, ItemType addressing) {
-        JsonNode message = metadata.get("message");
-        if (!"STORE".equals(message.path("type").asText())) {
-            throw new HttpProblem(422, "Could not decode metadata: the message must be of type STORE");
+    private ItemHash putStaged(Path staged, ItemType addressing, long limit, ItemHash expected) throws IOException {
+        if (Files.size(staged) > limit) {
+            throw new HttpProblem(413, "File size exceeds the maximum limit of " + limit + " bytes");
         }
-        if (!"inline".equals(message.path("item_type").asText("inline"))) {
-            throw new HttpProblem(422, "Could not decode metadata: the STORE message must be inline");
+        try (InputStream in = Files.newInputStream(staged)) {
+            return put(in, addressing, limit, expected);
         }
-        String itemContent = message.path("item_content").asText("");
-        if (itemContent.isEmpty()) {
-            throw new HttpProblem(422, "Store message content needed");
-        }
-        JsonNode content;
-        try {
-            content = Json.MAPPER.readTree(itemContent);
-        } catch (JsonProcessingException e) {
-            throw new HttpProblem(422, "Invalid store message content: " + e.getOriginalMessage());
-        }
-        ItemHash declared;
-        try {
-            declared = ItemHash.of(content.path("item_hash").asText(""));
-        } catch (IllegalArgumentException e) {
-            throw new HttpProblem(422, "Invalid store message content: item_hash: " + e.getMessage());
-        }
-        if (addressing == ItemType.IPFS && !"ipfs".equals(content.path("item_type").asText())) {
-            throw new HttpProblem(422, "Expected item_type=ipfs in STORE message, got "
-                    + content.path("item_type").asText());
-        }
-        return new StoreUpload(message, declared, Bodies.bool(metadata.get("sync"), "sync"));
-    }
-
-    /** Submits the upload's STORE message as POST /messages does, and waits for its outcome when asked to. */
-    private MessageStatus publish(StoreUpload store) throws InterruptedException {
-        MessageIntake.Accepted accepted;
-        try {
-            accepted = intake.submit(Json.MAPPER.writeValueAsString(store.message()), Origin.API);
-        } catch (MalformedMessageException e) {
-            throw new HttpProblem(422, "InvalidMessageFormat: " + e.getMessage());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed JSON tree did not serialize", e);
-        }
-        if (!store.sync()) {
-            return MessageStatus.PENDING;
-        }
-        return intake.awaitOutcome(accepted, settings.syncTimeout()).map(MessageRecord::status)
-                .orElse(MessageStatus.PENDING);
     }
 
     /** The bytes, streamed; the hash is a strong ETag, content addressing being what it is. */
@@ -251,28 +244,58 @@ final class StorageRoutes {
     }
 
     /**
-     * The reference's JSON download: base64 as Python's {@code encodebytes} writes it (76-character lines). The
-     * whole file is in memory several times over here, so it is served up to the unauthenticated upload limit
-     * (25 MiB by default; the reference: 100 MiB); larger files come from {@code storage/raw}.
+     * The reference's JSON download, which other nodes fetch content through: base64 as Python's
+     * {@code encodebytes} writes it (76-character lines), for a file the node holds (it fetches nothing for this
+     * route, as the reference) of up to the storage file limit (100 MiB by default). Streamed: the file is read as
+     * the answer is written, never held in memory.
      */
-    private HttpResponse base64(HttpRequest request) throws IOException {
-        ItemHash hash = fileHash(request, "Invalid hash provided");
-        StoredContent content = find(hash);
-        if (content.size() > limits.unauthenticatedBytes()) {
-            throw new HttpProblem(413, "the content has " + content.size() + " bytes, more than the "
-                    + limits.unauthenticatedBytes() + " served as JSON; use /api/v0/storage/raw/" + hash);
+    private HttpAnswer base64(HttpRequest request) throws IOException {
+        String value = request.pathParameter("hash").orElse("");
+        String engine = engineOf(value);
+        ItemHash hash;
+        try {
+            hash = ItemHash.of(value);
+        } catch (IllegalArgumentException e) {
+            // Shaped like a hash, as the reference checks it, but not one: no file of this node has it.
+            throw new HttpProblem(404, "Not found");
         }
-        byte[] bytes;
-        try (InputStream in = content.open(0)) {
-            bytes = in.readAllBytes();
+        long size = sizeOf(hash).orElseThrow(() -> new HttpProblem(404, "Not found"));
+        if (size > limits.storageFileBytes()) {
+            throw new HttpProblem(413, "Maximum request body size " + limits.storageFileBytes()
+                    + " exceeded, actual body size " + size);
         }
-        String encoded = Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(bytes);
-        ObjectNode answer = Json.object();
-        answer.put("status", "success");
-        answer.put("hash", hash.value());
-        answer.put("engine", hash.isSha256() ? "storage" : "ipfs");
-        answer.put("content", encoded.isEmpty() ? "" : encoded + "\n");
-        return Json.response(200, answer);
+        StoredContent stored = find(hash);
+        byte[] head = ("{\"status\": \"success\", \"hash\": " + Json.MAPPER.writeValueAsString(value)
+                + ", \"engine\": \"" + engine + "\", \"content\": \"").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\"}".getBytes(StandardCharsets.UTF_8);
+        long length = head.length + Base64Lines.length(stored.size()) + tail.length;
+        return StreamedResponse.ok("application/json", new StreamedResponse.Source() {
+            @Override
+            public long length() {
+                return length;
+            }
+
+            @Override
+            public InputStream open(long offset) throws IOException {
+                InputStream whole = new SequenceInputStream(Collections.enumeration(List.of(
+                        new ByteArrayInputStream(head), new Base64Lines(stored.open(0)),
+                        new ByteArrayInputStream(tail))));
+                whole.skipNBytes(offset);
+                return whole;
+            }
+        });
+    }
+
+    /** The engine a hash names, as the reference tells them apart by shape; a 400 for what is neither. */
+    private static String engineOf(String hash) {
+        if (hash.startsWith("Qm") && hash.length() >= 44 && hash.length() <= 46
+                || hash.startsWith("bafy") && hash.length() == 59) {
+            return "ipfs";
+        }
+        if (hash.length() == 64) {
+            return "storage";
+        }
+        throw new HttpProblem(400, "Invalid hash provided");
     }
 
     private HttpResponse metadata(HttpRequest request) throws IOException {
@@ -371,6 +394,8 @@ final class StorageRoutes {
                     : content.putExpecting(bytes, addressing, limit, expected);
         } catch (ContentTooLargeException e) {
             throw new HttpProblem(413, "File size exceeds the maximum limit of " + limit + " bytes");
+        } catch (UploadBudget.Exceeded e) {
+            throw new HttpProblem(429, e.getMessage());
         } catch (ContentMismatchException e) {
             throw new HttpProblem(422, "File hash does not match (" + e.actual() + " != " + e.expected() + ")");
         } catch (MultipartReader.MalformedMultipart e) {
