@@ -182,7 +182,7 @@ public final class NodeRuntime implements Node {
         processing.start();
 
         NodeHttpServer server = new NodeHttpServer(kernelConfig.httpHost(), kernelConfig.httpPort(),
-                kernelConfig.httpMaxRequestBytes(), routes, metrics);
+                kernelConfig.httpMaxRequestBytes(), kernelConfig.httpCorsOrigins(), routes, metrics);
         try {
             httpPort = server.start();
         } catch (RuntimeException e) {

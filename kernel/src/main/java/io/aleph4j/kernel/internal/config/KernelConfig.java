@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /** The kernel's own config section, {@code node}. */
-public record KernelConfig(String name, String httpHost, int httpPort, long httpMaxRequestBytes, boolean logFsync,
+public record KernelConfig(String name, String httpHost, int httpPort, long httpMaxRequestBytes,
+                           List<String> httpCorsOrigins, boolean logFsync,
                            Duration contentGracePeriod, Duration contentCollectEvery, long contentMaxFetchBytes,
                            int pipelineMaxRetries, Duration pipelineFirstRetry, Duration pipelineLongestRetry,
                            ScoringPosts scoring) {
@@ -23,6 +24,9 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
             "The HTTP server's port; 0 picks a free one (see Node#httpPort).");
     public static final ConfigKey<Long> HTTP_MAX_REQUEST_BYTES = ConfigKey.longInteger("http.max-request-bytes",
             26_214_400L, "Largest request body accepted; larger ones get 413 before any handler runs.");
+    public static final ConfigKey<List<String>> HTTP_CORS_ORIGINS = ConfigKey.stringList("http.cors-origins",
+            List.of("*"), "The origins whose web pages may call the node (CORS): * for any, as the reference node "
+                    + "allows; an empty list sends no CORS headers.");
     public static final ConfigKey<Boolean> LOG_FSYNC = ConfigKey.bool("log.fsync", true,
             "Whether an inbox append waits for fsync (group-committed) before it returns, so that acknowledged "
                     + "messages survive power loss, not only a process crash. The events queue is never forced: the "
@@ -57,16 +61,17 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
     public static final ConfigKey<String> SCORING_POST_TYPE = ConfigKey.string("scoring.post-type",
             ScoringPosts.REFERENCE.postType(), "The content.type of the scoring POSTs.");
 
-    public static final List<ConfigKey<?>> KEYS = List.of(NAME, HTTP_HOST, HTTP_PORT, HTTP_MAX_REQUEST_BYTES, LOG_FSYNC,
-            CONTENT_GRACE_PERIOD, CONTENT_COLLECT_EVERY, CONTENT_MAX_FETCH_BYTES, PIPELINE_MAX_RETRIES,
-            PIPELINE_FIRST_RETRY, PIPELINE_LONGEST_RETRY, SCORING_ADDRESSES, SCORING_CHANNEL, SCORING_POST_TYPE);
+    public static final List<ConfigKey<?>> KEYS = List.of(NAME, HTTP_HOST, HTTP_PORT, HTTP_MAX_REQUEST_BYTES,
+            HTTP_CORS_ORIGINS, LOG_FSYNC, CONTENT_GRACE_PERIOD, CONTENT_COLLECT_EVERY, CONTENT_MAX_FETCH_BYTES,
+            PIPELINE_MAX_RETRIES, PIPELINE_FIRST_RETRY, PIPELINE_LONGEST_RETRY, SCORING_ADDRESSES, SCORING_CHANNEL,
+            SCORING_POST_TYPE);
 
     public static KernelConfig from(PluginConfig section) {
         return new KernelConfig(section.get(NAME), section.get(HTTP_HOST), section.get(HTTP_PORT),
-                section.get(HTTP_MAX_REQUEST_BYTES), section.get(LOG_FSYNC), section.get(CONTENT_GRACE_PERIOD),
-                section.get(CONTENT_COLLECT_EVERY), section.get(CONTENT_MAX_FETCH_BYTES),
-                section.get(PIPELINE_MAX_RETRIES), section.get(PIPELINE_FIRST_RETRY),
-                section.get(PIPELINE_LONGEST_RETRY), new ScoringPosts(Set.copyOf(section.get(SCORING_ADDRESSES)),
+                section.get(HTTP_MAX_REQUEST_BYTES), section.get(HTTP_CORS_ORIGINS), section.get(LOG_FSYNC),
+                section.get(CONTENT_GRACE_PERIOD), section.get(CONTENT_COLLECT_EVERY),
+                section.get(CONTENT_MAX_FETCH_BYTES), section.get(PIPELINE_MAX_RETRIES),
+                section.get(PIPELINE_FIRST_RETRY), section.get(PIPELINE_LONGEST_RETRY), new ScoringPosts(Set.copyOf(section.get(SCORING_ADDRESSES)),
                 section.get(SCORING_CHANNEL), section.get(SCORING_POST_TYPE)));
     }
 }

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +39,12 @@ public final class NodeHttpServer implements AutoCloseable {
     /** Set on a request once a handler (or the error writer) has written its answer. */
     private static final String ANSWERED = "aleph4j.answered";
 
-    public NodeHttpServer(String host, int port, long maxRequestBytes, RouteTable routes, NodeMetrics metrics) {
+    /**
+     * @param corsOrigins the origins a browser page may call the node from ({@code *}: any, as the reference node
+     *                    allows); none for no CORS headers at all
+     */
+    public NodeHttpServer(String host, int port, long maxRequestBytes, List<String> corsOrigins, RouteTable routes,
+                          NodeMetrics metrics) {
         this.app = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
@@ -47,6 +53,16 @@ public final class NodeHttpServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            if (!corsOrigins.isEmpty()) {
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    if (corsOrigins.contains("*")) {
+                        rule.anyHost();
+                    } else {
+                        rule.allowHost(corsOrigins.getFirst(), corsOrigins.subList(1, corsOrigins.size())
+                                .toArray(String[]::new));
+                    }
+                }));
+            }
             for (RouteTable.Route route : routes.routes()) {
                 config.routes.addHttpHandler(HandlerType.findOrCreate(route.method().name()), route.path(),
                         context -> {

@@ -35,7 +35,7 @@ final class UploadBudget {
     /** Addresses counted at once; beyond, a new address is refused until the window turns (a flood is on). */
     private static final int MAX_ADDRESSES = 100_000;
 
-    /** Over budget: the upload is cut off. An I/O failure of the source, so that a store that reads it keeps nothing. */
+    /** Over budget: the upload is cut off. An I/O failure of the source, so that a store reading it keeps nothing. */
     static final class Exceeded extends IOException {
 
         Exceeded(String message) {
