@@ -197,6 +197,28 @@ final class ForgetHandlerTest {
     }
 
     @Test
+    void aFileAProcessedProgramMountsCannotBeForgottenWhoeverOwnsTheProgram() {
+        IncomingMessage store = node.applied(message(MessageType.STORE, ALICE,
+                TestMessages.store(ALICE, 100, ItemHash.sha256Of("code"), null)));
+        IncomingMessage function = node.applied(message(MessageType.PROGRAM, BOB,
+                TestMessages.programMounting(BOB, 150, hash(store))));
+
+        IncomingMessage refused = message(MessageType.FORGET, ALICE, forget(ALICE, 200, List.of(hash(store)),
+                List.of()));
+        HandlerOutcome outcome = node.apply(refused);
+
+        assertThat(outcome).isInstanceOf(HandlerOutcome.Rejected.class);
+        HandlerOutcome.Rejected rejected = (HandlerOutcome.Rejected) outcome;
+        assertThat(rejected.reason().code()).isEqualTo(ErrorCode.FORGET_NOT_ALLOWED);
+        assertThat(rejected.reason().detail()).isEqualTo("File " + hash(store) + " used on vm " + hash(function));
+        assertThat(node.status(hash(store))).isEqualTo(MessageStatus.PROCESSED);
+
+        node.applied(message(MessageType.FORGET, BOB, forget(BOB, 300, List.of(hash(function)), List.of())));
+        node.applied(message(MessageType.FORGET, ALICE, forget(ALICE, 400, List.of(hash(store)), List.of())));
+        assertThat(node.status(hash(store))).as("once the program is forgotten").isEqualTo(MessageStatus.FORGOTTEN);
+    }
+
+    @Test
     void aMessageTheKernelOnlyRecordsIsMarkedForgotten() {
         IncomingMessage function = node.applied(message(MessageType.PROGRAM, ALICE, program(ALICE, 100)));
 

@@ -18,10 +18,13 @@ import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.ErrorCode;
 import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.message.MessageType;
+import io.aleph4j.api.state.NodeKind;
+import io.aleph4j.api.state.NodeMetric;
 import io.aleph4j.api.state.PageRequest;
 import io.aleph4j.api.state.PostFilter;
 import io.aleph4j.api.state.PostRecord;
 import io.aleph4j.api.state.PostView;
+import io.aleph4j.api.state.SortOrder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -234,4 +237,33 @@ final class PostHandlerTest {
                 PageRequest.all()).items().getFirst().current();
     }
 
+    @Test
+    void aScoringPostsMeasurementsAreKeptAndLeaveWithThePost() {
+        String scorer = "0x4D52380D3191274a04846c89c069E6C3F2Ed94e4";
+        IncomingMessage scoring = node.applied(message(Chain.ETH, "aleph-scoring", MessageType.POST, scorer,
+                post(scorer, 100, "aleph-network-metrics", "{\"metrics\":{\"ccn\":[{\"node_id\":\"n1\","
+                        + "\"measured_at\":90,\"base_latency\":0.5}],\"crn\":[]}}")));
+
+        List<NodeMetric> kept = node.queries().nodeMetrics(NodeKind.CCN, "n1", Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY, SortOrder.ASCENDING);
+        assertThat(kept).singleElement().satisfies(metric -> {
+            assertThat(metric.post()).isEqualTo(hash(scoring));
+            assertThat(metric.values()).containsEntry("base_latency", 0.5);
+        });
+
+        node.applied(message(Chain.ETH, "aleph-scoring", MessageType.FORGET, scorer,
+                forget(scorer, 200, List.of(hash(scoring)), List.of())));
+        assertThat(node.queries().nodeMetrics(NodeKind.CCN, "n1", Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY, SortOrder.ASCENDING)).isEmpty();
+    }
+
+    @Test
+    void theSamePostOnAnotherChannelIsOnlyAPost() {
+        String scorer = "0x4D52380D3191274a04846c89c069E6C3F2Ed94e4";
+        node.applied(message(Chain.ETH, CHANNEL, MessageType.POST, scorer, post(scorer, 100,
+                "aleph-network-metrics", "{\"metrics\":{\"ccn\":[{\"node_id\":\"n1\",\"measured_at\":90}]}}")));
+
+        assertThat(node.queries().nodeMetrics(NodeKind.CCN, "n1", Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY, SortOrder.ASCENDING)).isEmpty();
+    }
 }

@@ -108,6 +108,14 @@ final class TestMessages {
         return base(address, time).put("type", "vm-function").toString();
     }
 
+    /** A PROGRAM whose code is the file of the STORE message {@code code}. */
+    static String programMounting(String address, double time, ItemHash code) {
+        ObjectNode content = base(address, time).put("type", "vm-function");
+        content.putObject("code").put("ref", code.value()).put("encoding", "zip").put("entrypoint", "main:app");
+        content.putArray("volumes");
+        return content.toString();
+    }
+
     private static ObjectNode base(String address, double time) {
         return JSON.createObjectNode().put("address", address).put("time", time);
     }
