@@ -1,18 +1,26 @@
 package io.aleph4j.testkit;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.state.AddressStats;
 import io.aleph4j.api.state.AddressStatsCursor;
 import io.aleph4j.api.state.AddressStatsQuery;
+import io.aleph4j.api.state.AggregateCursor;
 import io.aleph4j.api.state.AggregateElement;
+import io.aleph4j.api.state.AggregateFilter;
 import io.aleph4j.api.state.AggregateRecord;
 import io.aleph4j.api.state.ContentFields;
 import io.aleph4j.api.state.FileReference;
+import io.aleph4j.api.state.FileTotals;
 import io.aleph4j.api.state.MessageCursor;
 import io.aleph4j.api.state.MessageFilter;
 import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.NodeKind;
+import io.aleph4j.api.state.NodeMetric;
 import io.aleph4j.api.state.Page;
 import io.aleph4j.api.state.PageRequest;
 import io.aleph4j.api.state.PostFilter;
@@ -35,6 +43,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
@@ -198,6 +207,24 @@ public final class MemoryStateStore implements StateStore {
         }
 
         @Override
+        public void putNodeMetrics(ItemHash post, List<NodeMetric> metrics) {
+            requireOpen();
+            for (NodeMetric metric : metrics) {
+                if (!metric.post().equals(post)) {
+                    throw new IllegalArgumentException("a measurement of post " + metric.post()
+                            + " cannot be kept as one of post " + post);
+                }
+            }
+            tables.metrics.put(post, List.copyOf(metrics));
+        }
+
+        @Override
+        public void deleteNodeMetrics(ItemHash post) {
+            requireOpen();
+            tables.metrics.delete(post);
+        }
+
+        @Override
         public void commit(long throughInboxIndex) {
             requireOpen();
             ended = true;
@@ -289,6 +316,24 @@ public final class MemoryStateStore implements StateStore {
         }
 
         @Override
+        public Page<MessageRecord> messagesByReception(MessageFilter filter, PageRequest page) {
+            return read(() -> page(tables.messages.rows().filter(matching(filter))
+                    .sorted(receptionOrder(page.order())).toList(), page));
+        }
+
+        @Override
+        public List<String> channels(MessageFilter filter) {
+            return read(() -> distinct(tables.messages.rows().filter(matching(filter)).map(MessageRecord::channel)));
+        }
+
+        @Override
+        public List<String> postTypes(MessageFilter filter) {
+            return read(() -> distinct(tables.messages.rows().filter(matching(filter))
+                    .filter(record -> record.type() == MessageType.POST && record.content() != null)
+                    .map(record -> record.content().type())));
+        }
+
+        @Override
         public Optional<PostRecord> post(ItemHash itemHash) {
             return read(() -> Optional.ofNullable(tables.posts.get(itemHash)));
         }
@@ -336,6 +381,31 @@ public final class MemoryStateStore implements StateStore {
         }
 
         @Override
+        public Page<AggregateRecord> aggregates(AggregateFilter filter, PageRequest page) {
+            return read(() -> page(tables.aggregates.rows().filter(filter::matches)
+                    .sorted(aggregateOrder(filter, page.order())).toList(), page));
+        }
+
+        @Override
+        public List<AggregateRecord> aggregatesAfter(AggregateFilter filter, Optional<AggregateCursor> after,
+                                                     int limit, SortOrder order) {
+            requireLimit(limit);
+            Comparator<AggregateRecord> sorted = aggregateOrder(filter, order);
+            Predicate<AggregateRecord> afterCursor = after.<Predicate<AggregateRecord>>map(cursor -> aggregate ->
+                    compareToCursor(aggregate, cursor, filter, order) > 0).orElse(aggregate -> true);
+            return read(() -> tables.aggregates.rows().filter(filter::matches).filter(afterCursor).sorted(sorted)
+                    .limit(limit).toList());
+        }
+
+        @Override
+        public List<AggregateRecord> securityAggregatesNaming(String grantee) {
+            return read(() -> tables.aggregates.rows()
+                    .filter(aggregate -> aggregate.key().equals(SECURITY_KEY))
+                    .filter(aggregate -> granteesOf(aggregate.json()).contains(grantee))
+                    .sorted(Comparator.comparing(AggregateRecord::owner, CODE_POINT_ORDER)).toList());
+        }
+
+        @Override
         public List<AggregateElement> aggregateElements(String owner, String key) {
             return read(() -> tables.elements.rows()
                     .filter(element -> element.owner().equals(owner) && element.key().equals(key))
@@ -367,6 +437,54 @@ public final class MemoryStateStore implements StateStore {
         @Override
         public Optional<FileReference> fileReference(ItemHash storeMessageHash) {
             return read(() -> Optional.ofNullable(tables.files.get(storeMessageHash)));
+        }
+
+        @Override
+        public Page<FileReference> filesOf(String owner, Optional<ItemHash> fileHash, PageRequest page) {
+            return read(() -> page(filesOf(owner, fileHash).sorted(filesOfOrder(page.order())).toList(),
+                    page));
+        }
+
+        @Override
+        public List<FileReference> filesOfAfter(String owner, Optional<ItemHash> fileHash,
+                                                Optional<MessageCursor> after, int limit, SortOrder order) {
+            requireLimit(limit);
+            Comparator<FileReference> sorted = filesOfOrder(order);
+            Predicate<FileReference> afterCursor = after.<Predicate<FileReference>>map(cursor -> reference -> {
+                int compared = Double.compare(reference.time(), cursor.time());
+                if (compared != 0) {
+                    return order == SortOrder.ASCENDING ? compared > 0 : compared < 0;
+                }
+                return CODE_POINT_ORDER.compare(reference.messageHash().value(), cursor.itemHash().value()) > 0;
+            }).orElse(reference -> true);
+            return read(() -> filesOf(owner, fileHash).filter(afterCursor).sorted(sorted).limit(limit).toList());
+        }
+
+        private Stream<FileReference> filesOf(String owner, Optional<ItemHash> fileHash) {
+            return tables.files.rows().filter(reference -> reference.owner().equals(owner))
+                    .filter(reference -> fileHash.isEmpty() || reference.fileHash().equals(fileHash.get()));
+        }
+
+        @Override
+        public FileTotals fileTotals(String owner) {
+            return read(() -> {
+                List<FileReference> owned = filesOf(owner, Optional.empty()).toList();
+                return new FileTotals(owned.size(), owned.stream().mapToLong(FileReference::size).sum());
+            });
+        }
+
+        @Override
+        public List<NodeMetric> nodeMetrics(NodeKind kind, String nodeId, double fromSeconds, double toSeconds,
+                                            SortOrder order) {
+            requireBounds(fromSeconds, toSeconds);
+            Comparator<NodeMetric> byTime = Comparator.comparingDouble(NodeMetric::measuredAt);
+            // A stable sort: a post's measurements of one node at one time stay in the post's order.
+            Comparator<NodeMetric> sorted = (order == SortOrder.ASCENDING ? byTime : byTime.reversed())
+                    .thenComparing(metric -> metric.post().value(), CODE_POINT_ORDER);
+            return read(() -> tables.metrics.rows().flatMap(List::stream)
+                    .filter(metric -> metric.kind() == kind && metric.nodeId().equals(nodeId))
+                    .filter(metric -> metric.measuredAt() >= fromSeconds && metric.measuredAt() <= toSeconds)
+                    .sorted(sorted).toList());
         }
 
         @Override
@@ -429,7 +547,11 @@ public final class MemoryStateStore implements StateStore {
                         && allows(filter.paymentTypes(), content == null ? null : content.paymentType())
                         && allows(filter.statuses(), record.status())
                         && within(record.time(), filter.startTime(), filter.endTime())
-                        && (filter.tags().isEmpty() || hasAnyTag(record.itemHash(), filter.tags()));
+                        && filter.receivedFrom().map(from -> !record.receivedAt().isBefore(from)).orElse(true)
+                        && filter.receivedBefore().map(before -> record.receivedAt().isBefore(before)).orElse(true)
+                        && (filter.tags().isEmpty() || hasAnyTag(record.itemHash(), filter.tags()))
+                        && (filter.volumeRefs().isEmpty() || (content != null
+                                && content.volumeRefs().stream().anyMatch(filter.volumeRefs()::contains)));
             };
         }
 
@@ -451,6 +573,95 @@ public final class MemoryStateStore implements StateStore {
             .thenComparing(post -> post.itemHash().value());
     private static final Comparator<FileReference> FILE_ORDER = Comparator.comparingDouble(FileReference::time)
             .thenComparing(reference -> reference.messageHash().value());
+
+    private static final String SECURITY_KEY = "security";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Strings in code-point order, as the SQL stores sort text (SQLite's binary collation, PostgreSQL's "C"): not
+     * {@link String#compareTo}, which orders UTF-16 units and so puts U+1F600 before U+FFFD.
+     */
+    static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int left = a.codePointAt(i);
+            int right = b.codePointAt(j);
+            if (left != right) {
+                return Integer.compare(left, right);
+            }
+            i += Character.charCount(left);
+            j += Character.charCount(right);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    };
+
+    /** Reception time in {@code order}, ties by item hash ascending in both orders. */
+    private static Comparator<MessageRecord> receptionOrder(SortOrder order) {
+        Comparator<MessageRecord> byTime = Comparator.comparing(MessageRecord::receivedAt);
+        return (order == SortOrder.ASCENDING ? byTime : byTime.reversed())
+                .thenComparing(record -> record.itemHash().value(), CODE_POINT_ORDER);
+    }
+
+    /** A file reference's time in {@code order}, ties by message hash ascending in both orders. */
+    private static Comparator<FileReference> filesOfOrder(SortOrder order) {
+        Comparator<FileReference> byTime = Comparator.comparingDouble(FileReference::time);
+        return (order == SortOrder.ASCENDING ? byTime : byTime.reversed())
+                .thenComparing(reference -> reference.messageHash().value(), CODE_POINT_ORDER);
+    }
+
+    /** The filter's time in the order, ties by key then owner ascending in both orders. */
+    private static Comparator<AggregateRecord> aggregateOrder(AggregateFilter filter, SortOrder order) {
+        Comparator<AggregateRecord> byTime = Comparator.comparingDouble(filter.sort()::timeOf);
+        return (order == SortOrder.ASCENDING ? byTime : byTime.reversed())
+                .thenComparing(AggregateRecord::key, CODE_POINT_ORDER)
+                .thenComparing(AggregateRecord::owner, CODE_POINT_ORDER);
+    }
+
+    /** Where {@code aggregate} stands relative to {@code cursor} in the listing's order: above 0 when after it. */
+    private static int compareToCursor(AggregateRecord aggregate, AggregateCursor cursor, AggregateFilter filter,
+                                       SortOrder order) {
+        int compared = Double.compare(filter.sort().timeOf(aggregate), cursor.time());
+        if (compared != 0) {
+            return order == SortOrder.ASCENDING ? compared : -compared;
+        }
+        compared = CODE_POINT_ORDER.compare(aggregate.key(), cursor.key());
+        return compared != 0 ? compared : CODE_POINT_ORDER.compare(aggregate.owner(), cursor.owner());
+    }
+
+    /**
+     * The addresses a security aggregate's {@code authorizations} list names: the {@code address} text of each entry
+     * that is an object. Anything else (no list, an entry that is no object, an address that is no text, JSON that
+     * does not parse) names nobody, as in the SQL stores' index.
+     */
+    static Set<String> granteesOf(String json) {
+        Set<String> grantees = new TreeSet<>(CODE_POINT_ORDER);
+        try {
+            JsonNode authorizations = JSON.readTree(json).path("authorizations");
+            if (authorizations.isArray()) {
+                for (JsonNode entry : authorizations) {
+                    if (entry.isObject() && entry.path("address").isTextual()) {
+                        grantees.add(entry.get("address").textValue());
+                    }
+                }
+            }
+        } catch (JacksonException e) {
+            // Not JSON: no grantee.
+        }
+        return grantees;
+    }
+
+    /** The distinct non-null values, in code-point order. */
+    private static List<String> distinct(Stream<String> values) {
+        return values.filter(Objects::nonNull).distinct().sorted(CODE_POINT_ORDER).toList();
+    }
+
+    private static void requireBounds(double fromSeconds, double toSeconds) {
+        if (Double.isNaN(fromSeconds) || Double.isNaN(toSeconds)) {
+            throw new IllegalArgumentException("measurement time bounds must be numbers (infinities for none), not "
+                    + fromSeconds + " and " + toSeconds);
+        }
+    }
 
     private static <T> Comparator<T> ordered(Comparator<T> ascending, SortOrder order) {
         return order == SortOrder.ASCENDING ? ascending : ascending.reversed();
@@ -500,13 +711,15 @@ public final class MemoryStateStore implements StateStore {
     private record AggregateId(String owner, String key) {
     }
 
-    /** The five tables: the committed ones, or a transaction's changes over them. */
+    /** The six tables: the committed ones, or a transaction's changes over them. */
     private static final class Tables {
         final Table<ItemHash, MessageRecord> messages;
         final Table<ItemHash, PostRecord> posts;
         final Table<ItemHash, AggregateElement> elements;
         final Table<AggregateId, AggregateRecord> aggregates;
         final Table<ItemHash, FileReference> files;
+        /** A scoring post's measurements, in the post's order. */
+        final Table<ItemHash, List<NodeMetric>> metrics;
 
         /** The committed tables when {@code base} is null, else changes over {@code base}. */
         Tables(Tables base) {
@@ -515,6 +728,7 @@ public final class MemoryStateStore implements StateStore {
             elements = new Table<>(base == null ? null : base.elements);
             aggregates = new Table<>(base == null ? null : base.aggregates);
             files = new Table<>(base == null ? null : base.files);
+            metrics = new Table<>(base == null ? null : base.metrics);
         }
 
         void applyToBase() {
@@ -523,6 +737,7 @@ public final class MemoryStateStore implements StateStore {
             elements.applyToBase();
             aggregates.applyToBase();
             files.applyToBase();
+            metrics.applyToBase();
         }
 
         void clear() {
@@ -531,6 +746,7 @@ public final class MemoryStateStore implements StateStore {
             elements.clear();
             aggregates.clear();
             files.clear();
+            metrics.clear();
         }
     }
 

@@ -13,13 +13,19 @@ import io.aleph4j.api.message.RejectionReason;
 import io.aleph4j.api.state.AddressStats;
 import io.aleph4j.api.state.AddressStatsCursor;
 import io.aleph4j.api.state.AddressStatsQuery;
+import io.aleph4j.api.state.AggregateCursor;
 import io.aleph4j.api.state.AggregateElement;
+import io.aleph4j.api.state.AggregateFilter;
 import io.aleph4j.api.state.AggregateRecord;
+import io.aleph4j.api.state.AggregateSort;
 import io.aleph4j.api.state.ContentFields;
 import io.aleph4j.api.state.FileReference;
+import io.aleph4j.api.state.FileTotals;
 import io.aleph4j.api.state.MessageCursor;
 import io.aleph4j.api.state.MessageFilter;
 import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.NodeKind;
+import io.aleph4j.api.state.NodeMetric;
 import io.aleph4j.api.state.Page;
 import io.aleph4j.api.state.PageRequest;
 import io.aleph4j.api.state.PostFilter;
@@ -80,15 +86,26 @@ public abstract class StateStoreContract {
 
     @Test
     void stateAndTheAppliedIndexSurviveReopening() throws Exception {
-        FileReference reference = new FileReference(hash(1), "0xowner", hash(2), ItemType.STORAGE, null, 1.0);
+        FileReference reference = new FileReference(hash(1), "0xowner", hash(2), ItemType.STORAGE, null, 1.0,
+                5_000_000_000L);
+        NodeMetric metric = metric(hash(5), NodeKind.CRN, "node-1", 100.0, Map.of("base_latency", 0.25));
+        AggregateRecord security = security(BOB, 10.0, ALICE);
+        MessageRecord program = program(6, ALICE, 100.0, List.of(hash(2).value(), "runtime-ref"));
         write(41, tx -> {
             tx.putFileReference(reference);
+            tx.putNodeMetrics(hash(5), List.of(metric));
+            tx.putAggregate(security);
+            tx.putMessage(program);
             return null;
         });
         close(store);
         store = reopen();
         assertThat(store.appliedInboxIndex()).isEqualTo(41);
         assertThat(store.queries().fileReference(hash(1))).contains(reference);
+        assertThat(store.queries().nodeMetrics(NodeKind.CRN, "node-1", ALL_TIME_FROM, ALL_TIME_TO,
+                SortOrder.ASCENDING)).containsExactly(metric);
+        assertThat(store.queries().securityAggregatesNaming(ALICE)).containsExactly(security);
+        assertThat(store.queries().message(program.itemHash())).contains(program);
     }
 
     @Test
@@ -199,7 +216,10 @@ public abstract class StateStoreContract {
             tx.putPost(postRow(1, ALICE, "note", 100.0));
             tx.putAggregateElement(new AggregateElement(hash(2), ALICE, "profile", "{\"a\":1}", 100.0));
             tx.putAggregate(new AggregateRecord(ALICE, "profile", "{\"a\":1}", 100.0, hash(2), 100.0));
-            tx.putFileReference(new FileReference(hash(3), ALICE, hash(4), ItemType.STORAGE, null, 100.0));
+            tx.putFileReference(new FileReference(hash(3), ALICE, hash(4), ItemType.STORAGE, null, 100.0, 7));
+            tx.putAggregate(security(BOB, 100.0, ALICE));
+            tx.putNodeMetrics(hash(5), List.of(metric(hash(5), NodeKind.CCN, "node-1", 100.0, Map.of())));
+            tx.putMessage(program(6, ALICE, 100.0, List.of("volume")));
             return null;
         });
         store.reset();
@@ -208,6 +228,66 @@ public abstract class StateStoreContract {
         assertThat(store.queries().posts(PostFilter.any(), PageRequest.all()).total()).isZero();
         assertThat(store.queries().aggregate(ALICE, "profile")).isEmpty();
         assertThat(store.queries().fileReference(hash(3))).isEmpty();
+        assertThat(store.queries().fileTotals(ALICE)).isEqualTo(FileTotals.NONE);
+        assertThat(store.queries().aggregates(AggregateFilter.builder().build(), PageRequest.all()).total()).isZero();
+        assertThat(store.queries().securityAggregatesNaming(ALICE)).isEmpty();
+        assertThat(store.queries().nodeMetrics(NodeKind.CCN, "node-1", ALL_TIME_FROM, ALL_TIME_TO,
+                SortOrder.ASCENDING)).isEmpty();
+        assertThat(store.queries().channels(MessageFilter.any())).isEmpty();
+        assertThat(store.queries().messages(MessageFilter.builder().volumeRefs("volume").build(),
+                PageRequest.all()).items()).isEmpty();
+
+        AggregateRecord withoutAlice = security(BOB, 200.0, "0xsomeoneelse");
+        write(0, tx -> {
+            tx.putAggregate(withoutAlice);
+            return null;
+        });
+        assertThat(store.queries().securityAggregatesNaming(ALICE)).as("no grantee outlives a reset").isEmpty();
+        assertThat(store.queries().securityAggregatesNaming("0xsomeoneelse")).containsExactly(withoutAlice);
+    }
+
+    @Test
+    void readsInsideAWriteSeeItsOwnListingsIndexesAndMetricsAndNobodyElseDoesBeforeTheCommit() {
+        AggregateRecord security = security(BOB, 100.0, ALICE);
+        NodeMetric metric = metric(hash(5), NodeKind.CCN, "node-1", 100.0, Map.of("pending_messages", 3.0));
+        FileReference file = new FileReference(hash(3), ALICE, hash(4), ItemType.STORAGE, null, 100.0, 7);
+        MessageRecord program = withChannel(program(6, ALICE, 100.0, List.of("volume")), "WORKLOADS");
+        try (StateTransaction transaction = store.begin()) {
+            transaction.putAggregate(security);
+            transaction.putNodeMetrics(hash(5), List.of(metric));
+            transaction.putFileReference(file);
+            transaction.putMessage(program);
+
+            assertThat(transaction.securityAggregatesNaming(ALICE)).containsExactly(security);
+            assertThat(transaction.aggregates(AggregateFilter.builder().build(), PageRequest.all()).items())
+                    .containsExactly(security);
+            assertThat(transaction.nodeMetrics(NodeKind.CCN, "node-1", ALL_TIME_FROM, ALL_TIME_TO,
+                    SortOrder.ASCENDING)).containsExactly(metric);
+            assertThat(transaction.filesOf(ALICE, Optional.empty(), PageRequest.all()).items()).containsExactly(file);
+            assertThat(transaction.fileTotals(ALICE)).isEqualTo(new FileTotals(1, 7));
+            assertThat(transaction.channels(MessageFilter.any())).containsExactly("WORKLOADS");
+            assertThat(transaction.messagesByReception(MessageFilter.builder().volumeRefs("volume").build(),
+                    PageRequest.all()).items()).containsExactly(program);
+
+            assertThat(store.queries().securityAggregatesNaming(ALICE)).isEmpty();
+            assertThat(store.queries().nodeMetrics(NodeKind.CCN, "node-1", ALL_TIME_FROM, ALL_TIME_TO,
+                    SortOrder.ASCENDING)).isEmpty();
+            assertThat(store.queries().fileTotals(ALICE)).isEqualTo(FileTotals.NONE);
+            assertThat(store.queries().channels(MessageFilter.any())).isEmpty();
+        }
+        assertThat(store.queries().securityAggregatesNaming(ALICE)).as("closed without a commit").isEmpty();
+        assertThat(store.queries().nodeMetrics(NodeKind.CCN, "node-1", ALL_TIME_FROM, ALL_TIME_TO,
+                SortOrder.ASCENDING)).isEmpty();
+        assertThat(store.queries().filesOf(ALICE, Optional.empty(), PageRequest.all()).items()).isEmpty();
+
+        write(0, tx -> {
+            tx.putAggregate(security);
+            tx.putNodeMetrics(hash(5), List.of(metric));
+            return null;
+        });
+        assertThat(store.queries().securityAggregatesNaming(ALICE)).containsExactly(security);
+        assertThat(store.queries().nodeMetrics(NodeKind.CCN, "node-1", ALL_TIME_FROM, ALL_TIME_TO,
+                SortOrder.ASCENDING)).containsExactly(metric);
     }
 
     // --- messages
@@ -547,8 +627,8 @@ public abstract class StateStoreContract {
 
     @Test
     void fileReferencesAreFoundByFileAndByMessage() {
-        FileReference first = new FileReference(hash(1), ALICE, hash(9), ItemType.STORAGE, null, 100.0);
-        FileReference second = new FileReference(hash(2), BOB, hash(9), ItemType.STORAGE, "v2", 200.0);
+        FileReference first = new FileReference(hash(1), ALICE, hash(9), ItemType.STORAGE, null, 100.0, 10);
+        FileReference second = new FileReference(hash(2), BOB, hash(9), ItemType.STORAGE, "v2", 200.0, 10);
         write(0, tx -> {
             tx.putFileReference(second);
             tx.putFileReference(first);
@@ -565,11 +645,12 @@ public abstract class StateStoreContract {
 
     @Test
     void theLatestFileReferenceOfARefIsFoundByMessageHashOrByOwnerAndText() {
-        FileReference original = new FileReference(hash(1), ALICE, hash(7), ItemType.STORAGE, null, 100.0);
-        FileReference version = new FileReference(hash(2), ALICE, hash(8), ItemType.STORAGE, hash(1).value(), 200.0);
-        FileReference named = new FileReference(hash(3), ALICE, hash(9), ItemType.IPFS, "avatar", 150.0);
-        FileReference renamed = new FileReference(hash(4), ALICE, hash(6), ItemType.IPFS, "avatar", 250.0);
-        FileReference othersName = new FileReference(hash(5), BOB, hash(5), ItemType.STORAGE, "avatar", 300.0);
+        FileReference original = new FileReference(hash(1), ALICE, hash(7), ItemType.STORAGE, null, 100.0, 1);
+        FileReference version = new FileReference(hash(2), ALICE, hash(8), ItemType.STORAGE, hash(1).value(), 200.0,
+                2);
+        FileReference named = new FileReference(hash(3), ALICE, hash(9), ItemType.IPFS, "avatar", 150.0, 3);
+        FileReference renamed = new FileReference(hash(4), ALICE, hash(6), ItemType.IPFS, "avatar", 250.0, 4);
+        FileReference othersName = new FileReference(hash(5), BOB, hash(5), ItemType.STORAGE, "avatar", 300.0, 0);
         write(0, tx -> {
             for (FileReference reference : List.of(original, version, named, renamed, othersName)) {
                 tx.putFileReference(reference);
@@ -660,7 +741,530 @@ public abstract class StateStoreContract {
         }
     }
 
+    // --- volume refs and reception times
+
+    @Test
+    void volumeRefsRoundTripInOrderAndAForgottenMessageKeepsThem() {
+        MessageRecord program = program(1, ALICE, 100.0, List.of("code-ref", "runtime-ref", "data-ref", "code-ref"));
+        write(0, tx -> {
+            tx.putMessage(program);
+            return null;
+        });
+        assertThat(store.queries().message(program.itemHash())).contains(program);
+
+        MessageRecord forgotten = program.toBuilder().itemContent(null).status(MessageStatus.FORGOTTEN)
+                .content(program.content().withoutJson()).forgottenBy(List.of(hash(30))).build();
+        write(1, tx -> {
+            tx.putMessage(forgotten);
+            return null;
+        });
+        assertThat(store.queries().message(program.itemHash()).orElseThrow().content().volumeRefs())
+                .containsExactly("code-ref", "runtime-ref", "data-ref", "code-ref");
+        assertThat(store.queries().message(program.itemHash())).contains(forgotten);
+        assertThat(hashes(MessageFilter.builder().volumeRefs("data-ref").build())).containsExactly(hash(1));
+        assertThat(hashes(MessageFilter.builder().volumeRefs("data-ref").statuses(MessageStatus.PROCESSED).build()))
+                .isEmpty();
+    }
+
+    @Test
+    void aVolumeRefFilterMatchesMessagesNamingAnyOfTheRefsExactly() {
+        write(0, tx -> {
+            tx.putMessage(program(1, ALICE, 100.0, List.of("ref-a", "ref-b")));
+            tx.putMessage(instance(2, BOB, 200.0, List.of("ref-b", "ref-c")));
+            tx.putMessage(post(3, ALICE, "ref-a", 300.0));
+            tx.putMessage(program(4, ALICE, 400.0, List.of()));
+            return null;
+        });
+        assertFound(MessageFilter.builder().volumeRefs("ref-a").build(), hash(1));
+        assertFound(MessageFilter.builder().volumeRefs("ref-c", "ref-a").build(), hash(2), hash(1));
+        assertFound(MessageFilter.builder().volumeRefs("ref-b").build(), hash(2), hash(1));
+        assertFound(MessageFilter.builder().volumeRefs("REF-B").build());
+        assertFound(MessageFilter.builder().volumeRefs("ref-b").senders(BOB).build(), hash(2));
+        assertFound(MessageFilter.builder().volumeRefs("ref-b").types(MessageType.PROGRAM).build(), hash(1));
+        assertFound(MessageFilter.builder().volumeRefs("ref-a", "ref-b").statuses(MessageStatus.PROCESSED).build(),
+                hash(2), hash(1));
+
+        write(1, tx -> {
+            tx.putMessage(program(1, ALICE, 100.0, List.of("ref-z")));
+            return null;
+        });
+        assertFound(MessageFilter.builder().volumeRefs("ref-a").build());
+        assertFound(MessageFilter.builder().volumeRefs("ref-z").build(), hash(1));
+    }
+
+    @Test
+    void receptionBoundsAreFromInclusiveAndBeforeExclusiveToTheMicrosecondKept() {
+        write(0, tx -> {
+            tx.putMessage(receivedAt(post(1, ALICE, "note", 300.0), RECEIVED));
+            tx.putMessage(receivedAt(post(2, ALICE, "note", 200.0), RECEIVED.plusSeconds(10)));
+            tx.putMessage(receivedAt(post(3, BOB, "note", 100.0), RECEIVED.plusSeconds(20)));
+            return null;
+        });
+        Instant second = RECEIVED.plusSeconds(10);
+        assertFound(MessageFilter.builder().receivedFrom(second).build(), hash(2), hash(3));
+        assertFound(MessageFilter.builder().receivedBefore(second).build(), hash(1));
+        assertFound(MessageFilter.builder().receivedFrom(second).receivedBefore(RECEIVED.plusSeconds(20)).build(),
+                hash(2));
+        assertFound(MessageFilter.builder().receivedFrom(second).receivedBefore(second).build());
+        // Reception times are kept to the microsecond: a bound a nanosecond after one excludes it from "from" and
+        // includes it in "before".
+        assertFound(MessageFilter.builder().receivedFrom(second.plusNanos(1)).build(), hash(3));
+        assertFound(MessageFilter.builder().receivedBefore(second.plusNanos(1)).build(), hash(1), hash(2));
+        assertFound(MessageFilter.builder().receivedFrom(second.minusNanos(1)).senders(ALICE).build(), hash(2));
+        assertFound(MessageFilter.builder().receivedBefore(RECEIVED.plusSeconds(30))
+                .statuses(MessageStatus.PROCESSED).build(), hash(1), hash(2), hash(3));
+    }
+
+    @Test
+    void messagesByReceptionAreSortedByReceptionTimeWithTiesByItemHashAscendingInBothOrders() {
+        List<ItemHash> tied = new ArrayList<>(List.of(hash(2), hash(3), hash(4)));
+        tied.sort(java.util.Comparator.comparing(ItemHash::value));
+        write(0, tx -> {
+            tx.putMessage(receivedAt(post(1, ALICE, "note", 500.0), RECEIVED));
+            for (int n = 2; n <= 4; n++) {
+                tx.putMessage(receivedAt(post(n, ALICE, "note", 600.0 - n), RECEIVED.plusSeconds(5)));
+            }
+            tx.putMessage(receivedAt(post(5, BOB, "note", 100.0), RECEIVED.plusSeconds(9)));
+            return null;
+        });
+
+        List<ItemHash> ascending = new ArrayList<>();
+        ascending.add(hash(1));
+        ascending.addAll(tied);
+        ascending.add(hash(5));
+        List<ItemHash> descending = new ArrayList<>();
+        descending.add(hash(5));
+        descending.addAll(tied);
+        descending.add(hash(1));
+        assertThat(byReception(MessageFilter.any(), new PageRequest(1, 0, SortOrder.ASCENDING)))
+                .containsExactlyElementsOf(ascending);
+        assertThat(byReception(MessageFilter.any(), new PageRequest(1, 0, SortOrder.DESCENDING)))
+                .as("ties stay by item hash ascending").containsExactlyElementsOf(descending);
+
+        Page<MessageRecord> second = store.queries().messagesByReception(MessageFilter.any(),
+                new PageRequest(2, 2, SortOrder.DESCENDING));
+        assertThat(second.items()).extracting(MessageRecord::itemHash)
+                .containsExactlyElementsOf(descending.subList(2, 4));
+        assertThat(second.total()).isEqualTo(5);
+        assertThat(byReception(MessageFilter.builder().senders(ALICE).receivedFrom(RECEIVED.plusSeconds(1)).build(),
+                new PageRequest(1, 0, SortOrder.ASCENDING))).containsExactlyElementsOf(tied);
+        assertThat(store.queries().messagesByReception(MessageFilter.builder().senders(ALICE).build(),
+                new PageRequest(1, 1, SortOrder.ASCENDING)).total()).isEqualTo(4);
+    }
+
+    @Test
+    void channelsAreTheDistinctChannelsOfTheMatchingMessagesInCodePointOrder() {
+        // Code-point order, not UTF-16 order (U+FFFD before U+1F600) nor a language's order ("B" before "a").
+        List<String> channels = List.of("b", "B", "a", "\u00e9", "\uFFFD", "\uD83D\uDE00", "a");
+        write(0, tx -> {
+            for (int n = 0; n < channels.size(); n++) {
+                tx.putMessage(withChannel(post(n + 1, n % 2 == 0 ? ALICE : BOB, "note", 100.0 + n), channels.get(n)));
+            }
+            tx.putMessage(withChannel(post(20, ALICE, "note", 300.0), null));
+            tx.putMessage(withChannel(post(21, ALICE, "note", 301.0), "pending-only").toBuilder()
+                    .status(MessageStatus.PENDING).build());
+            return null;
+        });
+        assertThat(store.queries().channels(MessageFilter.builder().statuses(MessageStatus.PROCESSED).build()))
+                .containsExactly("B", "a", "b", "\u00e9", "\uFFFD", "\uD83D\uDE00");
+        assertThat(store.queries().channels(MessageFilter.any())).contains("pending-only").doesNotContainNull();
+        assertThat(store.queries().channels(MessageFilter.builder().senders(BOB).build()))
+                .containsExactly("B", "\u00e9", "\uD83D\uDE00");
+        assertThat(store.queries().channels(MessageFilter.builder().senders("nobody").build())).isEmpty();
+    }
+
+    @Test
+    void postTypesAreTheDistinctContentTypesOfMatchingPostsOnlyInCodePointOrder() {
+        write(0, tx -> {
+            tx.putMessage(post(1, ALICE, "note", 100.0));
+            tx.putMessage(post(2, BOB, "note", 101.0));
+            tx.putMessage(post(3, BOB, "Blog", 102.0));
+            tx.putMessage(post(4, ALICE, "amend", 103.0));
+            tx.putMessage(post(5, ALICE, "draft", 104.0).toBuilder()
+                    .rejected(RejectionReason.of(ErrorCode.INVALID_FORMAT, "bad")).build());
+            tx.putMessage(aggregate(6, ALICE, ALICE, "profile", 105.0));
+            MessageRecord typedStore = solana(7, 106.0);
+            tx.putMessage(typedStore.toBuilder().content(typedStore.content().toBuilder().type("not-a-post").build())
+                    .build());
+            return null;
+        });
+        assertThat(store.queries().postTypes(MessageFilter.builder().statuses(MessageStatus.PROCESSED).build()))
+                .containsExactly("Blog", "amend", "note");
+        assertThat(store.queries().postTypes(MessageFilter.any())).containsExactly("Blog", "amend", "draft", "note");
+        assertThat(store.queries().postTypes(MessageFilter.builder().owners(BOB).build()))
+                .containsExactly("Blog", "note");
+        assertThat(store.queries().postTypes(MessageFilter.builder().types(MessageType.STORE).build())).isEmpty();
+    }
+
+    // --- listings of aggregates
+
+    @Test
+    void aggregatesAreListedByTheFiltersTimeWithTiesByKeyThenOwnerAscendingInBothOrders() {
+        AggregateRecord aliceProfile = new AggregateRecord(ALICE, "profile", "{}", 100.0, hash(1), 300.0);
+        AggregateRecord bobProfile = new AggregateRecord(BOB, "profile", "{}", 200.0, hash(2), 300.0);
+        AggregateRecord aliceB = new AggregateRecord(ALICE, "B", "{}", 200.0, hash(3), 300.0);
+        AggregateRecord bobSettings = new AggregateRecord(BOB, "settings", "{}", 50.0, hash(4), 400.0);
+        AggregateRecord lowerOwner = new AggregateRecord("0xaaaa", "profile", "{}", 200.0, hash(5), 100.0);
+        write(0, tx -> {
+            List.of(aliceProfile, bobProfile, aliceB, bobSettings, lowerOwner).forEach(tx::putAggregate);
+            return null;
+        });
+
+        AggregateFilter lastModified = AggregateFilter.builder().sort(AggregateSort.LAST_MODIFIED).build();
+        assertThat(store.queries().aggregates(lastModified, new PageRequest(1, 0, SortOrder.ASCENDING)).items())
+                .containsExactly(lowerOwner, aliceB, aliceProfile, bobProfile, bobSettings);
+        assertThat(store.queries().aggregates(lastModified, new PageRequest(1, 0, SortOrder.DESCENDING)).items())
+                .containsExactly(bobSettings, aliceB, aliceProfile, bobProfile, lowerOwner);
+        AggregateFilter created = AggregateFilter.builder().sort(AggregateSort.CREATION_TIME).build();
+        assertThat(store.queries().aggregates(created, new PageRequest(1, 0, SortOrder.ASCENDING)).items())
+                .containsExactly(bobSettings, aliceProfile, aliceB, bobProfile, lowerOwner);
+        assertThat(store.queries().aggregates(created, new PageRequest(1, 0, SortOrder.DESCENDING)).items())
+                .containsExactly(aliceB, bobProfile, lowerOwner, aliceProfile, bobSettings);
+
+        Page<AggregateRecord> second = store.queries().aggregates(lastModified,
+                new PageRequest(2, 2, SortOrder.DESCENDING));
+        assertThat(second.items()).containsExactly(aliceProfile, bobProfile);
+        assertThat(second.total()).isEqualTo(5);
+    }
+
+    @Test
+    void aggregateListingsMatchOwnersAndKeysExactly() {
+        write(0, tx -> {
+            tx.putAggregate(new AggregateRecord(ALICE, "profile", "{}", 100.0, hash(1), 100.0));
+            tx.putAggregate(new AggregateRecord(ALICE, "settings", "{}", 110.0, hash(2), 110.0));
+            tx.putAggregate(new AggregateRecord(BOB, "profile", "{}", 120.0, hash(3), 120.0));
+            return null;
+        });
+        assertThat(aggregateIds(AggregateFilter.builder().owners(ALICE).build()))
+                .containsExactly(ALICE + "/profile", ALICE + "/settings");
+        assertThat(aggregateIds(AggregateFilter.builder().owners(ALICE.toLowerCase(java.util.Locale.ROOT)).build()))
+                .isEmpty();
+        assertThat(aggregateIds(AggregateFilter.builder().keys("profile").build()))
+                .containsExactly(ALICE + "/profile", BOB + "/profile");
+        assertThat(aggregateIds(AggregateFilter.builder().keys("Profile").build())).isEmpty();
+        assertThat(aggregateIds(AggregateFilter.builder().owners(BOB, ALICE).keys("profile", "missing").build()))
+                .containsExactly(ALICE + "/profile", BOB + "/profile");
+        assertThat(store.queries().aggregates(AggregateFilter.builder().owners(ALICE).build(),
+                PageRequest.first(1, SortOrder.ASCENDING)).total()).isEqualTo(2);
+    }
+
+    @Test
+    void aggregateCursorPagesWalkEveryAggregateOnceAndStartStrictlyAfterTheCursor() {
+        write(0, tx -> {
+            for (int n = 1; n <= 9; n++) {
+                // Unique (owner, key) pairs, with ties in time and in key.
+                tx.putAggregate(new AggregateRecord(n % 2 == 0 ? BOB : ALICE, "key-" + n / 2, "{}", 100.0 + n % 3,
+                        hash(n), 200.0 + n / 3));
+            }
+            return null;
+        });
+        for (AggregateSort sort : AggregateSort.values()) {
+            AggregateFilter filter = AggregateFilter.builder().sort(sort).build();
+            for (SortOrder order : SortOrder.values()) {
+                List<AggregateRecord> expected = store.queries().aggregates(filter, new PageRequest(1, 0, order))
+                        .items();
+                List<AggregateRecord> walked = StateStoreContract.<AggregateRecord, AggregateCursor>walk(
+                        after -> store.queries().aggregatesAfter(filter, after, 2, order),
+                        last -> AggregateCursor.of(last, sort), 2);
+                assertThat(expected).hasSize(9);
+                assertThat(walked).as("%s %s", sort, order).containsExactlyElementsOf(expected);
+                assertThat(store.queries().aggregatesAfter(filter,
+                        Optional.of(AggregateCursor.of(expected.get(3), sort)), 100, order))
+                        .containsExactlyElementsOf(expected.subList(4, 9));
+            }
+        }
+        AggregateFilter owned = AggregateFilter.builder().owners(ALICE).build();
+        assertThat(store.queries().aggregatesAfter(owned, Optional.of(new AggregateCursor(202.5, "", "")), 10,
+                SortOrder.ASCENDING)).extracting(AggregateRecord::lastRevisionTime).containsOnly(203.0);
+        assertThat(store.queries().aggregatesAfter(owned, Optional.empty(), 0, SortOrder.ASCENDING)).isEmpty();
+    }
+
+    @Test
+    void securityAggregatesNamingAGranteeAreThoseWhoseAuthorizationsListItsExactAddressByOwner() {
+        String grantee = "0xGranteeGranteeGranteeGranteeGranteeGrant";
+        AggregateRecord bob = security(BOB, 100.0, grantee, "0xother");
+        AggregateRecord upper = security("0xZed", 110.0, grantee, grantee);
+        AggregateRecord lower = security("0xabe", 120.0, "0xother", grantee);
+        write(0, tx -> {
+            tx.putAggregate(bob);
+            tx.putAggregate(upper);
+            tx.putAggregate(lower);
+            tx.putAggregate(security("0xcase", 130.0, grantee.toLowerCase(java.util.Locale.ROOT)));
+            tx.putAggregate(new AggregateRecord("0xstrings", "security",
+                    "{\"authorizations\":[\"" + grantee + "\",[\"" + grantee + "\"]]}", 1.0, hash(1), 1.0));
+            tx.putAggregate(new AggregateRecord("0xnolist", "security",
+                    "{\"authorizations\":{\"address\":\"" + grantee + "\"}}", 1.0, hash(2), 1.0));
+            tx.putAggregate(new AggregateRecord("0xnested", "security",
+                    "{\"other\":{\"authorizations\":[{\"address\":\"" + grantee + "\"}]},"
+                            + "\"authorizations\":[{\"address\":5},{\"chain\":\"ETH\"},{\"address\":null}]}",
+                    1.0, hash(3), 1.0));
+            tx.putAggregate(new AggregateRecord("0xprofile", "profile",
+                    "{\"authorizations\":[{\"address\":\"" + grantee + "\"}]}", 1.0, hash(4), 1.0));
+            return null;
+        });
+        assertThat(store.queries().securityAggregatesNaming(grantee)).as("by owner in code-point order")
+                .containsExactly(bob, upper, lower);
+        assertThat(store.queries().securityAggregatesNaming("0xother")).containsExactly(bob, lower);
+        assertThat(store.queries().securityAggregatesNaming("nobody")).isEmpty();
+
+        AggregateRecord bobWithoutGrantee = security(BOB, 200.0, "0xother");
+        write(1, tx -> {
+            tx.putAggregate(bobWithoutGrantee);
+            tx.deleteAggregate("0xabe", "security");
+            return null;
+        });
+        assertThat(store.queries().securityAggregatesNaming(grantee)).containsExactly(upper);
+        assertThat(store.queries().securityAggregatesNaming("0xother")).containsExactly(bobWithoutGrantee);
+        write(2, tx -> {
+            tx.deleteAggregate("0xZed", "profile");
+            return null;
+        });
+        assertThat(store.queries().securityAggregatesNaming(grantee)).as("another key's deletion")
+                .containsExactly(upper);
+    }
+
+    // --- files of an owner
+
+    @Test
+    void filesOfAnOwnerAreSortedByTimeWithTiesByMessageHashAscendingInBothOrders() {
+        List<FileReference> tied = new ArrayList<>();
+        for (int n = 2; n <= 4; n++) {
+            tied.add(new FileReference(hash(n), ALICE, hash(20 + n), ItemType.STORAGE, null, 200.0, n));
+        }
+        tied.sort(java.util.Comparator.comparing(reference -> reference.messageHash().value()));
+        FileReference early = new FileReference(hash(1), ALICE, hash(21), ItemType.IPFS, "avatar", 100.0, 1);
+        FileReference late = new FileReference(hash(5), ALICE, hash(21), ItemType.STORAGE, null, 300.0, 5);
+        FileReference bobs = new FileReference(hash(6), BOB, hash(21), ItemType.STORAGE, null, 150.0, 6);
+        FileReference lowerCase = new FileReference(hash(7), ALICE.toLowerCase(java.util.Locale.ROOT), hash(21),
+                ItemType.STORAGE, null, 150.0, 7);
+        write(0, tx -> {
+            List.of(late, bobs, lowerCase, early).forEach(tx::putFileReference);
+            tied.forEach(tx::putFileReference);
+            return null;
+        });
+
+        List<FileReference> ascending = new ArrayList<>(List.of(early));
+        ascending.addAll(tied);
+        ascending.add(late);
+        List<FileReference> descending = new ArrayList<>(List.of(late));
+        descending.addAll(tied);
+        descending.add(early);
+        assertThat(store.queries().filesOf(ALICE, Optional.empty(), new PageRequest(1, 0, SortOrder.ASCENDING))
+                .items()).containsExactlyElementsOf(ascending);
+        assertThat(store.queries().filesOf(ALICE, Optional.empty(), new PageRequest(1, 0, SortOrder.DESCENDING))
+                .items()).containsExactlyElementsOf(descending);
+        Page<FileReference> second = store.queries().filesOf(ALICE, Optional.empty(),
+                new PageRequest(2, 2, SortOrder.DESCENDING));
+        assertThat(second.items()).containsExactlyElementsOf(descending.subList(2, 4));
+        assertThat(second.total()).isEqualTo(5);
+        assertThat(store.queries().filesOf(ALICE, Optional.of(hash(21)), PageRequest.all()).items())
+                .containsExactly(early, late);
+        assertThat(store.queries().filesOf(ALICE, Optional.of(hash(99)), PageRequest.all()).items()).isEmpty();
+        assertThat(store.queries().filesOf("nobody", Optional.empty(), PageRequest.all()).total()).isZero();
+    }
+
+    @Test
+    void fileCursorPagesWalkEveryReferenceOnceAndStartStrictlyAfterTheCursor() {
+        write(0, tx -> {
+            for (int n = 1; n <= 11; n++) {
+                tx.putFileReference(new FileReference(hash(n), ALICE, hash(50 + n % 2), ItemType.STORAGE, null,
+                        100.0 + n / 3, n));
+            }
+            tx.putFileReference(new FileReference(hash(12), BOB, hash(50), ItemType.STORAGE, null, 100.0, 12));
+            return null;
+        });
+        for (Optional<ItemHash> fileHash : List.of(Optional.<ItemHash>empty(), Optional.of(hash(50)))) {
+            for (SortOrder order : SortOrder.values()) {
+                List<FileReference> expected = store.queries().filesOf(ALICE, fileHash, new PageRequest(1, 0, order))
+                        .items();
+                List<FileReference> walked = StateStoreContract.<FileReference, MessageCursor>walk(
+                        after -> store.queries().filesOfAfter(ALICE, fileHash, after, 2, order),
+                        last -> new MessageCursor(last.time(), last.messageHash()), 2);
+                assertThat(expected).hasSize(fileHash.isPresent() ? 5 : 11);
+                assertThat(walked).as("%s %s", fileHash, order).containsExactlyElementsOf(expected);
+                FileReference fourth = expected.get(3);
+                assertThat(store.queries().filesOfAfter(ALICE, fileHash,
+                        Optional.of(new MessageCursor(fourth.time(), fourth.messageHash())), 100, order))
+                        .containsExactlyElementsOf(expected.subList(4, expected.size()));
+            }
+        }
+    }
+
+    @Test
+    void fileTotalsCountAndSumAnOwnersReferencesExactly() {
+        write(0, tx -> {
+            tx.putFileReference(new FileReference(hash(1), ALICE, hash(9), ItemType.STORAGE, null, 100.0,
+                    3_000_000_000L));
+            tx.putFileReference(new FileReference(hash(2), ALICE, hash(9), ItemType.STORAGE, null, 200.0,
+                    4_000_000_000L));
+            tx.putFileReference(new FileReference(hash(3), ALICE, hash(8), ItemType.IPFS, null, 300.0, 0));
+            tx.putFileReference(new FileReference(hash(4), BOB, hash(9), ItemType.STORAGE, null, 300.0, 5));
+            return null;
+        });
+        assertThat(store.queries().fileTotals(ALICE)).isEqualTo(new FileTotals(3, 7_000_000_000L));
+        assertThat(store.queries().fileTotals(ALICE.toLowerCase(java.util.Locale.ROOT))).isEqualTo(FileTotals.NONE);
+        assertThat(store.queries().fileTotals("nobody")).isEqualTo(FileTotals.NONE);
+        write(1, tx -> {
+            tx.deleteFileReference(hash(2));
+            return null;
+        });
+        assertThat(store.queries().fileTotals(ALICE)).isEqualTo(new FileTotals(2, 3_000_000_000L));
+    }
+
+    // --- node metrics
+
+    @Test
+    void nodeMetricsOfANodeAreThoseMeasuredWithinInclusiveBoundsByTimeWithTiesByPostAscending() {
+        List<ItemHash> posts = new ArrayList<>(List.of(hash(1), hash(2), hash(3)));
+        posts.sort(java.util.Comparator.comparing(ItemHash::value));
+        NodeMetric first = metric(posts.get(2), NodeKind.CCN, "node-1", 100.0, Map.of("base_latency", 0.1));
+        NodeMetric tiedA = metric(posts.get(0), NodeKind.CCN, "node-1", 200.0,
+                Map.of("base_latency", 1e-300, "pending_messages", 12.0, "odd", Double.NaN));
+        NodeMetric tiedB = metric(posts.get(1), NodeKind.CCN, "node-1", 200.0, Map.of());
+        NodeMetric last = metric(posts.get(0), NodeKind.CCN, "node-1", 300.5, Map.of("base_latency", 0.3));
+        NodeMetric otherKind = metric(posts.get(0), NodeKind.CRN, "node-1", 200.0, Map.of("base_latency", 9.0));
+        NodeMetric otherNode = metric(posts.get(0), NodeKind.CCN, "NODE-1", 200.0, Map.of());
+        write(0, tx -> {
+            tx.putNodeMetrics(posts.get(0), List.of(tiedA, last, otherKind, otherNode));
+            tx.putNodeMetrics(posts.get(1), List.of(tiedB));
+            tx.putNodeMetrics(posts.get(2), List.of(first));
+            return null;
+        });
+
+        assertThat(store.queries().nodeMetrics(NodeKind.CCN, "node-1", ALL_TIME_FROM, ALL_TIME_TO,
+                SortOrder.ASCENDING)).containsExactly(first, tiedA, tiedB, last);
+        assertThat(store.queries().nodeMetrics(NodeKind.CCN, "node-1", ALL_TIME_FROM, ALL_TIME_TO,
+                SortOrder.DESCENDING)).containsExactly(last, tiedA, tiedB, first);
+        assertThat(store.queries().nodeMetrics(NodeKind.CCN, "node-1", 100.0, 200.0, SortOrder.ASCENDING))
+                .as("both bounds inclusive").containsExactly(first, tiedA, tiedB);
+        assertThat(store.queries().nodeMetrics(NodeKind.CCN, "node-1", 100.5, 300.5, SortOrder.ASCENDING))
+                .containsExactly(tiedA, tiedB, last);
+        assertThat(store.queries().nodeMetrics(NodeKind.CCN, "node-1", 200.0, ALL_TIME_TO, SortOrder.DESCENDING))
+                .containsExactly(last, tiedA, tiedB);
+        assertThat(store.queries().nodeMetrics(NodeKind.CCN, "node-1", 201.0, 300.0, SortOrder.ASCENDING)).isEmpty();
+        assertThat(store.queries().nodeMetrics(NodeKind.CRN, "node-1", ALL_TIME_FROM, ALL_TIME_TO,
+                SortOrder.ASCENDING)).containsExactly(otherKind);
+        assertThat(store.queries().nodeMetrics(NodeKind.CCN, "NODE-1", ALL_TIME_FROM, ALL_TIME_TO,
+                SortOrder.ASCENDING)).containsExactly(otherNode);
+        assertThatThrownBy(() -> store.queries().nodeMetrics(NodeKind.CCN, "node-1", Double.NaN, 1.0,
+                SortOrder.ASCENDING)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPostsMetricsAreReplacedByPuttingThemAgainAndDroppedWithThePost() {
+        NodeMetric kept = metric(hash(2), NodeKind.CRN, "node-1", 100.0, Map.of("a", 1.0));
+        write(0, tx -> {
+            tx.putNodeMetrics(hash(1), List.of(metric(hash(1), NodeKind.CRN, "node-1", 110.0, Map.of("a", 2.0)),
+                    metric(hash(1), NodeKind.CRN, "node-2", 110.0, Map.of("a", 3.0))));
+            tx.putNodeMetrics(hash(2), List.of(kept));
+            return null;
+        });
+        NodeMetric replacement = metric(hash(1), NodeKind.CRN, "node-1", 120.0, Map.of("a", 4.0));
+        write(1, tx -> {
+            tx.putNodeMetrics(hash(1), List.of(replacement));
+            return null;
+        });
+        assertThat(store.queries().nodeMetrics(NodeKind.CRN, "node-1", ALL_TIME_FROM, ALL_TIME_TO,
+                SortOrder.ASCENDING)).containsExactly(kept, replacement);
+        assertThat(store.queries().nodeMetrics(NodeKind.CRN, "node-2", ALL_TIME_FROM, ALL_TIME_TO,
+                SortOrder.ASCENDING)).isEmpty();
+        write(2, tx -> {
+            tx.deleteNodeMetrics(hash(1));
+            tx.deleteNodeMetrics(hash(3));
+            return null;
+        });
+        assertThat(store.queries().nodeMetrics(NodeKind.CRN, "node-1", ALL_TIME_FROM, ALL_TIME_TO,
+                SortOrder.ASCENDING)).containsExactly(kept);
+    }
+
+    @Test
+    void aMeasurementOfAnotherPostIsRefused() {
+        NodeMetric others = metric(hash(2), NodeKind.CCN, "node-1", 100.0, Map.of());
+        assertThatThrownBy(() -> write(0, tx -> {
+            tx.putNodeMetrics(hash(1), List.of(others));
+            return null;
+        })).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.queries().nodeMetrics(NodeKind.CCN, "node-1", ALL_TIME_FROM, ALL_TIME_TO,
+                SortOrder.ASCENDING)).isEmpty();
+    }
+
     // --- fixtures
+
+    /** Open bounds of {@link io.aleph4j.api.state.StateQueries#nodeMetrics}. */
+    private static final double ALL_TIME_FROM = Double.NEGATIVE_INFINITY;
+    private static final double ALL_TIME_TO = Double.POSITIVE_INFINITY;
+
+    /**
+     * Asserts that {@code filter} finds exactly {@code expected} (in descending message time) through every query that
+     * takes a filter: pages and their totals, cursor pages, reception order.
+     */
+    private void assertFound(MessageFilter filter, ItemHash... expected) {
+        List<ItemHash> wanted = List.of(expected);
+        assertThat(store.queries().messages(filter, new PageRequest(1, 0, SortOrder.DESCENDING)).items())
+                .as("messages of %s", filter).extracting(MessageRecord::itemHash).containsExactlyElementsOf(wanted);
+        assertThat(store.queries().messages(filter, PageRequest.first(1, SortOrder.DESCENDING)).total())
+                .as("total of %s", filter).isEqualTo(wanted.size());
+        assertThat(store.queries().messagesAfter(filter, Optional.empty(), 100, SortOrder.DESCENDING))
+                .as("cursor page of %s", filter).extracting(MessageRecord::itemHash).containsExactlyElementsOf(wanted);
+        assertThat(store.queries().messagesByReception(filter, PageRequest.first(1, SortOrder.ASCENDING)).total())
+                .as("total by reception of %s", filter).isEqualTo(wanted.size());
+        assertThat(byReception(filter, PageRequest.all())).as("by reception of %s", filter)
+                .containsExactlyInAnyOrderElementsOf(wanted);
+    }
+
+    private List<ItemHash> byReception(MessageFilter filter, PageRequest page) {
+        return store.queries().messagesByReception(filter, page).items().stream().map(MessageRecord::itemHash)
+                .toList();
+    }
+
+    private List<String> aggregateIds(AggregateFilter filter) {
+        return store.queries().aggregates(filter, PageRequest.all()).items().stream()
+                .map(aggregate -> aggregate.owner() + "/" + aggregate.key()).toList();
+    }
+
+    private static MessageRecord receivedAt(MessageRecord record, Instant receivedAt) {
+        return record.toBuilder().receivedAt(receivedAt).build();
+    }
+
+    /** A processed PROGRAM numbered {@code number} that mounts {@code volumeRefs}. */
+    protected static MessageRecord program(int number, String owner, double time, List<String> volumeRefs) {
+        return workload(number, MessageType.PROGRAM, owner, time, volumeRefs);
+    }
+
+    private static MessageRecord instance(int number, String owner, double time, List<String> volumeRefs) {
+        return workload(number, MessageType.INSTANCE, owner, time, volumeRefs);
+    }
+
+    private static MessageRecord workload(int number, MessageType type, String owner, double time,
+                                          List<String> volumeRefs) {
+        StringBuilder volumes = new StringBuilder();
+        for (String ref : volumeRefs) {
+            volumes.append(volumes.isEmpty() ? "" : ",").append("{\"ref\":\"").append(ref).append("\"}");
+        }
+        String json = "{\"address\":\"" + owner + "\",\"time\":" + time + ",\"volumes\":[" + volumes + "]}";
+        ContentFields content = ContentFields.builder(owner, time).json(json).paymentType("hold")
+                .volumeRefs(volumeRefs).build();
+        return MessageRecord.builder().itemHash(hash(number)).chain(Chain.ETH).sender(owner).type(type)
+                .channel("TEST").time(time).itemType(ItemType.INLINE).itemContent(json)
+                .signature("0xsignature" + number)
+                .status(MessageStatus.PROCESSED).content(content).receivedAt(RECEIVED).size(json.length()).build();
+    }
+
+    /** {@code owner}'s security aggregate authorizing each of {@code grantees} (for every chain). */
+    private static AggregateRecord security(String owner, double time, String... grantees) {
+        StringBuilder authorizations = new StringBuilder();
+        for (String grantee : grantees) {
+            authorizations.append(authorizations.isEmpty() ? "" : ",")
+                    .append("{\"address\":\"").append(grantee).append("\",\"types\":[\"POST\"]}");
+        }
+        return new AggregateRecord(owner, "security", "{\"authorizations\":[" + authorizations + "]}", time,
+                ItemHash.sha256Of(owner + time), time);
+    }
+
+    private static NodeMetric metric(ItemHash post, NodeKind kind, String nodeId, double measuredAt,
+                                     Map<String, Double> values) {
+        return new NodeMetric(post, kind, nodeId, measuredAt, values);
+    }
 
     /** Runs {@code work} in one transaction of the store and commits it through {@code throughInboxIndex}. */
     protected final <T> T write(long throughInboxIndex, Function<StateTransaction, T> work) {

@@ -33,7 +33,7 @@ final class StoreHandlerTest {
     void aStoreRecordsTheFileItRefersTo() {
         IncomingMessage stored = node.applied(message(MessageType.STORE, ALICE, store(ALICE, 100, FILE, null)));
 
-        FileReference reference = new FileReference(hash(stored), ALICE, FILE, ItemType.STORAGE, null, 100);
+        FileReference reference = new FileReference(hash(stored), ALICE, FILE, ItemType.STORAGE, null, 100, 0);
         assertThat(node.queries().fileReference(hash(stored))).contains(reference);
         assertThat(node.queries().fileReferences(FILE)).containsExactly(reference);
     }
