@@ -24,8 +24,9 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(JdbcStateStore.class.getName());
     /** The smallest hash filter: 1.2 MiB, a million hashes before it grows. */
     private static final long MIN_KNOWN_HASHES = 1 << 20;
-    private static final List<String> TABLES = List.of("messages", "message_tags", "message_counts", "posts",
-            "aggregate_elements", "aggregates", "file_references");
+    private static final List<String> TABLES = List.of("messages", "message_tags", "message_volume_refs",
+            "message_counts", "posts", "aggregate_elements", "aggregates", "security_grantees", "file_references",
+            "node_metrics");
 
     /** Opens the database: the writer connection and the reader pool. */
     @FunctionalInterface
@@ -43,7 +44,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
 
     /** The open database; null before {@link #open()} and after {@link #close()}. */
     private record Open(Connection writer, Statements.Cached writerStatements, DataSource readers,
-                        AutoCloseable closeReaders) {
+                        AutoCloseable closeReaders, Dialect dialect) {
     }
 
     private final String name;
@@ -108,7 +109,9 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException(name + " could not open its database", e);
         }
+        Dialect dialect;
         try {
+            dialect = Dialect.of(connections.writer());
             Migrations.apply(connections.writer());
             connections.writer().setAutoCommit(false);
             appliedInboxIndex = readAppliedIndex(connections.writer());
@@ -119,7 +122,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
                     : (RuntimeException) e;
         }
         open = new Open(connections.writer(), new Statements.Cached(connections.writer()), connections.readers(),
-                connections.closeReaders());
+                connections.closeReaders(), dialect);
     }
 
     @Override
@@ -150,7 +153,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
             rollback();
             throw new StoreException("reading the stored message hashes", e);
         }
-        writing = new SqlWrites(db.writerStatements(), knownHashes, new SqlWrites.Ending() {
+        writing = new SqlWrites(db.writerStatements(), db.dialect(), knownHashes, new SqlWrites.Ending() {
             @Override
             public void commit(SqlWrites transaction, long throughInboxIndex) {
                 commitWrites(db, transaction, throughInboxIndex);
@@ -318,8 +321,9 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
             if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(this, arguments);
             }
-            try (Connection connection = requireOpen().readers().getConnection()) {
-                return method.invoke(new SqlReads(new Statements.PerUse(connection), counts), arguments);
+            Open db = requireOpen();
+            try (Connection connection = db.readers().getConnection()) {
+                return method.invoke(new SqlReads(new Statements.PerUse(connection), counts, db.dialect()), arguments);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             } catch (SQLException e) {

@@ -17,7 +17,8 @@ import java.util.Set;
  * a sum over them answers exactly. A message has one type, chain, sender, owner, channel and content type, so the
  * counts of several values of one of those add up; it may have several tags, so only a single tag is answered.
  * Content types and tags only exist on POST messages, which lets a type filter that allows POST be dropped next
- * to them. Every other combination (two dimensions, hashes, refs, keys, a time range) is counted the slow way.
+ * to them. Every other combination (two dimensions, hashes, refs, keys, volume refs, a time or reception range) is
+ * counted the slow way.
  */
 final class MessageCounts {
 
@@ -60,7 +61,8 @@ final class MessageCounts {
     static Optional<Lookup> lookupFor(MessageFilter filter) {
         if (!filter.hashes().isEmpty() || !filter.refs().isEmpty() || !filter.contentKeys().isEmpty()
                 || !filter.contentHashes().isEmpty() || !filter.paymentTypes().isEmpty()
-                || filter.startTime() > 0 || filter.endTime() > 0) {
+                || !filter.volumeRefs().isEmpty() || filter.startTime() > 0 || filter.endTime() > 0
+                || filter.receivedFrom().isPresent() || filter.receivedBefore().isPresent()) {
             return Optional.empty();
         }
         boolean postOnly = !filter.contentTypes().isEmpty() || !filter.tags().isEmpty();

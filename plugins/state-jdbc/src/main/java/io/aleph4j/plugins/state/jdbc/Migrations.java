@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Versioned schema migrations: {@code migrations/V<n>__<what>.sql} next to this class, applied in order, each
@@ -26,8 +27,24 @@ public final class Migrations {
     private Migrations() {
     }
 
+    /**
+     * Work a migration does beyond its SQL, in its transaction: filling what it adds from what older versions
+     * stored, where that takes reading JSON, which SQLite and PostgreSQL spell differently.
+     */
+    @FunctionalInterface
+    interface Backfill {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private static final Map<Integer, Backfill> BACKFILLS = Map.of(5, Backfills::listingsOfVersion5);
+
     /** Brings the schema up to date; returns the version it is at. */
     public static int apply(Connection connection) throws SQLException {
+        return apply(connection, Integer.MAX_VALUE);
+    }
+
+    /** Brings the schema up to {@code throughVersion} at most (tests build the databases older versions made). */
+    static int apply(Connection connection, int throughVersion) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -43,11 +60,16 @@ public final class Migrations {
                         + " but this store knows versions up to " + known.size()
                         + ": it was written by a newer aleph4j");
             }
-            for (Migration migration : known.subList(current, known.size())) {
+            int target = Math.min(throughVersion, known.size());
+            for (Migration migration : known.subList(Math.min(current, target), target)) {
                 try (Statement statement = connection.createStatement()) {
                     for (String sql : migration.statements()) {
                         statement.execute(sql);
                     }
+                }
+                Backfill backfill = BACKFILLS.get(migration.version());
+                if (backfill != null) {
+                    backfill.run(connection);
                 }
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
@@ -58,7 +80,7 @@ public final class Migrations {
                 }
                 connection.commit();
             }
-            return known.size();
+            return Math.max(current, target);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;

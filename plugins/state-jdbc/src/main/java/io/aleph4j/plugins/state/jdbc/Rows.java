@@ -12,6 +12,8 @@ import io.aleph4j.api.state.AggregateRecord;
 import io.aleph4j.api.state.ContentFields;
 import io.aleph4j.api.state.FileReference;
 import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.NodeKind;
+import io.aleph4j.api.state.NodeMetric;
 import io.aleph4j.api.state.PostRecord;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,13 +33,15 @@ final class Rows {
 
     static final String MESSAGE_COLUMNS = "item_hash, chain, sender, type, channel, time, item_type, item_content, "
             + "signature, status, error_code, error_detail, owner, content_time, content_type, content_ref, "
-            + "content_key, tags, content_json, forgotten_by, received_at, size, content_item_hash, payment_type";
+            + "content_key, tags, content_json, forgotten_by, received_at, size, content_item_hash, payment_type, "
+            + "volume_refs";
     static final String POST_COLUMNS = "item_hash, owner, type, ref, amends, channel, tags, content_json, time, "
             + "latest_amend";
     static final String ELEMENT_COLUMNS = "item_hash, owner, key, content_json, time";
     static final String AGGREGATE_COLUMNS = "owner, key, content_json, creation_time, last_revision, "
             + "last_revision_time";
-    static final String FILE_COLUMNS = "message_hash, owner, file_hash, item_type, ref, time";
+    static final String FILE_COLUMNS = "message_hash, owner, file_hash, item_type, ref, time, size";
+    static final String NODE_METRIC_COLUMNS = "post_hash, list_index, kind, node_id, measured_at, measurements";
 
     private Rows() {
     }
@@ -48,7 +52,7 @@ final class Rows {
                 .type(row.getString("content_type")).ref(row.getString("content_ref"))
                 .key(row.getString("content_key")).tags(split(row.getString("tags")))
                 .json(row.getString("content_json")).itemHash(row.getString("content_item_hash"))
-                .paymentType(row.getString("payment_type")).build();
+                .paymentType(row.getString("payment_type")).volumeRefs(split(row.getString("volume_refs"))).build();
         MessageRecord.Builder record = MessageRecord.builder().itemHash(ItemHash.of(row.getString("item_hash")))
                 .chain(Chain.of(row.getString("chain"))).sender(row.getString("sender"))
                 .type(MessageType.fromWire(row.getString("type"))).channel(row.getString("channel"))
@@ -102,7 +106,8 @@ final class Rows {
         statement.setLong(i++, ChronoUnit.MICROS.between(Instant.EPOCH, record.receivedAt()));
         statement.setLong(i++, record.size());
         statement.setString(i++, content == null ? null : content.itemHash());
-        statement.setString(i, content == null ? null : content.paymentType());
+        statement.setString(i++, content == null ? null : content.paymentType());
+        statement.setString(i, content == null ? null : join(content.volumeRefs()));
     }
 
     static PostRecord post(ResultSet row, String prefix) throws SQLException {
@@ -142,7 +147,34 @@ final class Rows {
     static FileReference file(ResultSet row) throws SQLException {
         return new FileReference(ItemHash.of(row.getString("message_hash")), row.getString("owner"),
                 ItemHash.of(row.getString("file_hash")), ItemType.fromWire(row.getString("item_type")),
-                row.getString("ref"), row.getDouble("time"));
+                row.getString("ref"), row.getDouble("time"), row.getLong("size"));
+    }
+
+    /** Binds every column of {@link #FILE_COLUMNS}, in order, from parameter 1. */
+    static void bindFile(PreparedStatement statement, FileReference reference) throws SQLException {
+        statement.setString(1, reference.messageHash().value());
+        statement.setString(2, reference.owner());
+        statement.setString(3, reference.fileHash().value());
+        statement.setString(4, reference.itemType().wireName());
+        statement.setString(5, reference.ref());
+        statement.setDouble(6, reference.time());
+        statement.setLong(7, reference.size());
+    }
+
+    static NodeMetric nodeMetric(ResultSet row) throws SQLException {
+        return new NodeMetric(ItemHash.of(row.getString("post_hash")), NodeKind.valueOf(row.getString("kind")),
+                row.getString("node_id"), row.getDouble("measured_at"),
+                JsonFields.measurements(row.getString("measurements")));
+    }
+
+    /** Binds every column of {@link #NODE_METRIC_COLUMNS}, in order, from parameter 1. */
+    static void bindNodeMetric(PreparedStatement statement, NodeMetric metric, int listIndex) throws SQLException {
+        statement.setString(1, metric.post().value());
+        statement.setInt(2, listIndex);
+        statement.setString(3, metric.kind().name());
+        statement.setString(4, metric.nodeId());
+        statement.setDouble(5, metric.measuredAt());
+        statement.setString(6, JsonFields.measurements(metric.values()));
     }
 
     static String join(List<String> values) {

@@ -6,12 +6,18 @@ import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.state.AddressStats;
 import io.aleph4j.api.state.AddressStatsCursor;
 import io.aleph4j.api.state.AddressStatsQuery;
+import io.aleph4j.api.state.AggregateCursor;
 import io.aleph4j.api.state.AggregateElement;
+import io.aleph4j.api.state.AggregateFilter;
 import io.aleph4j.api.state.AggregateRecord;
+import io.aleph4j.api.state.AggregateSort;
 import io.aleph4j.api.state.FileReference;
+import io.aleph4j.api.state.FileTotals;
 import io.aleph4j.api.state.MessageCursor;
 import io.aleph4j.api.state.MessageFilter;
 import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.NodeKind;
+import io.aleph4j.api.state.NodeMetric;
 import io.aleph4j.api.state.Page;
 import io.aleph4j.api.state.PageRequest;
 import io.aleph4j.api.state.PostFilter;
@@ -43,10 +49,12 @@ class SqlReads implements StateQueries {
     final Statements statements;
     /** Totals reused across queries; null inside a write transaction, which must see its own writes. */
     private final CountCache counts;
+    final Dialect dialect;
 
-    SqlReads(Statements statements, CountCache counts) {
+    SqlReads(Statements statements, CountCache counts, Dialect dialect) {
         this.statements = statements;
         this.counts = counts;
+        this.dialect = dialect;
     }
 
     @Override
@@ -61,9 +69,40 @@ class SqlReads implements StateQueries {
         String direction = page.order() == SortOrder.ASCENDING ? "ASC" : "DESC";
         String select = "SELECT " + prefixed("m.", Rows.MESSAGE_COLUMNS) + " FROM messages m" + where.sql()
                 + " ORDER BY m.time " + direction + ", m.item_hash " + direction + limit(page);
+        return page(select, where, page, Rows::message, messagesTotal(filter, where));
+    }
+
+    @Override
+    public Page<MessageRecord> messagesByReception(MessageFilter filter, PageRequest page) {
+        Where where = messagesMatching(filter);
+        String direction = page.order() == SortOrder.ASCENDING ? "ASC" : "DESC";
+        String select = "SELECT " + prefixed("m.", Rows.MESSAGE_COLUMNS) + " FROM messages m" + where.sql()
+                + " ORDER BY m.received_at " + direction + ", " + dialect.byCodePoint("m.item_hash") + " ASC"
+                + limit(page);
+        return page(select, where, page, Rows::message, messagesTotal(filter, where));
+    }
+
+    /** How many messages match: from message_counts when they answer the filter, else by COUNT. */
+    private LongSupplier messagesTotal(MessageFilter filter, Where where) {
         Optional<MessageCounts.Lookup> counted = MessageCounts.lookupFor(filter);
-        return page(select, where, page, Rows::message, counted.isPresent() ? () -> countedTotal(counted.get())
-                : counting("SELECT COUNT(*) FROM messages m" + where.countSql(), where));
+        return counted.isPresent() ? () -> countedTotal(counted.get())
+                : counting("SELECT COUNT(*) FROM messages m" + where.countSql(), where);
+    }
+
+    @Override
+    public List<String> channels(MessageFilter filter) {
+        Where where = messagesMatching(filter).condition("m.channel IS NOT NULL");
+        return query("SELECT m.channel FROM messages m" + where.sql() + " GROUP BY m.channel ORDER BY "
+                + dialect.byCodePoint("m.channel"), statement -> where.bind(statement, 1), row -> row.getString(1));
+    }
+
+    /** Spelled for the partial index messages_post_types, which covers POSTs with a content type. */
+    @Override
+    public List<String> postTypes(MessageFilter filter) {
+        Where where = messagesMatching(filter).condition("m.type = 'POST'").condition("m.content_type IS NOT NULL");
+        return query("SELECT m.content_type FROM messages m" + where.sql() + " GROUP BY m.content_type ORDER BY "
+                + dialect.byCodePoint("m.content_type"), statement -> where.bind(statement, 1),
+                row -> row.getString(1));
     }
 
     /** A total from message_counts: a sum over a few rows, whatever the number of matching messages. */
@@ -114,7 +153,9 @@ class SqlReads implements StateQueries {
                 .in("m.payment_type", filter.paymentTypes())
                 .statuses("m.status", filter.statuses())
                 .timeRange("m.time", filter.startTime(), filter.endTime())
-                .anyTag("m.item_hash", filter.tags());
+                .receivedRange("m.received_at", filter.receivedFrom(), filter.receivedBefore())
+                .anyTag("m.item_hash", filter.tags())
+                .anyVolumeRef("m.item_hash", filter.volumeRefs());
     }
 
     @Override
@@ -187,6 +228,51 @@ class SqlReads implements StateQueries {
     }
 
     @Override
+    public Page<AggregateRecord> aggregates(AggregateFilter filter, PageRequest page) {
+        Where where = aggregatesMatching(filter);
+        return page(aggregatesSelect(filter, where, page.order()) + limit(page), where, page, Rows::aggregate,
+                counting("SELECT COUNT(*) FROM aggregates" + where.countSql(), where));
+    }
+
+    @Override
+    public List<AggregateRecord> aggregatesAfter(AggregateFilter filter, Optional<AggregateCursor> after, int limit,
+                                                 SortOrder order) {
+        Where where = aggregatesMatching(filter);
+        after.ifPresent(cursor -> {
+            String time = aggregateTime(filter);
+            String key = dialect.byCodePoint("key");
+            String owner = dialect.byCodePoint("owner");
+            where.condition("(" + time + (order == SortOrder.ASCENDING ? " > " : " < ") + "? OR (" + time
+                    + " = ? AND (" + key + " > ? OR (" + key + " = ? AND " + owner + " > ?))))",
+                    cursor.time(), cursor.time(), cursor.key(), cursor.key(), cursor.owner());
+        });
+        return query(aggregatesSelect(filter, where, order) + " LIMIT " + limit, statement -> where.bind(statement, 1),
+                Rows::aggregate);
+    }
+
+    private static Where aggregatesMatching(AggregateFilter filter) {
+        return new Where().in("owner", filter.owners()).in("key", filter.keys());
+    }
+
+    private String aggregatesSelect(AggregateFilter filter, Where where, SortOrder order) {
+        return "SELECT " + Rows.AGGREGATE_COLUMNS + " FROM aggregates" + where.sql() + " ORDER BY "
+                + aggregateTime(filter) + (order == SortOrder.ASCENDING ? " ASC, " : " DESC, ")
+                + dialect.byCodePoint("key") + " ASC, " + dialect.byCodePoint("owner") + " ASC";
+    }
+
+    private static String aggregateTime(AggregateFilter filter) {
+        return filter.sort() == AggregateSort.LAST_MODIFIED ? "last_revision_time" : "creation_time";
+    }
+
+    /** Through the index security_grantees, which the writes of security aggregates keep. */
+    @Override
+    public List<AggregateRecord> securityAggregatesNaming(String grantee) {
+        return list("SELECT " + prefixed("a.", Rows.AGGREGATE_COLUMNS) + " FROM security_grantees g "
+                + "JOIN aggregates a ON a.owner = g.owner AND a.key = '" + SqlWrites.SECURITY_KEY + "' "
+                + "WHERE g.grantee = ? ORDER BY " + dialect.byCodePoint("g.owner"), Rows::aggregate, grantee);
+    }
+
+    @Override
     public List<AggregateElement> aggregateElements(String owner, String key) {
         return list("SELECT " + Rows.ELEMENT_COLUMNS + " FROM aggregate_elements WHERE owner = ? AND key = ? "
                 + "ORDER BY time, item_hash", Rows::element, owner, key);
@@ -213,6 +299,62 @@ class SqlReads implements StateQueries {
     public Optional<FileReference> fileReference(ItemHash storeMessageHash) {
         return first("SELECT " + Rows.FILE_COLUMNS + " FROM file_references WHERE message_hash = ?", Rows::file,
                 storeMessageHash.value());
+    }
+
+    @Override
+    public Page<FileReference> filesOf(String owner, Optional<ItemHash> fileHash, PageRequest page) {
+        Where where = filesMatching(owner, fileHash);
+        return page(filesSelect(where, page.order()) + limit(page), where, page, Rows::file,
+                counting("SELECT COUNT(*) FROM file_references" + where.countSql(), where));
+    }
+
+    @Override
+    public List<FileReference> filesOfAfter(String owner, Optional<ItemHash> fileHash, Optional<MessageCursor> after,
+                                            int limit, SortOrder order) {
+        Where where = filesMatching(owner, fileHash);
+        after.ifPresent(cursor -> where.condition("(time" + (order == SortOrder.ASCENDING ? " > " : " < ")
+                        + "? OR (time = ? AND " + dialect.byCodePoint("message_hash") + " > ?))",
+                cursor.time(), cursor.time(), cursor.itemHash().value()));
+        return query(filesSelect(where, order) + " LIMIT " + limit, statement -> where.bind(statement, 1),
+                Rows::file);
+    }
+
+    private static Where filesMatching(String owner, Optional<ItemHash> fileHash) {
+        return new Where().condition("owner = ?", owner)
+                .in("file_hash", fileHash.map(hash -> List.of(hash.value())).orElse(List.of()));
+    }
+
+    private String filesSelect(Where where, SortOrder order) {
+        return "SELECT " + Rows.FILE_COLUMNS + " FROM file_references" + where.sql() + " ORDER BY time "
+                + (order == SortOrder.ASCENDING ? "ASC" : "DESC") + ", " + dialect.byCodePoint("message_hash")
+                + " ASC";
+    }
+
+    @Override
+    public FileTotals fileTotals(String owner) {
+        return query("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM file_references WHERE owner = ?",
+                statement -> statement.setString(1, owner), row -> new FileTotals(row.getLong(1), row.getLong(2)))
+                .get(0);
+    }
+
+    @Override
+    public List<NodeMetric> nodeMetrics(NodeKind kind, String nodeId, double fromSeconds, double toSeconds,
+                                        SortOrder order) {
+        if (Double.isNaN(fromSeconds) || Double.isNaN(toSeconds)) {
+            throw new IllegalArgumentException("measurement time bounds must be numbers (infinities for none), not "
+                    + fromSeconds + " and " + toSeconds);
+        }
+        Where where = new Where().condition("kind = ?", kind.name()).condition("node_id = ?", nodeId);
+        if (fromSeconds != Double.NEGATIVE_INFINITY) {
+            where.condition("measured_at >= ?", fromSeconds);
+        }
+        if (toSeconds != Double.POSITIVE_INFINITY) {
+            where.condition("measured_at <= ?", toSeconds);
+        }
+        return query("SELECT " + Rows.NODE_METRIC_COLUMNS + " FROM node_metrics" + where.sql()
+                + " ORDER BY measured_at " + (order == SortOrder.ASCENDING ? "ASC" : "DESC") + ", "
+                + dialect.byCodePoint("post_hash") + " ASC, list_index ASC", statement -> where.bind(statement, 1),
+                Rows::nodeMetric);
     }
 
     @Override

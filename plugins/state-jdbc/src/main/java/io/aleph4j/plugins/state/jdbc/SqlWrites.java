@@ -5,11 +5,14 @@ import io.aleph4j.api.state.AggregateElement;
 import io.aleph4j.api.state.AggregateRecord;
 import io.aleph4j.api.state.FileReference;
 import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.NodeMetric;
 import io.aleph4j.api.state.PostRecord;
 import io.aleph4j.api.state.StateTransaction;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +35,16 @@ final class SqlWrites extends SqlReads implements StateTransaction {
     private static final String UPSERT_ELEMENT = upsert("aggregate_elements", Rows.ELEMENT_COLUMNS, "item_hash");
     private static final String UPSERT_AGGREGATE = upsert("aggregates", Rows.AGGREGATE_COLUMNS, "owner, key");
     private static final String UPSERT_FILE = upsert("file_references", Rows.FILE_COLUMNS, "message_hash");
+    private static final String INSERT_TAG =
+            "INSERT INTO message_tags (item_hash, tag) VALUES (?, ?) ON CONFLICT DO NOTHING";
+    static final String INSERT_VOLUME_REF =
+            "INSERT INTO message_volume_refs (item_hash, volume_ref) VALUES (?, ?) ON CONFLICT DO NOTHING";
+    static final String INSERT_GRANTEE =
+            "INSERT INTO security_grantees (owner, grantee) VALUES (?, ?) ON CONFLICT DO NOTHING";
+    private static final String INSERT_NODE_METRIC = "INSERT INTO node_metrics (" + Rows.NODE_METRIC_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?)";
+    /** The aggregate key whose authorizations {@code security_grantees} indexes. */
+    static final String SECURITY_KEY = "security";
 
     /** How a transaction ends, in the store that opened it. */
     interface Ending {
@@ -47,8 +60,8 @@ final class SqlWrites extends SqlReads implements StateTransaction {
     private final Ending ending;
     private boolean ended;
 
-    SqlWrites(Statements statements, KnownHashes known, Ending ending) {
-        super(statements, null);
+    SqlWrites(Statements statements, Dialect dialect, KnownHashes known, Ending ending) {
+        super(statements, null, dialect);
         this.known = known;
         this.ending = ending;
     }
@@ -83,30 +96,43 @@ final class SqlWrites extends SqlReads implements StateTransaction {
 
     /**
      * A new message is one insert; replacing one (a status change) first reads the old row, so that the counts move
-     * from its old values to the new ones.
+     * from its old values to the new ones, and its volume refs are rewritten only when it had some.
      */
     @Override
     public void putMessage(MessageRecord record) {
         known.add(record.itemHash().value());
+        String hash = record.itemHash().value();
         boolean inserted = update("saving message " + record.itemHash(), INSERT_MESSAGE,
                 statement -> Rows.bindMessage(statement, record)) == 1;
         if (!inserted) {
-            message(record.itemHash()).ifPresent(old -> count(old, -1));
+            Optional<MessageRecord> old = message(record.itemHash());
+            old.ifPresent(previous -> count(previous, -1));
             update("saving message " + record.itemHash(), UPSERT_MESSAGE,
                     statement -> Rows.bindMessage(statement, record));
             update("saving tags of " + record.itemHash(), "DELETE FROM message_tags WHERE item_hash = ?",
-                    statement -> statement.setString(1, record.itemHash().value()));
+                    statement -> statement.setString(1, hash));
+            if (old.map(previous -> previous.content() != null && !previous.content().volumeRefs().isEmpty())
+                    .orElse(true)) {
+                update("saving volume refs of " + record.itemHash(),
+                        "DELETE FROM message_volume_refs WHERE item_hash = ?",
+                        statement -> statement.setString(1, hash));
+            }
         }
         count(record, 1);
         if (record.content() != null) {
-            for (String tag : record.content().tags()) {
-                update("saving tags of " + record.itemHash(),
-                        "INSERT INTO message_tags (item_hash, tag) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                        statement -> {
-                            statement.setString(1, record.itemHash().value());
-                            statement.setString(2, tag);
-                        });
-            }
+            insertPairs("saving tags of " + record.itemHash(), INSERT_TAG, hash, record.content().tags());
+            insertPairs("saving volume refs of " + record.itemHash(), INSERT_VOLUME_REF, hash,
+                    record.content().volumeRefs());
+        }
+    }
+
+    /** Inserts a row (first, second) for each of {@code seconds}. */
+    private void insertPairs(String doing, String sql, String first, Collection<String> seconds) {
+        for (String second : seconds) {
+            update(doing, sql, statement -> {
+                statement.setString(1, first);
+                statement.setString(2, second);
+            });
         }
     }
 
@@ -147,6 +173,7 @@ final class SqlWrites extends SqlReads implements StateTransaction {
                 statement -> statement.setString(1, itemHash.value()));
     }
 
+    /** A security aggregate's grantees are indexed anew (security_grantees) with it. */
     @Override
     public void putAggregate(AggregateRecord aggregate) {
         update("saving aggregate " + aggregate.owner() + "/" + aggregate.key(), UPSERT_AGGREGATE, statement -> {
@@ -157,6 +184,11 @@ final class SqlWrites extends SqlReads implements StateTransaction {
             statement.setString(5, aggregate.lastRevision().value());
             statement.setDouble(6, aggregate.lastRevisionTime());
         });
+        if (aggregate.key().equals(SECURITY_KEY)) {
+            deleteGrantees(aggregate.owner());
+            insertPairs("indexing the security aggregate of " + aggregate.owner(), INSERT_GRANTEE, aggregate.owner(),
+                    JsonFields.grantees(aggregate.json()));
+        }
     }
 
     @Override
@@ -166,18 +198,20 @@ final class SqlWrites extends SqlReads implements StateTransaction {
                     statement.setString(1, owner);
                     statement.setString(2, key);
                 });
+        if (key.equals(SECURITY_KEY)) {
+            deleteGrantees(owner);
+        }
+    }
+
+    private void deleteGrantees(String owner) {
+        update("indexing the security aggregate of " + owner, "DELETE FROM security_grantees WHERE owner = ?",
+                statement -> statement.setString(1, owner));
     }
 
     @Override
     public void putFileReference(FileReference reference) {
-        update("saving the file reference of " + reference.messageHash(), UPSERT_FILE, statement -> {
-            statement.setString(1, reference.messageHash().value());
-            statement.setString(2, reference.owner());
-            statement.setString(3, reference.fileHash().value());
-            statement.setString(4, reference.itemType().wireName());
-            statement.setString(5, reference.ref());
-            statement.setDouble(6, reference.time());
-        });
+        update("saving the file reference of " + reference.messageHash(), UPSERT_FILE,
+                statement -> Rows.bindFile(statement, reference));
     }
 
     @Override
@@ -185,6 +219,30 @@ final class SqlWrites extends SqlReads implements StateTransaction {
         update("deleting the file reference of " + storeMessageHash,
                 "DELETE FROM file_references WHERE message_hash = ?",
                 statement -> statement.setString(1, storeMessageHash.value()));
+    }
+
+    /** Replaces the measurements of {@code post}: putting a post's metrics again keeps only the new ones. */
+    @Override
+    public void putNodeMetrics(ItemHash post, List<NodeMetric> metrics) {
+        for (NodeMetric metric : metrics) {
+            if (!metric.post().equals(post)) {
+                throw new IllegalArgumentException("a measurement of post " + metric.post()
+                        + " cannot be kept as one of post " + post);
+            }
+        }
+        deleteNodeMetrics(post);
+        for (int i = 0; i < metrics.size(); i++) {
+            NodeMetric metric = metrics.get(i);
+            int listIndex = i;
+            update("saving the node metrics of " + post, INSERT_NODE_METRIC,
+                    statement -> Rows.bindNodeMetric(statement, metric, listIndex));
+        }
+    }
+
+    @Override
+    public void deleteNodeMetrics(ItemHash post) {
+        update("deleting the node metrics of " + post, "DELETE FROM node_metrics WHERE post_hash = ?",
+                statement -> statement.setString(1, post.value()));
     }
 
     /** Adds this transaction's count changes to message_counts; called once, before the commit. */
@@ -228,7 +286,7 @@ final class SqlWrites extends SqlReads implements StateTransaction {
     }
 
     private static String upsert(String table, String columns, String key) {
-        java.util.List<String> keyColumns = java.util.List.of(key.split(", "));
+        List<String> keyColumns = List.of(key.split(", "));
         StringBuilder updates = new StringBuilder();
         for (String column : columns.split(", ")) {
             if (!keyColumns.contains(column)) {

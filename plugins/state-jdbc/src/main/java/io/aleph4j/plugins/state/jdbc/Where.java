@@ -3,10 +3,13 @@ package io.aleph4j.plugins.state.jdbc;
 import io.aleph4j.api.message.MessageStatus;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A WHERE clause built from optional filters, every value a bound parameter (never spliced into SQL). It has
@@ -57,14 +60,46 @@ final class Where {
      * every row reads the whole table: 3 s on a million messages).
      */
     Where anyTag(String itemHashColumn, Collection<String> tags) {
-        if (!tags.isEmpty()) {
-            String listed = "t.tag IN (" + placeholders(tags.size()) + ")";
-            select.add("EXISTS (SELECT 1 FROM message_tags t WHERE t.item_hash = " + itemHashColumn + " AND "
+        return anyListed("message_tags", "tag", itemHashColumn, tags);
+    }
+
+    /** A message names at least one of {@code refs} among its volume refs; spelled as {@link #anyTag}. */
+    Where anyVolumeRef(String itemHashColumn, Collection<String> refs) {
+        return anyListed("message_volume_refs", "volume_ref", itemHashColumn, refs);
+    }
+
+    /** A row of {@code table} (item_hash, {@code column}) lists the message with one of {@code values}. */
+    private Where anyListed(String table, String column, String itemHashColumn, Collection<String> values) {
+        if (!values.isEmpty()) {
+            String listed = "l." + column + " IN (" + placeholders(values.size()) + ")";
+            select.add("EXISTS (SELECT 1 FROM " + table + " l WHERE l.item_hash = " + itemHashColumn + " AND "
                     + listed + ")");
-            count.add(itemHashColumn + " IN (SELECT t.item_hash FROM message_tags t WHERE " + listed + ")");
-            parameters.addAll(tags);
+            count.add(itemHashColumn + " IN (SELECT l.item_hash FROM " + table + " l WHERE " + listed + ")");
+            parameters.addAll(values);
         }
         return this;
+    }
+
+    /**
+     * {@code from <= reception < before}, each bound skipped when absent. The column holds epoch microseconds (a
+     * reception time truncated to them), so a bound is rounded up to the next microsecond: a time of x.0000005 s
+     * is after one kept as x.000000 and before one kept as x.000001, and so is its bound.
+     */
+    Where receivedRange(String microsColumn, Optional<Instant> from, Optional<Instant> before) {
+        from.ifPresent(bound -> {
+            add(microsColumn + " >= ?");
+            parameters.add(ceilingMicros(bound));
+        });
+        before.ifPresent(bound -> {
+            add(microsColumn + " < ?");
+            parameters.add(ceilingMicros(bound));
+        });
+        return this;
+    }
+
+    private static long ceilingMicros(Instant instant) {
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+        return instant.getNano() % 1_000 == 0 ? micros : micros + 1;
     }
 
     /** {@code start <= column < end}, each bound skipped when 0. */
@@ -105,6 +140,13 @@ final class Where {
         return this;
     }
 
+    /** A condition with its own parameters ({@code String}, {@code Double}, {@code Long}), bound in order. */
+    Where condition(String condition, Object... values) {
+        add(condition);
+        parameters.addAll(List.of(values));
+        return this;
+    }
+
     /** The bound values, in order; the same for both spellings. */
     List<Object> parameters() {
         return List.copyOf(parameters);
@@ -124,6 +166,8 @@ final class Where {
         for (Object parameter : parameters) {
             if (parameter instanceof Double number) {
                 statement.setDouble(index++, number);
+            } else if (parameter instanceof Long number) {
+                statement.setLong(index++, number);
             } else {
                 statement.setString(index++, (String) parameter);
             }

@@ -74,7 +74,7 @@ final class SqliteStateStoreTest extends StateStoreContract {
             write(batch, tx -> {
                 for (int n = first; n < first + 100; n++) {
                     tx.putFileReference(new FileReference(hash(n + 10), "0xowner" + n, hash(n + 5_000),
-                            ItemType.STORAGE, null, n));
+                            ItemType.STORAGE, null, n, n));
                 }
                 return null;
             });

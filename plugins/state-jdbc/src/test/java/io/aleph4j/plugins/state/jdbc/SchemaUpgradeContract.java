@@ -1,0 +1,109 @@
+package io.aleph4j.plugins.state.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.state.FileTotals;
+import io.aleph4j.api.state.MessageFilter;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.PageRequest;
+import io.aleph4j.api.state.StateQueries;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A database an older aleph4j made opens in this one: the migrations add what is new and fill it from what the old
+ * version stored. Each database runs it on its own kind of database ({@link #database()}, a new one per test).
+ */
+abstract class SchemaUpgradeContract {
+
+    private static final String ALICE = "0xAlice";
+    private static final String BOB = "0xBob";
+
+    /** A new, empty database. */
+    protected abstract DataSource database() throws SQLException;
+
+    @Test
+    void aVersion4DatabaseGetsFileSizesOfZeroAndItsSecurityGranteesAndVolumeRefsFilled() throws Exception {
+        DataSource database = database();
+        ItemHash program = ItemHash.sha256Of("program");
+        ItemHash instance = ItemHash.sha256Of("instance");
+        ItemHash forgotten = ItemHash.sha256Of("forgotten program");
+        ItemHash post = ItemHash.sha256Of("post");
+        ItemHash store = ItemHash.sha256Of("store");
+        try (Connection old = database.getConnection()) {
+            assertThat(Migrations.apply(old, 4)).isEqualTo(4);
+            old.setAutoCommit(false);
+            insertMessage(old, program, "PROGRAM", "{\"address\":\"" + ALICE + "\",\"time\":1.0,"
+                    + "\"code\":{\"ref\":\"code-ref\",\"encoding\":\"zip\"},\"runtime\":{\"ref\":\"runtime-ref\"},"
+                    + "\"data\":null,\"volumes\":[{\"ref\":\"volume-ref\",\"mount\":\"/opt\"},"
+                    + "{\"ephemeral\":true,\"size_mib\":1},"
+                    + "{\"persistence\":\"host\",\"parent\":{\"ref\":\"persistent-parent\"},\"name\":\"x\"}]}");
+            insertMessage(old, instance, "INSTANCE", "{\"address\":\"" + ALICE + "\",\"time\":2.0,"
+                    + "\"rootfs\":{\"parent\":{\"ref\":\"rootfs-ref\"}},\"volumes\":[{\"ref\":\"instance-volume\"}]}");
+            insertMessage(old, forgotten, "PROGRAM", null);
+            insertMessage(old, post, "POST", "{\"address\":\"" + ALICE + "\",\"time\":4.0,"
+                    + "\"content\":{\"code\":{\"ref\":\"not-a-volume\"}},\"code\":{\"ref\":\"not-a-volume\"}}");
+            update(old, "INSERT INTO aggregates (owner, key, content_json, creation_time, last_revision, "
+                    + "last_revision_time) VALUES (?, 'security', ?, 1.0, ?, 2.0)", BOB,
+                    "{\"authorizations\":[{\"address\":\"" + ALICE + "\",\"types\":[\"POST\"]},\"0xString\"]}",
+                    program.value());
+            update(old, "INSERT INTO aggregates (owner, key, content_json, creation_time, last_revision, "
+                    + "last_revision_time) VALUES (?, 'profile', ?, 1.0, ?, 2.0)", ALICE,
+                    "{\"authorizations\":[{\"address\":\"" + BOB + "\"}]}", program.value());
+            update(old, "INSERT INTO file_references (message_hash, owner, file_hash, item_type, ref, time) "
+                    + "VALUES (?, ?, ?, 'storage', NULL, 5.0)", store.value(), ALICE, post.value());
+            old.commit();
+        }
+
+        JdbcStateStore upgraded = new JdbcStateStore("upgraded", () -> new JdbcStateStore.Connections(
+                database.getConnection(), database, () -> { }));
+        upgraded.open();
+        try {
+            StateQueries queries = upgraded.queries();
+            assertThat(queries.message(program).orElseThrow().content().volumeRefs())
+                    .containsExactly("code-ref", "runtime-ref", "volume-ref");
+            assertThat(queries.message(instance).orElseThrow().content().volumeRefs())
+                    .containsExactly("instance-volume", "rootfs-ref");
+            assertThat(queries.message(post).orElseThrow().content().volumeRefs()).isEmpty();
+            assertThat(queries.messages(MessageFilter.builder().volumeRefs("rootfs-ref", "code-ref").build(),
+                    PageRequest.all()).items()).extracting(MessageRecord::itemHash)
+                    .containsExactlyInAnyOrder(program, instance);
+            assertThat(queries.messages(MessageFilter.builder().volumeRefs("persistent-parent", "not-a-volume")
+                    .build(), PageRequest.all()).items()).isEmpty();
+
+            assertThat(queries.securityAggregatesNaming(ALICE)).extracting(aggregate -> aggregate.owner())
+                    .containsExactly(BOB);
+            assertThat(queries.securityAggregatesNaming(BOB)).as("a profile is no security aggregate").isEmpty();
+            assertThat(queries.securityAggregatesNaming("0xString")).isEmpty();
+
+            assertThat(queries.fileReference(store).orElseThrow().size()).isZero();
+            assertThat(queries.fileTotals(ALICE)).isEqualTo(new FileTotals(1, 0));
+        } finally {
+            upgraded.close();
+        }
+        try (Connection upgradedConnection = database.getConnection()) {
+            assertThat(Migrations.currentVersion(upgradedConnection)).isEqualTo(Migrations.known().size());
+        }
+    }
+
+    private static void insertMessage(Connection connection, ItemHash hash, String type, String contentJson)
+            throws SQLException {
+        update(connection, "INSERT INTO messages (item_hash, chain, sender, type, channel, time, item_type, "
+                + "item_content, signature, status, owner, content_time, content_json, received_at, size) "
+                + "VALUES (?, 'ETH', ?, ?, 'TEST', 1.0, 'storage', NULL, '0xsignature', ?, ?, 1.0, ?, 0, 0)",
+                hash.value(), ALICE, type, contentJson == null ? "forgotten" : "processed", ALICE, contentJson);
+    }
+
+    private static void update(Connection connection, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+}
