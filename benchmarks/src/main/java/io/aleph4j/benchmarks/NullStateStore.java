@@ -4,12 +4,17 @@ import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.state.AddressStats;
 import io.aleph4j.api.state.AddressStatsCursor;
 import io.aleph4j.api.state.AddressStatsQuery;
+import io.aleph4j.api.state.AggregateCursor;
 import io.aleph4j.api.state.AggregateElement;
+import io.aleph4j.api.state.AggregateFilter;
 import io.aleph4j.api.state.AggregateRecord;
 import io.aleph4j.api.state.FileReference;
+import io.aleph4j.api.state.FileTotals;
 import io.aleph4j.api.state.MessageCursor;
 import io.aleph4j.api.state.MessageFilter;
 import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.NodeKind;
+import io.aleph4j.api.state.NodeMetric;
 import io.aleph4j.api.state.Page;
 import io.aleph4j.api.state.PageRequest;
 import io.aleph4j.api.state.PostFilter;
@@ -102,6 +107,14 @@ final class NullStateStore implements StateStore, StateTransaction {
     }
 
     @Override
+    public void putNodeMetrics(ItemHash post, List<NodeMetric> metrics) {
+    }
+
+    @Override
+    public void deleteNodeMetrics(ItemHash post) {
+    }
+
+    @Override
     public Optional<MessageRecord> message(ItemHash itemHash) {
         return Optional.empty();
     }
@@ -114,6 +127,21 @@ final class NullStateStore implements StateStore, StateTransaction {
     @Override
     public List<MessageRecord> messagesAfter(MessageFilter filter, Optional<MessageCursor> after, int limit,
                                              SortOrder order) {
+        return List.of();
+    }
+
+    @Override
+    public Page<MessageRecord> messagesByReception(MessageFilter filter, PageRequest page) {
+        return new Page<>(List.of(), 0, page);
+    }
+
+    @Override
+    public List<String> channels(MessageFilter filter) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> postTypes(MessageFilter filter) {
         return List.of();
     }
 
@@ -148,6 +176,22 @@ final class NullStateStore implements StateStore, StateTransaction {
     }
 
     @Override
+    public Page<AggregateRecord> aggregates(AggregateFilter filter, PageRequest page) {
+        return new Page<>(List.of(), 0, page);
+    }
+
+    @Override
+    public List<AggregateRecord> aggregatesAfter(AggregateFilter filter, Optional<AggregateCursor> after, int limit,
+                                                 SortOrder order) {
+        return List.of();
+    }
+
+    @Override
+    public List<AggregateRecord> securityAggregatesNaming(String grantee) {
+        return List.of();
+    }
+
+    @Override
     public List<AggregateElement> aggregateElements(String owner, String key) {
         return List.of();
     }
@@ -168,6 +212,22 @@ final class NullStateStore implements StateStore, StateTransaction {
     }
 
     @Override
+    public Page<FileReference> filesOf(String owner, Optional<ItemHash> fileHash, PageRequest page) {
+        return new Page<>(List.of(), 0, page);
+    }
+
+    @Override
+    public List<FileReference> filesOfAfter(String owner, Optional<ItemHash> fileHash, Optional<MessageCursor> after,
+                                            int limit, SortOrder order) {
+        return List.of();
+    }
+
+    @Override
+    public FileTotals fileTotals(String owner) {
+        return FileTotals.NONE;
+    }
+
+    @Override
     public Page<AddressStats> addressStats(AddressStatsQuery query, PageRequest page) {
         return new Page<>(List.of(), 0, page);
     }
@@ -175,6 +235,12 @@ final class NullStateStore implements StateStore, StateTransaction {
     @Override
     public List<AddressStats> addressStatsAfter(AddressStatsQuery query, Optional<AddressStatsCursor> after, int limit,
                                                 SortOrder order) {
+        return List.of();
+    }
+
+    @Override
+    public List<NodeMetric> nodeMetrics(NodeKind kind, String nodeId, double fromSeconds, double toSeconds,
+                                        SortOrder order) {
         return List.of();
     }
 }
