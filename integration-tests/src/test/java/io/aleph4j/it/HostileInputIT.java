@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Well over a hundred malformed and abusive requests: each gets a 4xx with a JSON body naming the problem
  * (or, for a message that parses but does not verify, the rejected answer), none a 5xx, and the node's state
- * is what it was before them.
+ * is what it was before them. A query parameter a route does not know is no attack: it is ignored, as on the
+ * reference.
  */
 final class HostileInputIT {
 
@@ -178,9 +179,15 @@ final class HostileInputIT {
             attacks.add(new Attack(method + " messages", method, "/api/v0/messages", "{}"));
         }
         attacks.add(new Attack("POST messages.json", "POST", "/api/v0/messages.json", "{}"));
-        // Unknown parameters and wrong values.
-        for (String query : List.of("foo=1", "pagination=-1", "pagination=1000000000", "pagination=abc",
+        // Wrong values of known parameters (unknown parameters are ignored, as on the reference), by alias or by
+        // field name.
+        for (String query : List.of("pagination=-1", "pagination=99999999999", "pagination=abc",
                 "pagination=1.5", "page=0", "page=abc", "sortOrder=0", "sortOrder=asc", "sortBy=size",
+                "sort_by=size", "sort_order=2", "message_types=TWEET", "content_format=xml", "exclude_content=maybe",
+                "start_date=-1", "start_block=-1", "startBlock=abc", "endBlock=1.5", "startBlock=5&endBlock=4",
+                "msgStatuses=forgotten&startBlock=1", "msgStatuses=removed&end_block=2",
+                "msgStatuses=forgotten&cursor=",
+                "cursor=&pagination=0", "cursor=eyJ9&sortBy=tx-time",
                 "msgTypes=post", "msgTypes=POST,TWEET", "msgType=", "msgStatuses=unknown",
                 "msgStatuses=forgotten,processed", "chains=eth%20chain", "startDate=abc", "startDate=-5",
                 "endDate=NaN", "startDate=Infinity", "startDate=10&endDate=5", "contentFormat=xml",
@@ -191,22 +198,40 @@ final class HostileInputIT {
                 "addresses=" + "a,".repeat(1_001))) {
             attacks.add(Attack.get("/api/v0/messages.json?" + query));
         }
-        for (String query : List.of("bar=1", "pagination=x", "sortOrder=2", "hashes=zz", "addresses=%3Cscript%3E",
-                "startDate=-1", "cursor=abc", "cursor=&pagination=0")) {
+        for (String query : List.of("pagination=x", "sortOrder=2", "hashes=zz", "addresses=%3Cscript%3E",
+                "startDate=-1", "cursor=abc", "cursor=&pagination=0", "sort_by=random", "start_date=x",
+                "cursor=eyJ9&sort_by=tx-time")) {
             attacks.add(Attack.get("/api/v0/posts.json?" + query));
             attacks.add(Attack.get("/api/v1/posts.json?" + query));
         }
-        for (String query : List.of("x=1", "with_info=2", "value_only=maybe", "limit=-5", "limit=abc",
+        for (String query : List.of("with_info=2", "value_only=maybe", "limit=abc", "limit=1.5",
                 "keys=" + "k".repeat(300))) {
             attacks.add(Attack.get("/api/v0/aggregates/" + ALICE.address() + ".json?" + query));
         }
         attacks.add(Attack.get("/api/v0/aggregates/" + URLEncoder.encode("' OR 1=1 --", StandardCharsets.UTF_8)
                 + ".json"));
         attacks.add(Attack.get("/api/v0/aggregates/0xNoSuchAddress.json"));
-        attacks.add(Attack.get("/api/v0/version?debug=1"));
-        attacks.add(Attack.get("/api/v0/info/public.json?x=1"));
-        attacks.add(Attack.get("/api/v0/messages/" + stored.itemHash().value() + "?admin=1"));
+        for (String query : List.of("pagination=-1", "sortBy=size", "sortOrder=0", "cursor=&pagination=0",
+                "addressContains=" + "a".repeat(67))) {
+            attacks.add(Attack.get("/api/v1/addresses/stats.json?" + query));
+        }
+        attacks.add(Attack.get("/api/v0/addresses/stats.json?addresses[]=%3Cscript%3E"));
         return attacks;
+    }
+
+    @Test
+    void unknownParametersAreIgnoredAsOnTheReference() {
+        String hash = stored.itemHash().value();
+        for (String path : List.of("/api/v0/messages.json?foo=1", "/api/v0/messages.json?admin=1&debug=true",
+                "/api/v0/messages.json?%3Cscript%3E=1&msgtypes=TWEET&x=" + "y".repeat(2_000),
+                "/api/v0/posts.json?bar=1", "/api/v1/posts.json?bar=1", "/api/v0/aggregates/" + ALICE.address()
+                        + ".json?x=1", "/api/v0/aggregates/" + ALICE.address() + ".json?limit=-5",
+                "/api/v0/version?debug=1", "/api/v0/info/public.json?x=1", "/api/v0/messages/" + hash + "?admin=1",
+                "/api/v0/messages/" + hash + "/status?admin=1", "/api/v1/addresses/stats.json?x=1",
+                "/api/v0/messages.json?pagination=1000000000")) {
+            HttpResponse<String> answer = send(Attack.get(path));
+            assertThat(answer.statusCode()).as(path + ": " + shorten(answer.body())).isEqualTo(200);
+        }
     }
 
     private static HttpResponse<String> send(Attack attack) {

@@ -2,9 +2,11 @@ package io.aleph4j.it;
 
 import static io.aleph4j.api.message.MessageType.AGGREGATE;
 import static io.aleph4j.api.message.MessageType.POST;
+import static io.aleph4j.api.message.MessageType.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.testkit.EmbeddedNode;
 import java.io.IOException;
@@ -208,7 +210,10 @@ final class HttpApiIT {
         assertThat(times).containsExactly(T, T + 1, T + 2, T + 3, T + 4);
         assertThat(json(http().get("/api/v0/messages.json?cursor=&pagination=0")).path("error").asText())
                 .contains("pagination=0");
-        assertThat(http().get("/api/v0/messages.json?cursor=&sortBy=tx-time").statusCode()).isEqualTo(422);
+        assertThat(json(http().get("/api/v0/messages.json?sortBy=tx-time&cursor=" + first2Cursor(me)))
+                .path("error").asText()).contains("tx-time");
+        assertThat(getJson("/api/v0/messages.json?cursor=&sortBy=tx-time&pagination=2", 200).path("messages"))
+                .as("an empty cursor starts a walk in any order, as on the reference").hasSize(2);
         assertThat(json(http().get("/api/v0/messages.json?cursor=bm90IGpzb24")).path("error").asText())
                 .contains("Invalid cursor");
 
@@ -242,7 +247,7 @@ final class HttpApiIT {
         for (String path : List.of("/api/v0/messages.json?pagination=abc", "/api/v0/messages.json?sortOrder=2",
                 "/api/v0/messages.json?page=0", "/api/v0/messages.json?msgTypes=TWEET",
                 "/api/v0/messages.json?hashes=nothex", "/api/v0/messages.json?startDate=-1",
-                "/api/v0/messages.json?startDate=10&endDate=5", "/api/v0/messages.json?unknown=1",
+                "/api/v0/messages.json?startDate=10&endDate=5", "/api/v0/messages.json?sort_by=random",
                 "/api/v0/messages.json?msgStatuses=forgotten,processed", "/api/v0/posts.json?sortBy=random",
                 "/api/v0/messages/not-a-hash", "/api/v0/messages/" + "ab".repeat(32),
                 "/api/v0/aggregates/0xA.json?with_info=perhaps")) {
@@ -383,6 +388,215 @@ final class HttpApiIT {
                 .contains("sortBy");
     }
 
+    @Test
+    void unknownParametersAreIgnoredAndTheFirstValueOfARepeatedOneCounts() throws Exception {
+        String me = alice.address();
+        postNotes(me, 3);
+        Message aggregate = alice.signed(AGGREGATE, Contents.aggregate(me, "k", "{}", T + 10), T + 10);
+        assertThat(http().postJson("/api/v0/messages", Envelopes.publish(aggregate, true)).statusCode())
+                .isEqualTo(200);
+
+        JsonNode plain = getJson("/api/v0/messages.json?addresses=" + me, 200);
+        assertThat(getJson("/api/v0/messages.json?addresses=" + me + "&foo=1&hashes[]=zz&msgtypes=TWEET", 200))
+                .isEqualTo(plain);
+        assertThat(getJson("/api/v0/messages.json?addresses=" + me + "&pagination=1&pagination=abc", 200)
+                .path("messages")).hasSize(1);
+        for (String path : List.of("/api/v0/posts.json?foo=1", "/api/v1/posts.json?foo=1&bar=",
+                "/api/v0/posts/page/1.json?x=1", "/api/v0/aggregates/" + me + ".json?x=1&limit=-5",
+                "/api/v0/addresses/stats.json?addresses[]=" + me + "&foo=1", "/api/v1/addresses/stats.json?foo=1",
+                "/api/v0/version?debug=1", "/version?x=1", "/api/v0/info/public.json?x=1",
+                "/api/v0/messages/" + aggregate.itemHash().value() + "?admin=1",
+                "/api/v0/messages/" + aggregate.itemHash().value() + "/status?admin=1")) {
+            assertThat(http().get(path).statusCode()).as(path).isEqualTo(200);
+        }
+
+        Frames frames = new Frames();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:"
+                + http().uri("/").getPort() + "/api/ws0/messages?addresses=" + me + "&history=1&foo=1"), frames)
+                .join();
+        assertThat(Envelopes.JSON.readTree(frames.next()).path("item_hash").asText())
+                .isEqualTo(aggregate.itemHash().value());
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+
+    @Test
+    void snakeCaseFieldNamesAreTakenAsWellAsTheirAliasesWhichWinWhenBothAreGiven() throws IOException {
+        String me = alice.address();
+        postNotes(me, 3);
+        Message aggregate = alice.signed(AGGREGATE, Contents.aggregate(me, "k", "{}", T + 10), T + 10);
+        assertThat(http().postJson("/api/v0/messages", Envelopes.publish(aggregate, true)).statusCode())
+                .isEqualTo(200);
+        String mine = "/api/v0/messages.json?addresses=" + me;
+
+        assertThat(getJson(mine + "&message_types=AGGREGATE", 200).path("pagination_total").asInt()).isEqualTo(1);
+        assertThat(getJson(mine + "&message_type=AGGREGATE", 200).path("pagination_total").asInt()).isEqualTo(1);
+        assertThat(getJson(mine + "&msgTypes=POST&message_types=AGGREGATE", 200).path("pagination_total").asInt())
+                .as("the alias wins").isEqualTo(3);
+        assertThat(getJson(mine + "&sort_order=1", 200).path("messages").get(0).path("time").asDouble())
+                .isEqualTo(T);
+        assertThat(getJson(mine + "&sort_by=tx-time&sort_order=1", 200).path("messages").get(0).path("time")
+                .asDouble()).isEqualTo(T);
+        assertThat(getJson(mine + "&start_date=" + (T + 1) + "&end_date=" + (T + 2), 200).path("pagination_total")
+                .asInt()).isEqualTo(1);
+        assertThat(getJson(mine + "&content_types=note", 200).path("pagination_total").asInt()).isEqualTo(3);
+        assertThat(getJson(mine + "&content_keys=k", 200).path("pagination_total").asInt()).isEqualTo(1);
+        assertThat(getJson(mine + "&message_statuses=pending", 200).path("pagination_total").asInt()).isZero();
+        assertThat(getJson(mine + "&payment_types=superfluid", 200).path("pagination_total").asInt()).isZero();
+        assertThat(getJson(mine + "&payment_types=gold", 422).path("error").asText()).contains("payment_types");
+        assertThat(getJson(mine + "&content_format=none", 200).path("messages").get(0).has("content")).isFalse();
+        assertThat(getJson(mine + "&exclude_content=y", 200).path("messages").get(0).has("content")).isFalse();
+        assertThat(getJson(mine + "&start_block=1", 200).path("pagination_total").asInt()).isEqualTo(4);
+        assertThat(getJson(mine + "&end_block=1", 200).path("pagination_total").asInt()).isZero();
+        assertThat(getJson(mine + "&sort_by=size", 422).path("error").asText()).contains("sort_by");
+
+        assertThat(getJson("/api/v0/posts.json?post_types=note", 200).path("posts")).hasSize(3);
+        assertThat(getJson("/api/v1/posts.json?types=blog&post_types=note", 200).path("posts"))
+                .as("the alias wins").isEmpty();
+        assertThat(getJson("/api/v0/posts.json?sort_order=1", 200).path("posts").get(0).path("time").asDouble())
+                .isEqualTo(T);
+        assertThat(getJson("/api/v1/posts.json?start_date=" + (T + 1) + "&end_date=" + (T + 2), 200)
+                .path("posts")).hasSize(1);
+        assertThat(getJson("/api/v0/posts.json?sort_by=size", 422).path("error").asText()).contains("sort_by");
+    }
+
+    @Test
+    void paginationZeroIsEveryResultOnOnePageButNotWithACursorWhosePagesHoldAtMost200() throws IOException {
+        String me = alice.address();
+        postNotes(me, 25);
+
+        assertThat(getJson("/api/v0/messages.json", 200).path("messages")).hasSize(20);
+        JsonNode all = getJson("/api/v0/messages.json?pagination=0&page=3", 200);
+        assertThat(all.path("messages")).hasSize(25);
+        assertThat(all.path("pagination_per_page").asInt()).isZero();
+        assertThat(all.path("pagination_page").asInt()).isEqualTo(3);
+        assertThat(all.path("pagination_total").asInt()).isEqualTo(25);
+        assertThat(getJson("/api/v0/messages/page/2.json?pagination=0", 200).path("messages")).hasSize(25);
+        for (String posts : List.of("/api/v0/posts.json", "/api/v1/posts.json")) {
+            JsonNode allPosts = getJson(posts + "?pagination=0", 200);
+            assertThat(allPosts.path("posts")).as(posts).hasSize(25);
+            assertThat(allPosts.path("pagination_per_page").asInt()).as(posts).isZero();
+        }
+        assertThat(getJson("/api/v1/addresses/stats.json?pagination=0", 200).path("pagination_per_page").asInt())
+                .isZero();
+
+        for (String list : List.of("/api/v0/messages.json", "/api/v0/posts.json", "/api/v1/posts.json",
+                "/api/v1/addresses/stats.json")) {
+            assertThat(getJson(list + "?cursor=&pagination=0", 422).path("error").asText()).as(list)
+                    .isEqualTo("pagination=0 is not allowed with cursor-based pagination");
+        }
+        JsonNode capped = getJson("/api/v0/messages.json?cursor=&pagination=500", 200);
+        assertThat(capped.path("pagination_per_page").asInt()).isEqualTo(200);
+        assertThat(capped.path("messages")).hasSize(25);
+        assertThat(capped.path("next_cursor").isNull()).isTrue();
+        assertThat(getJson("/api/v0/posts.json?cursor=&pagination=201", 200).path("pagination_per_page").asInt())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anOperatorsPageCapBoundsPaginationZeroToo() throws IOException {
+        node.close();
+        node = PipelineNode.startWith(builder -> builder.set("api-http", "max-page-size", 10), "api-http");
+        postNotes(alice.address(), 12);
+
+        JsonNode all = getJson("/api/v0/messages.json?pagination=0", 200);
+        assertThat(all.path("messages")).hasSize(10);
+        assertThat(all.path("pagination_per_page").asInt()).isEqualTo(10);
+        assertThat(all.path("pagination_total").asInt()).isEqualTo(12);
+        assertThat(getJson("/api/v0/posts.json?pagination=11", 422).path("error").asText()).contains("pagination");
+    }
+
+    @Test
+    void blockBoundsKeepUnconfirmedMessagesUnderAStartBlockAndDropThemUnderAnEndBlock() throws Exception {
+        String me = alice.address();
+        postNotes(me, 3);
+        String mine = "/api/v0/messages.json?addresses=" + me;
+
+        JsonNode fromBlock = getJson(mine + "&startBlock=5", 200);
+        assertThat(fromBlock.path("pagination_total").asInt()).as("unconfirmed messages are kept").isEqualTo(3);
+        assertThat(fromBlock.path("messages")).extracting(m -> m.path("time").asDouble())
+                .as("the tx-time order, newest first while nothing is confirmed").containsExactly(T + 2, T + 1, T);
+        assertThat(getJson(mine + "&startBlock=5&sortOrder=1", 200).path("messages"))
+                .extracting(m -> m.path("time").asDouble()).containsExactly(T, T + 1, T + 2);
+        assertThat(getJson(mine + "&sortBy=tx-time", 200).path("messages"))
+                .extracting(m -> m.path("time").asDouble()).containsExactly(T + 2, T + 1, T);
+        assertThat(getJson(mine + "&sortBy=tx-time&sortOrder=1", 200).path("messages"))
+                .extracting(m -> m.path("time").asDouble()).containsExactly(T, T + 1, T + 2);
+
+        JsonNode toBlock = getJson(mine + "&endBlock=1000000", 200);
+        assertThat(toBlock.path("messages")).as("an unconfirmed message is below no block").isEmpty();
+        assertThat(toBlock.path("pagination_total").asInt()).isZero();
+        assertThat(getJson(mine + "&startBlock=5&endBlock=5", 200).path("messages")).isEmpty();
+        assertThat(getJson(mine + "&cursor=&startBlock=5", 200).path("messages")).hasSize(3);
+        JsonNode cursorToBlock = getJson(mine + "&cursor=&endBlock=9", 200);
+        assertThat(cursorToBlock.path("messages")).isEmpty();
+        assertThat(cursorToBlock.path("next_cursor").isNull()).isTrue();
+
+        assertThat(getJson(mine + "&startBlock=5&endBlock=4", 422).path("error").asText())
+                .isEqualTo("end block cannot be lower than start block.");
+        assertThat(getJson(mine + "&startBlock=-1", 422).path("error").asText()).contains("startBlock");
+        assertThat(getJson(mine + "&endBlock=x", 422).path("error").asText()).contains("endBlock");
+        assertThat(getJson(mine + "&msgStatuses=forgotten&startBlock=1", 400).path("error").asText())
+                .contains("startBlock");
+        assertThat(getJson(mine + "&msgStatuses=removed&endBlock=1", 400).path("error").asText())
+                .contains("endBlock");
+        assertThat(getJson(mine + "&msgStatuses=forgotten", 200).path("messages")).isEmpty();
+
+        Frames frames = new Frames();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:"
+                + http().uri("/").getPort() + "/api/ws0/messages?addresses=" + me + "&history=5&endBlock=9"), frames)
+                .join();
+        assertThat(frames.received.poll(300, TimeUnit.MILLISECONDS)).as("no history below a block").isNull();
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+
+    @Test
+    void contentFormatWinsOverExcludeContentAndNoneLeavesNoContentKey() throws IOException {
+        String me = alice.address();
+        Message post = alice.signed(POST, Contents.post(me, "note", "{\"body\":\"b\"}", T), T);
+        assertThat(http().postJson("/api/v0/messages", Envelopes.publish(post, true)).statusCode()).isEqualTo(200);
+        String mine = "/api/v0/messages.json?addresses=" + me;
+
+        JsonNode excluded = getJson(mine + "&excludeContent=true", 200).path("messages").get(0);
+        assertThat(excluded.has("content")).as("absent, not null").isFalse();
+        assertThat(excluded.path("item_content").asText()).isEqualTo(post.itemContent());
+        assertThat(getJson(mine + "&contentFormat=full&excludeContent=true", 200).path("messages").get(0)
+                .path("content").path("content").path("body").asText()).isEqualTo("b");
+        assertThat(getJson(mine + "&contentFormat=none", 200).path("messages").get(0).has("content")).isFalse();
+        assertThat(getJson(mine + "&contentFormat=headers&excludeContent=true", 200).path("messages").get(0)
+                .path("content")).isEqualTo(Envelopes.JSON.createObjectNode().put("address", me).put("type", "note"));
+        assertThat(getJson(mine + "&contentFormat=none&excludeContent=perhaps", 422).path("error").asText())
+                .contains("excludeContent");
+
+        JsonNode item = getJson(mine, 200).path("messages").get(0);
+        assertThat(item.path("confirmed").isBoolean() && !item.path("confirmed").asBoolean()).isTrue();
+        assertThat(item.path("confirmations").isArray() && item.path("confirmations").isEmpty()).isTrue();
+        JsonNode single = getJson("/api/v0/messages/" + post.itemHash().value(), 200).path("message");
+        assertThat(single.path("confirmed").isBoolean() && !single.path("confirmed").asBoolean()).isTrue();
+        assertThat(single.path("confirmations").isArray() && single.path("confirmations").isEmpty()).isTrue();
+        JsonNode legacyPost = getJson("/api/v0/posts.json?addresses=" + me, 200).path("posts").get(0);
+        assertThat(legacyPost.path("confirmed").isBoolean() && !legacyPost.path("confirmed").asBoolean()).isTrue();
+        assertThat(legacyPost.path("confirmations").isArray() && legacyPost.path("confirmations").isEmpty())
+                .isTrue();
+    }
+
+    @Test
+    void aStoresHeadersCarryItsFileHashAndRef() throws IOException {
+        node.close();
+        node = PipelineNode.startWith("api-http", "content-fs");
+        String me = alice.address();
+        HttpResponse<String> added = http().postJson("/api/v0/storage/add_json", "{\"avatar\":1}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        String file = json(added).path("hash").asText();
+        Message store = alice.signed(STORE, Contents.store(me, ItemHash.of(file), "avatar", T), T);
+        assertThat(http().postJson("/api/v0/messages", Envelopes.publish(store, true)).statusCode()).isEqualTo(200);
+
+        JsonNode headers = getJson("/api/v0/messages.json?msgTypes=STORE&contentFormat=headers", 200)
+                .path("messages").get(0).path("content");
+
+        assertThat(headers).isEqualTo(Envelopes.JSON.createObjectNode().put("address", me).put("item_hash", file)
+                .put("ref", "avatar"));
+    }
+
     /** Collects a websocket's text frames and its close. */
     @Test
     void theStatusWebSocketSendsTheNodeStatusOnConnect() throws Exception {
@@ -436,6 +650,12 @@ final class HttpApiIT {
             status = read.statusCode() == 200 ? json(read).path("status").asText() : "";
         }
         return status;
+    }
+
+    /** The next_cursor of the first page of two of {@code owner}'s messages. */
+    private String first2Cursor(String owner) throws IOException {
+        return getJson("/api/v0/messages.json?addresses=" + owner + "&pagination=2&cursor=", 200).path("next_cursor")
+                .asText();
     }
 
     /** Posts {@code count} notes of {@code owner} ({"n": i}, at T + i) and waits for each to be processed. */

@@ -21,9 +21,6 @@ import java.util.Set;
 /** {@code /api/v0/addresses/stats.json} and {@code /api/v1/addresses/stats.json}: processed messages per sender. */
 final class AddressRoutes {
 
-    private static final Set<String> V0_PARAMETERS = Set.of("addresses[]", "addresses");
-    private static final Set<String> V1_PARAMETERS = Set.of("addressContains", "sortBy", "sortOrder", "pagination",
-            "page", "cursor");
     private static final int MAX_CONTAINS = 66;
 
     private final StateQueries state;
@@ -41,7 +38,7 @@ final class AddressRoutes {
 
     /** The reference takes repeated {@code addresses[]}; a comma list in {@code addresses} is taken too. */
     private HttpResponse v0(HttpRequest request) {
-        Query query = Query.of(request, V0_PARAMETERS);
+        Query query = Query.of(request);
         Set<String> addresses = new HashSet<>(query.repeatedAddresses("addresses[]"));
         addresses.addAll(query.addresses("addresses"));
         Page<AddressStats> found = state.addressStats(new AddressStatsQuery(addresses, null, null),
@@ -52,7 +49,7 @@ final class AddressRoutes {
     }
 
     private HttpResponse v1(HttpRequest request) {
-        Query query = Query.of(request, V1_PARAMETERS);
+        Query query = Query.of(request);
         String contains = query.string("addressContains");
         if (contains != null && contains.length() > MAX_CONTAINS) {
             throw new HttpProblem(422, "addressContains is longer than " + MAX_CONTAINS + " characters");
@@ -61,7 +58,7 @@ final class AddressRoutes {
         PageRequest page = Pages.request(query, null, 20, settings.maxPageSize());
         String cursor = query.string("cursor");
         if (cursor != null) {
-            int size = Cursors.pageSize(query, page, "time");
+            int size = Cursors.pageSize(query, page);
             AddressStatsQuery statsQuery = new AddressStatsQuery(Set.of(), contains, sortBy);
             Cursors.Slice<AddressStats> found = Cursors.slice(state.addressStatsAfter(statsQuery,
                     Cursors.afterAddress(cursor), size + 1, page.order()), size);

@@ -9,12 +9,9 @@ import io.aleph4j.api.state.AggregateRecord;
 import io.aleph4j.api.state.StateQueries;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /** {@code /api/v0/aggregates/{address}.json}: an address's aggregates, each the merge of its elements. */
 final class AggregateRoutes {
-
-    private static final Set<String> PARAMETERS = Set.of("keys", "limit", "with_info", "value_only");
 
     private final StateQueries state;
 
@@ -28,12 +25,13 @@ final class AggregateRoutes {
 
     private HttpResponse ofAddress(HttpRequest request) {
         String address = request.pathParameter("address").orElseThrow();
-        Query query = Query.of(request, PARAMETERS);
+        Query query = Query.of(request);
         if (!Query.isAddress(address)) {
             throw new HttpProblem(422, "'" + Query.shorten(address) + "' is not an address");
         }
         List<String> keys = query.list("keys");
-        query.integer("limit", 1000, 1, Integer.MAX_VALUE);
+        // An integer, as on the reference, which reads it and uses it nowhere.
+        query.integer("limit", 1000, Integer.MIN_VALUE, Integer.MAX_VALUE);
         boolean withInfo = query.bool("with_info");
         boolean valueOnly = query.bool("value_only");
         // As the reference does: with_info lists every key of the address, whatever keys asks for.

@@ -24,8 +24,9 @@ public final class ApiHttpPlugin implements AlephPlugin {
     static final ConfigKey<Duration> SYNC_TIMEOUT = ConfigKey.duration("sync-timeout", Duration.ofSeconds(30),
             "how long POST /api/v0/messages with sync=true waits for the message's processing before answering "
                     + "with its pending status");
-    static final ConfigKey<Integer> MAX_PAGE_SIZE = ConfigKey.integer("max-page-size", 10_000,
-            "the largest pagination a list query may ask for");
+    static final ConfigKey<Integer> MAX_PAGE_SIZE = ConfigKey.integer("max-page-size", 0,
+            "the largest pagination a list query may ask for, and the most results pagination=0 (all) returns; "
+                    + "0 for no cap, as on the reference");
     static final ConfigKey<Long> MAX_UNAUTHENTICATED_UPLOAD_BYTES = ConfigKey.longInteger(
             "storage.max-unauthenticated-upload-bytes", 26_214_400L,
             "the largest file uploaded without a signed STORE message, and the largest add_json body");

@@ -5,23 +5,29 @@ import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.state.ContentFields;
 import io.aleph4j.api.state.MessageRecord;
 
-/** {@code contentFormat} (and the older {@code excludeContent}): how much content each message carries. */
+/**
+ * {@code contentFormat} (and the older {@code excludeContent}): how much content each message carries. As on the
+ * reference, {@code contentFormat} wins when given; otherwise {@code excludeContent=true} is {@link #NONE}.
+ */
 enum ContentFormat {
-    FULL, HEADERS, NONE;
+    /** The whole content. */
+    FULL,
+    /** The content's address, and per type: a POST's type and ref, an AGGREGATE's key, a STORE's item_hash and ref. */
+    HEADERS,
+    /** No {@code content} key at all. */
+    NONE;
 
     static ContentFormat of(Query query) {
-        if (query.bool("excludeContent")) {
-            return NONE;
-        }
+        boolean excludeContent = query.bool("excludeContent");
         String value = query.string("contentFormat");
         if (value == null) {
-            return FULL;
+            return excludeContent ? NONE : FULL;
         }
         return switch (value) {
             case "full" -> FULL;
             case "headers" -> HEADERS;
             case "none" -> NONE;
-            default -> throw new HttpProblem(422, "contentFormat: '" + Query.shorten(value)
+            default -> throw new HttpProblem(422, query.label("contentFormat") + ": '" + Query.shorten(value)
                     + "' is not full, headers or none");
         };
     }
@@ -43,7 +49,10 @@ enum ContentFormat {
                 putIfPresent(headers, "ref", content.ref());
             }
             case AGGREGATE -> putIfPresent(headers, "key", content.key());
-            case STORE -> putIfPresent(headers, "ref", content.ref());
+            case STORE -> {
+                putIfPresent(headers, "item_hash", content.itemHash());
+                putIfPresent(headers, "ref", content.ref());
+            }
             default -> {
             }
         }

@@ -28,15 +28,25 @@ final class Cursors {
     private Cursors() {
     }
 
-    /** A cursor page's size: the page size asked for, at most {@link #MAX_PAGE}; refusals as on the reference. */
-    static int pageSize(Query query, PageRequest page, String sortBy) {
-        if (sortBy.equals("tx-time")) {
-            throw new HttpProblem(422, "Cursor pagination is not supported with tx-time sort order.");
-        }
+    /**
+     * A cursor page's size: the page size asked for, at most {@link #MAX_PAGE}; {@code pagination=0} (every
+     * result) is refused, as on the reference.
+     */
+    static int pageSize(Query query, PageRequest page) {
         if (query.integer("pagination", 20, 0, Integer.MAX_VALUE) == 0) {
             throw new HttpProblem(422, "pagination=0 is not allowed with cursor-based pagination");
         }
         return Math.min(page.perPage(), MAX_PAGE);
+    }
+
+    /**
+     * The reference refuses a cursor with {@code sortBy=tx-time}, since a cursor names a message time; an empty
+     * cursor (the first page) passes its check, as it does here.
+     */
+    static void refuseTxTime(String cursor, SortBy sortBy) {
+        if (cursor != null && !cursor.isEmpty() && sortBy == SortBy.TX_TIME) {
+            throw new HttpProblem(422, "Cursor pagination is not supported with tx-time sort order.");
+        }
     }
 
     /**

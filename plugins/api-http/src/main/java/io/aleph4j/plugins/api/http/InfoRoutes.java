@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aleph4j.api.http.HttpRequest;
 import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.HttpRouter;
-import java.util.Set;
 
 /** {@code /api/v0/version} (and {@code /version}, which the SDK calls) and {@code /api/v0/info/public.json}. */
 final class InfoRoutes {
@@ -16,7 +15,6 @@ final class InfoRoutes {
     }
 
     private HttpResponse version(HttpRequest request) {
-        Query.of(request, Set.of());
         String version = InfoRoutes.class.getPackage().getImplementationVersion();
         ObjectNode body = Json.object();
         body.put("version", version == null ? "version-unavailable" : "aleph4j-" + version);
@@ -25,7 +23,6 @@ final class InfoRoutes {
 
     /** The node's P2P addresses: none until the P2P transport exists. */
     private HttpResponse publicInfo(HttpRequest request) {
-        Query.of(request, Set.of());
         ObjectNode body = Json.object();
         body.set("node_multi_addresses", Json.array());
         return Json.response(200, body);

@@ -8,20 +8,38 @@ import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.state.MessageFilter;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** The reference's message filters (messages.json and the messages websocket) read into a {@link MessageFilter}. */
+/**
+ * The reference's message query parameters (messages.json and the messages websocket) read into a
+ * {@link MessageSelection}.
+ */
 final class MessageFilters {
 
-    /** The parameters {@link #from} reads. */
-    static final Set<String> PARAMETERS = Set.of("msgType", "msgTypes", "msgStatuses", "addresses", "owners",
-            "refs", "contentHashes", "contentKeys", "contentTypes", "chains", "channels", "tags", "hashes",
-            "paymentTypes", "startDate", "endDate", "startBlock", "endBlock");
+    /**
+     * The reference's model populates by name: each alias's field name is taken too ({@code sort_by=},
+     * {@code message_types=}...). Parameters without an alias ({@code addresses}, {@code page}...) have one name.
+     */
+    static final Map<String, String> FIELD_NAMES = Map.ofEntries(
+            Map.entry("sortBy", "sort_by"), Map.entry("sortOrder", "sort_order"),
+            Map.entry("msgType", "message_type"), Map.entry("msgTypes", "message_types"),
+            Map.entry("msgStatuses", "message_statuses"), Map.entry("contentHashes", "content_hashes"),
+            Map.entry("contentKeys", "content_keys"), Map.entry("contentTypes", "content_types"),
+            Map.entry("paymentTypes", "payment_types"), Map.entry("excludeContent", "exclude_content"),
+            Map.entry("contentFormat", "content_format"), Map.entry("startDate", "start_date"),
+            Map.entry("endDate", "end_date"), Map.entry("startBlock", "start_block"),
+            Map.entry("endBlock", "end_block"));
 
     private MessageFilters() {
     }
 
-    static MessageFilter from(Query query) {
+    /** The request's parameters, read by alias or field name. */
+    static Query query(Map<String, List<String>> parameters) {
+        return Query.of(parameters, FIELD_NAMES);
+    }
+
+    static MessageSelection from(Query query) {
         MessageFilter.Builder filter = MessageFilter.builder()
                 .hashes(query.hashes("hashes"))
                 .senders(query.addresses("addresses").toArray(String[]::new))
@@ -42,15 +60,19 @@ final class MessageFilters {
         double start = query.seconds("startDate");
         double end = query.seconds("endDate");
         if (end != 0 && end < start) {
-            throw new HttpProblem(422, "endDate " + end + " is before startDate " + start);
+            throw new HttpProblem(422, "end date cannot be lower than start date: endDate " + end
+                    + " is before startDate " + start);
         }
         filter.startTime(start).endTime(end);
         filter.contentHashes(query.hashes("contentHashes").stream().map(ItemHash::value).toArray(String[]::new));
         filter.paymentTypes(query.list("paymentTypes", "a payment type (hold, superfluid, credit)",
                 MessageFilters::paymentType).toArray(String[]::new));
-        query.integer("startBlock", 0, 0, Integer.MAX_VALUE);
-        query.integer("endBlock", 0, 0, Integer.MAX_VALUE);
-        return filter.build();
+        int startBlock = query.integer("startBlock", 0, 0, Integer.MAX_VALUE);
+        int endBlock = query.integer("endBlock", 0, 0, Integer.MAX_VALUE);
+        if (startBlock != 0 && endBlock != 0 && endBlock < startBlock) {
+            throw new HttpProblem(422, "end block cannot be lower than start block.");
+        }
+        return new MessageSelection(filter.build(), startBlock, endBlock, SortBy.of(query));
     }
 
     private static String paymentType(String value) {

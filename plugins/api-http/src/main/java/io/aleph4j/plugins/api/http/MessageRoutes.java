@@ -17,17 +17,12 @@ import io.aleph4j.api.state.MessageRecord;
 import io.aleph4j.api.state.Page;
 import io.aleph4j.api.state.PageRequest;
 import io.aleph4j.api.state.StateQueries;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Writing messages and reading them: {@code /api/v0/messages...}. */
 final class MessageRoutes {
-
-    /** What the SDK's getMessage sends (axios writes its one-item array as {@code hashes[]}); all ignored. */
-    private static final Set<String> SINGLE_PARAMETERS = Set.of("hashes", "hashes[]", "messageType");
-    private static final Set<String> LIST_PARAMETERS = union(MessageFilters.PARAMETERS, Set.of("sortBy",
-            "sortOrder", "excludeContent", "contentFormat", "pagination", "page", "cursor"));
 
     private final MessageIntake intake;
     private final StateQueries state;
@@ -75,11 +70,11 @@ final class MessageRoutes {
      * Cursor mode, as on the reference: no total, {@code next_cursor} instead (null on the last page). An empty
      * cursor starts from the first message.
      */
-    private HttpResponse cursorPage(Query query, MessageFilter filter, PageRequest page, String cursor, String sortBy,
+    private HttpResponse cursorPage(Query query, MessageSelection selection, PageRequest page, String cursor,
                                     ContentFormat format) {
-        int size = Cursors.pageSize(query, page, sortBy);
-        Cursors.Slice<MessageRecord> found = Cursors.slice(state.messagesAfter(filter,
-                Cursors.after(cursor), size + 1, page.order()), size);
+        int size = Cursors.pageSize(query, page);
+        Cursors.Slice<MessageRecord> found = Cursors.slice(selection.after(state, Cursors.after(cursor), size + 1,
+                page.order()), size);
         ObjectNode body = Json.object();
         body.set("messages", items(found.shown(), format));
         Cursors.describe(body, size, found.last().map(MessageCursor::of));
@@ -108,12 +103,10 @@ final class MessageRoutes {
     }
 
     private HttpResponse single(HttpRequest request) {
-        Query.of(request, SINGLE_PARAMETERS);
         return Json.response(200, MessageJson.single(find(request)));
     }
 
     private HttpResponse status(HttpRequest request) {
-        Query.of(request, Set.of());
         return Json.response(200, MessageJson.status(find(request)));
     }
 
@@ -124,28 +117,55 @@ final class MessageRoutes {
     }
 
     private HttpResponse list(HttpRequest request, String pathPage) {
-        Query query = Query.of(request, LIST_PARAMETERS);
-        MessageFilter filter = MessageFilters.from(query);
-        String sortBy = Optional.ofNullable(query.string("sortBy")).orElse("time");
-        if (!sortBy.equals("time") && !sortBy.equals("tx-time")) {
-            throw new HttpProblem(422, "sortBy: '" + Query.shorten(sortBy) + "' is not time or tx-time");
-        }
+        Query query = MessageFilters.query(request.queryParameters());
+        MessageSelection selection = MessageFilters.from(query);
         ContentFormat format = ContentFormat.of(query);
         PageRequest page = Pages.request(query, pathPage, 20, settings.maxPageSize());
         String cursor = query.string("cursor");
+        Cursors.refuseTxTime(cursor, selection.sortBy());
+        refuseTerminalStatusFilters(selection, cursor);
         if (cursor != null) {
-            return cursorPage(query, filter, page, cursor, sortBy, format);
+            return cursorPage(query, selection, page, cursor, format);
         }
-        Page<MessageRecord> found = state.messages(filter, page);
+        Page<MessageRecord> found = selection.page(state, page);
         ObjectNode body = Json.object();
         body.set("messages", items(found.items(), format));
         Pages.describe(body, found, "messages");
         return Json.sortedResponse(200, body);
     }
 
-    static Set<String> union(Set<String> first, Set<String> second) {
-        Set<String> all = new java.util.HashSet<>(first);
-        all.addAll(second);
-        return Set.copyOf(all);
+    /**
+     * As the reference: a query of forgotten or removed messages (which it serves from other tables) refuses the
+     * filters and the cursor pagination those cannot honour, with a 400 naming them.
+     */
+    private static void refuseTerminalStatusFilters(MessageSelection selection, String cursor) {
+        MessageFilter filter = selection.filter();
+        Optional<MessageStatus> terminal = filter.statuses().stream()
+                .filter(status -> status == MessageStatus.FORGOTTEN || status == MessageStatus.REMOVED).findFirst();
+        if (terminal.isEmpty()) {
+            return;
+        }
+        String status = terminal.get().wireName();
+        if (cursor != null) {
+            throw new HttpProblem(400, "Cursor pagination is not supported for " + status + " message queries");
+        }
+        List<String> offending = new ArrayList<>();
+        addIf(offending, "refs", !filter.refs().isEmpty());
+        addIf(offending, "contentTypes", !filter.contentTypes().isEmpty());
+        addIf(offending, "contentHashes", !filter.contentHashes().isEmpty());
+        addIf(offending, "contentKeys", !filter.contentKeys().isEmpty());
+        addIf(offending, "tags", !filter.tags().isEmpty());
+        addIf(offending, "startBlock", selection.startBlock() != 0);
+        addIf(offending, "endBlock", selection.endBlock() != 0);
+        if (!offending.isEmpty()) {
+            throw new HttpProblem(400, "Filters not supported for " + status + " message queries: "
+                    + String.join(", ", offending));
+        }
+    }
+
+    private static void addIf(List<String> names, String name, boolean condition) {
+        if (condition) {
+            names.add(name);
+        }
     }
 }

@@ -4,14 +4,12 @@ import io.aleph4j.api.http.WebSocketHandler;
 import io.aleph4j.api.http.WebSocketSession;
 import io.aleph4j.api.log.MessageEvent;
 import io.aleph4j.api.message.MessageStatus;
-import io.aleph4j.api.state.MessageFilter;
 import io.aleph4j.api.state.MessageRecord;
 import io.aleph4j.api.state.PageRequest;
 import io.aleph4j.api.state.SortOrder;
 import io.aleph4j.api.state.StateQueries;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,11 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class MessageStream implements WebSocketHandler {
 
-    static final Set<String> PARAMETERS = MessageRoutes.union(MessageFilters.PARAMETERS,
-            Set.of("history", "sortBy", "sortOrder", "excludeContent", "contentFormat"));
-
     /** One connected client and what it asked for. */
-    private record Watcher(WebSocketSession session, MessageFilter filter, ContentFormat format) {
+    private record Watcher(WebSocketSession session, MessageSelection selection, ContentFormat format) {
     }
 
     private final StateQueries state;
@@ -37,15 +32,15 @@ final class MessageStream implements WebSocketHandler {
 
     @Override
     public void onOpen(WebSocketSession session) {
-        Query query = Query.of(session.queryParameters(), PARAMETERS);
-        MessageFilter filter = MessageFilters.from(query);
+        Query query = MessageFilters.query(session.queryParameters());
+        MessageSelection selection = MessageFilters.from(query);
         ContentFormat format = ContentFormat.of(query);
         int history = query.integer("history", 10, 0, 199);
         // Registered before the history is read, so that nothing processed in between is missed; a message
         // may then come twice, which a client keyed by item_hash absorbs.
-        watchers.put(session.id(), new Watcher(session, filter, format));
+        watchers.put(session.id(), new Watcher(session, selection, format));
         if (history > 0) {
-            List<MessageRecord> latest = state.messages(filter,
+            List<MessageRecord> latest = selection.page(state,
                     new PageRequest(1, history, SortOrder.DESCENDING)).items();
             for (MessageRecord record : latest.reversed()) {
                 session.send(frame(record, format));
@@ -73,7 +68,7 @@ final class MessageStream implements WebSocketHandler {
             return;
         }
         for (Watcher watcher : watchers.values()) {
-            if (MessageMatcher.matches(watcher.filter(), record) && !watcher.session().send(
+            if (watcher.selection().matches(record) && !watcher.session().send(
                     frame(record, watcher.format()))) {
                 watchers.remove(watcher.session().id());
             }

@@ -13,7 +13,11 @@ final class Pages {
     }
 
     /**
+     * {@code pagination=0} is every result on one page (the page number then has no effect), as on the reference.
+     *
      * @param pathPage the {@code {page}} of a {@code .../page/{page}.json} route, which wins over the parameter
+     * @param maxSize  the operator's cap on a page ({@code max-page-size}), 0 for none: a larger {@code pagination}
+     *                 is a 422, and {@code pagination=0} is at most that many results
      */
     static PageRequest request(Query query, String pathPage, int defaultSize, int maxSize) {
         int page = query.integer("page", 1, 1, Integer.MAX_VALUE);
@@ -27,21 +31,21 @@ final class Pages {
                 throw new HttpProblem(422, "Page number must be greater than 1.");
             }
         }
-        // The reference's 0 means every result; here it is bounded like any other page size.
-        int size = query.integer("pagination", defaultSize, 0, maxSize);
+        int size = query.integer("pagination", defaultSize, 0, maxSize == 0 ? Integer.MAX_VALUE : maxSize);
         if (size == 0) {
             size = maxSize;
         }
         return new PageRequest(page, size, sortOrder(query, "sortOrder"));
     }
 
-    /** The reference's sort order parameter: -1 (the default, descending) or 1. */
+    /** The reference's sort order parameter under {@code name}: -1 (the default) newest first, 1 oldest first. */
     static SortOrder sortOrder(Query query, String name) {
         String order = query.string(name);
         return switch (order == null ? "-1" : order.strip()) {
             case "-1" -> SortOrder.DESCENDING;
             case "1" -> SortOrder.ASCENDING;
-            default -> throw new HttpProblem(422, name + ": '" + Query.shorten(order) + "' is not -1 or 1");
+            default -> throw new HttpProblem(422, query.label(name) + ": '" + Query.shorten(order)
+                    + "' is not -1 or 1");
         };
     }
 

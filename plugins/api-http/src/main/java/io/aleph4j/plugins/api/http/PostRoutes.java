@@ -2,7 +2,6 @@ package io.aleph4j.plugins.api.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.http.HttpRequest;
 import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.HttpRouter;
@@ -14,8 +13,7 @@ import io.aleph4j.api.state.PostFilter;
 import io.aleph4j.api.state.PostRecord;
 import io.aleph4j.api.state.PostView;
 import io.aleph4j.api.state.StateQueries;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -24,8 +22,9 @@ import java.util.function.Function;
  */
 final class PostRoutes {
 
-    private static final Set<String> PARAMETERS = Set.of("types", "refs", "addresses", "tags", "hashes", "channels",
-            "startDate", "endDate", "pagination", "page", "sortBy", "sortOrder", "cursor");
+    /** The reference's model populates by name: each alias's field name is taken too. */
+    private static final Map<String, String> FIELD_NAMES = Map.of("types", "post_types", "startDate", "start_date",
+            "endDate", "end_date", "sortBy", "sort_by", "sortOrder", "sort_order");
 
     private final StateQueries state;
     private final ApiSettings settings;
@@ -47,11 +46,10 @@ final class PostRoutes {
     }
 
     private HttpResponse list(HttpRequest request, String pathPage, Function<PostView, ObjectNode> shape) {
-        Query query = Query.of(request, PARAMETERS);
-        String sortBy = Optional.ofNullable(query.string("sortBy")).orElse("time");
-        if (!sortBy.equals("time") && !sortBy.equals("tx-time")) {
-            throw new HttpProblem(422, "sortBy: '" + Query.shorten(sortBy) + "' is not time or tx-time");
-        }
+        Query query = Query.of(request.queryParameters(), FIELD_NAMES);
+        // sortBy=tx-time orders by the original's first confirmation, unconfirmed first (-1) or last (1), then by
+        // the original's time: with no confirmation recorded yet, the order the store gives.
+        SortBy sortBy = SortBy.of(query);
         PostFilter filter = PostFilter.builder()
                 .hashes(query.hashes("hashes").toArray(io.aleph4j.api.message.ItemHash[]::new))
                 .owners(query.addresses("addresses").toArray(String[]::new))
@@ -64,8 +62,9 @@ final class PostRoutes {
                 .build();
         PageRequest page = Pages.request(query, pathPage, 20, settings.maxPageSize());
         String cursor = query.string("cursor");
+        Cursors.refuseTxTime(cursor, sortBy);
         if (cursor != null) {
-            int size = Cursors.pageSize(query, page, sortBy);
+            int size = Cursors.pageSize(query, page);
             Cursors.Slice<PostView> found = Cursors.slice(state.postsAfter(filter, Cursors.after(cursor),
                     size + 1, page.order()), size);
             ArrayNode posts = Json.array();

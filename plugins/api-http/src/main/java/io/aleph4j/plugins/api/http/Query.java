@@ -6,46 +6,42 @@ import io.aleph4j.api.message.ItemHash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
- * A request's query parameters, read the way the reference reads them (lists are comma-separated, the first
- * value of a repeated parameter counts) and checked: a parameter the route does not know, or a value of the
- * wrong kind, is a 422 naming it.
+ * A request's query parameters, read the way the reference reads them (a pydantic model over the query): a
+ * parameter the route does not know is ignored, the first value of a repeated parameter counts, lists are
+ * comma-separated, and where the reference's model populates by name a parameter's field name (snake_case) is
+ * taken as well as its alias. A value of the wrong kind is a 422 naming the parameter.
  */
 final class Query {
 
     private static final int MAX_LIST_ITEMS = 1_000;
     private static final int MAX_VALUE_LENGTH = 256;
     /** Every chain's addresses are letters and digits (hex, base58, bech32, tz1...). */
-    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,128}");
+    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9]{1,128}");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+(\\.0*)?");
     private final Map<String, List<String>> parameters;
+    private final Map<String, String> fieldNames;
 
-    private Query(Map<String, List<String>> parameters) {
+    private Query(Map<String, List<String>> parameters, Map<String, String> fieldNames) {
         this.parameters = parameters;
+        this.fieldNames = fieldNames;
     }
 
-    /** The request's parameters, refusing any not in {@code known}. */
-    static Query of(HttpRequest request, Set<String> known) {
-        return of(request.queryParameters(), known);
-    }
-
-    /** Parameters, refusing any not in {@code known}. */
-    static Query of(Map<String, List<String>> parameters, Set<String> known) {
-        for (String name : parameters.keySet()) {
-            if (!known.contains(name)) {
-                throw new HttpProblem(422, "unknown query parameter '" + name + "'; this route takes "
-                        + String.join(", ", new TreeSet<>(known)));
-            }
-        }
-        return new Query(parameters);
-    }
-
-    /** The request's parameters; those the route does not read are ignored, as the reference ignores them. */
+    /** The request's parameters, each read by its name only. */
     static Query of(HttpRequest request) {
-        return new Query(request.queryParameters());
+        return of(request.queryParameters(), Map.of());
+    }
+
+    /**
+     * Parameters read by name or, when the name is absent, by its field name in {@code fieldNames} (alias to
+     * field name, e.g. {@code sortBy} to {@code sort_by}): pydantic's {@code populate_by_name}, where the alias
+     * wins when both are given.
+     */
+    static Query of(Map<String, List<String>> parameters, Map<String, String> fieldNames) {
+        return new Query(parameters, fieldNames);
     }
 
     /**
@@ -71,9 +67,26 @@ final class Query {
         return string(name) == null ? defaultValue : bool(name);
     }
 
+    /** The parameter's first value, or null when absent. */
     String string(String name) {
         List<String> values = parameters.get(name);
+        if (values == null || values.isEmpty()) {
+            String fieldName = fieldNames.get(name);
+            values = fieldName == null ? null : parameters.get(fieldName);
+        }
         return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    /** The name the client gave a parameter by (its alias or its field name), for errors. */
+    String label(String name) {
+        String fieldName = fieldNames.get(name);
+        return parameters.containsKey(name) || fieldName == null || !parameters.containsKey(fieldName) ? name
+                : fieldName;
+    }
+
+    /** Whether the parameter (or its field name) is given, even empty. */
+    boolean has(String name) {
+        return string(name) != null;
     }
 
     /** A comma-separated list; empty when absent. Empty items are skipped. */
@@ -89,13 +102,14 @@ final class Query {
                 continue;
             }
             if (trimmed.length() > MAX_VALUE_LENGTH || trimmed.chars().anyMatch(Character::isISOControl)) {
-                throw new HttpProblem(422, name + ": a value is longer than " + MAX_VALUE_LENGTH
+                throw new HttpProblem(422, label(name) + ": a value is longer than " + MAX_VALUE_LENGTH
                         + " characters or holds control characters");
             }
             items.add(trimmed);
         }
         if (items.size() > MAX_LIST_ITEMS) {
-            throw new HttpProblem(422, name + " lists " + items.size() + " values; at most " + MAX_LIST_ITEMS);
+            throw new HttpProblem(422, label(name) + " lists " + items.size() + " values; at most "
+                    + MAX_LIST_ITEMS);
         }
         return items;
     }
@@ -106,7 +120,7 @@ final class Query {
             try {
                 parsed.add(parse.apply(item));
             } catch (IllegalArgumentException e) {
-                throw new HttpProblem(422, name + ": '" + shorten(item) + "' is not " + kind);
+                throw new HttpProblem(422, label(name) + ": '" + shorten(item) + "' is not " + kind);
             }
         }
         return parsed;
@@ -120,11 +134,12 @@ final class Query {
     List<String> repeatedAddresses(String name) {
         List<String> values = parameters.getOrDefault(name, List.of());
         if (values.size() > MAX_LIST_ITEMS) {
-            throw new HttpProblem(422, name + " is given " + values.size() + " times; at most " + MAX_LIST_ITEMS);
+            throw new HttpProblem(422, label(name) + " is given " + values.size() + " times; at most "
+                    + MAX_LIST_ITEMS);
         }
         for (String value : values) {
             if (!isAddress(value)) {
-                throw new HttpProblem(422, name + ": '" + shorten(value) + "' is not an address");
+                throw new HttpProblem(422, label(name) + ": '" + shorten(value) + "' is not an address");
             }
         }
         return values;
@@ -135,7 +150,7 @@ final class Query {
         List<String> addresses = list(name);
         for (String address : addresses) {
             if (!ADDRESS.matcher(address).matches()) {
-                throw new HttpProblem(422, name + ": '" + shorten(address) + "' is not an address");
+                throw new HttpProblem(422, label(name) + ": '" + shorten(address) + "' is not an address");
             }
         }
         return addresses;
@@ -150,16 +165,23 @@ final class Query {
         if (value == null) {
             return defaultValue;
         }
-        int parsed;
+        // As pydantic reads an int from text: blanks around it, a sign, and a zero fraction ("2.0") are allowed.
+        String text = value.strip();
+        if (!INTEGER.matcher(text).matches()) {
+            throw new HttpProblem(422, label(name) + ": '" + shorten(value) + "' is not an integer");
+        }
+        int dot = text.indexOf('.');
+        long parsed;
         try {
-            parsed = Integer.parseInt(value.strip());
+            parsed = Long.parseLong(dot < 0 ? text : text.substring(0, dot));
         } catch (NumberFormatException e) {
-            throw new HttpProblem(422, name + ": '" + shorten(value) + "' is not an integer");
+            parsed = text.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
         if (parsed < min || parsed > max) {
-            throw new HttpProblem(422, name + " must be between " + min + " and " + max + ", not " + parsed);
+            throw new HttpProblem(422, label(name) + " must be between " + min + " and " + max + ", not "
+                    + shorten(text));
         }
-        return parsed;
+        return (int) parsed;
     }
 
     /** Seconds since the epoch, at least 0; 0 when absent. */
@@ -172,10 +194,11 @@ final class Query {
         try {
             parsed = Double.parseDouble(value.strip());
         } catch (NumberFormatException e) {
-            throw new HttpProblem(422, name + ": '" + shorten(value) + "' is not a number of seconds");
+            throw new HttpProblem(422, label(name) + ": '" + shorten(value) + "' is not a number of seconds");
         }
         if (!Double.isFinite(parsed) || parsed < 0) {
-            throw new HttpProblem(422, name + " must be a number of seconds of at least 0, not " + shorten(value));
+            throw new HttpProblem(422, label(name) + " must be a number of seconds of at least 0, not "
+                    + shorten(value));
         }
         return parsed;
     }
@@ -187,16 +210,19 @@ final class Query {
         }
         Boolean parsed = booleanWord(value.strip());
         if (parsed == null) {
-            throw new HttpProblem(422, name + ": '" + shorten(value) + "' is not a boolean");
+            throw new HttpProblem(422, label(name) + ": '" + shorten(value) + "' is not a boolean");
         }
         return parsed;
     }
 
-    /** A boolean as pydantic reads one from text (true/false, 1/0, yes/no, on/off, any case); null otherwise. */
+    /**
+     * A boolean as pydantic reads one from text (true/false, 1/0, yes/no, on/off, t/f, y/n, any case); null
+     * otherwise.
+     */
     static Boolean booleanWord(String word) {
         return switch (word.toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "1", "yes", "on" -> true;
-            case "false", "0", "no", "off" -> false;
+            case "true", "1", "yes", "on", "t", "y" -> true;
+            case "false", "0", "no", "off", "f", "n" -> false;
             default -> null;
         };
     }
