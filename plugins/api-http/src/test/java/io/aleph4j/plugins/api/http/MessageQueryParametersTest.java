@@ -123,7 +123,7 @@ final class MessageQueryParametersTest {
         assertThatThrownBy(() -> SortBy.of(query("sortBy", "size"))).hasMessageContaining("is not time or tx-time");
         assertThatThrownBy(() -> SortBy.of(query("sortBy", ""))).isInstanceOf(HttpProblem.class);
         assertThatThrownBy(() -> SortBy.of(query("sort_by", "size"))).hasMessageStartingWith("sort_by: 'size'");
-        assertThatThrownBy(() -> Pages.order(query("sort_order", "0"))).hasMessageStartingWith("sort_order: '0'");
+        assertThatThrownBy(() -> Pages.sortOrder(query("sort_order", "0"), "sortOrder")).hasMessageStartingWith("sort_order: '0'");
         assertThatThrownBy(() -> ContentFormat.of(query("content_format", "xml")))
                 .hasMessageStartingWith("content_format: 'xml'");
     }
