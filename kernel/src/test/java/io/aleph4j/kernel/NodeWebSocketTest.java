@@ -2,6 +2,8 @@ package io.aleph4j.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aleph4j.api.AlephPlugin;
 import io.aleph4j.api.Registrar;
 import io.aleph4j.api.http.HttpProblem;
@@ -12,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
@@ -26,6 +29,8 @@ final class NodeWebSocketTest {
 
     @TempDir
     Path dataDirectory;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Node node;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -113,5 +118,31 @@ final class NodeWebSocketTest {
 
         assertThat(listener.next()).isEqualTo("{\"error\":\"this room is closed\"}");
         assertThat(listener.next()).isEqualTo("closed 1008");
+    }
+
+    @Test
+    void theStatusSocketSendsTheReferenceFieldsFirstAndTellsEveryClientWhenAnotherJoins() throws Exception {
+        Listener first = new Listener();
+        WebSocket firstSocket = connect("/api/ws0/status", first);
+        JsonNode status = JSON.readTree(first.next());
+
+        List<String> names = new ArrayList<>();
+        status.fieldNames().forEachRemaining(names::add);
+        assertThat(names).hasSize(37);
+        assertThat(names.getFirst()).isEqualTo("pyaleph_build_info");
+        assertThat(names.get(32)).isEqualTo("pyaleph_store_fetch_storage_duration_ms_sum");
+        assertThat(names.subList(33, 37)).containsExactly("aleph4j_messages_by_status", "aleph4j_messages_by_type",
+                "aleph4j_log", "aleph4j_recent_messages");
+        assertThat(status.path("pyaleph_ws_status_connections_active").asInt()).isEqualTo(1);
+        assertThat(status.path("aleph4j_messages_by_status").isNull()).as("no state store").isTrue();
+        assertThat(status.path("aleph4j_log").path("inbox_last_index").asLong()).isEqualTo(-1);
+
+        Listener second = new Listener();
+        WebSocket secondSocket = connect("/api/ws0/status", second);
+
+        assertThat(JSON.readTree(second.next()).path("pyaleph_ws_status_connections_active").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(first.next()).path("pyaleph_ws_status_connections_active").asInt()).isEqualTo(2);
+        firstSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        secondSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
 }

@@ -25,9 +25,12 @@ import io.aleph4j.kernel.internal.config.KernelConfig;
 import io.aleph4j.kernel.internal.content.KernelContentService;
 import io.aleph4j.kernel.internal.http.KernelRoutes;
 import io.aleph4j.kernel.internal.http.NodeHttpServer;
+import io.aleph4j.kernel.internal.http.OpenSockets;
 import io.aleph4j.kernel.internal.http.RouteTable;
 import io.aleph4j.kernel.internal.log.ChronicleMessageLog;
+import io.aleph4j.kernel.internal.metrics.LogPositions;
 import io.aleph4j.kernel.internal.metrics.NodeMetrics;
+import io.aleph4j.kernel.internal.pipeline.AppliedIndex;
 import io.aleph4j.kernel.internal.pipeline.MessagePipeline;
 import io.aleph4j.kernel.internal.plugin.LoadedPlugin;
 import io.aleph4j.kernel.internal.plugin.NodeExtensions;
@@ -159,7 +162,10 @@ public final class NodeRuntime implements Node {
             throw new NodeStartException(e.getMessage(), e);
         }
         requireExtensions();
-        KernelRoutes kernelRoutes = new KernelRoutes(VERSION, metrics, stateQueries(), this::statusJson);
+        AppliedIndex applied = base.getInstance(AppliedIndex.class);
+        OpenSockets openSockets = new OpenSockets();
+        KernelRoutes kernelRoutes = new KernelRoutes(VERSION, metrics, stateQueries(), this::statusJson,
+                () -> LogPositions.of(log, applied), openSockets);
         releases.push(new Release("kernel routes", kernelRoutes::close));
         RouteTable routes = routes(kernelRoutes);
 
@@ -182,7 +188,7 @@ public final class NodeRuntime implements Node {
         processing.start();
 
         NodeHttpServer server = new NodeHttpServer(kernelConfig.httpHost(), kernelConfig.httpPort(),
-                kernelConfig.httpMaxRequestBytes(), kernelConfig.httpCorsOrigins(), routes, metrics);
+                kernelConfig.httpMaxRequestBytes(), kernelConfig.httpCorsOrigins(), routes, metrics, openSockets);
         try {
             httpPort = server.start();
         } catch (RuntimeException e) {

@@ -35,6 +35,7 @@ public final class NodeHttpServer implements AutoCloseable {
 
     private final Javalin app;
     private final Map<String, JavalinWebSocketSession> sessions = new ConcurrentHashMap<>();
+    private final OpenSockets openSockets;
 
     /** Set on a request once a handler (or the error writer) has written its answer. */
     private static final String ANSWERED = "aleph4j.answered";
@@ -44,7 +45,8 @@ public final class NodeHttpServer implements AutoCloseable {
      *                    allows); none for no CORS headers at all
      */
     public NodeHttpServer(String host, int port, long maxRequestBytes, List<String> corsOrigins, RouteTable routes,
-                          NodeMetrics metrics) {
+                          NodeMetrics metrics, OpenSockets openSockets) {
+        this.openSockets = openSockets;
         this.app = Javalin.create(config -> {
             config.jetty.host = host;
             config.jetty.port = port;
@@ -99,6 +101,7 @@ public final class NodeHttpServer implements AutoCloseable {
             JavalinWebSocketSession session = new JavalinWebSocketSession(context,
                     context.session.getUpgradeRequest().getRequestURI().getPath());
             sessions.put(context.sessionId(), session);
+            openSockets.opened(route.path());
             try {
                 route.handler().onOpen(session);
             } catch (HttpProblem problem) {
@@ -122,6 +125,7 @@ public final class NodeHttpServer implements AutoCloseable {
         ws.onClose(context -> {
             JavalinWebSocketSession session = sessions.remove(context.sessionId());
             if (session != null) {
+                openSockets.closed(route.path());
                 route.handler().onClose(session, context.status(), context.reason());
             }
         });

@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /api/ws0/status}, as on the reference node: each client gets the node's status (what
- * {@code /metrics.json} serves) when it connects, then again whenever it changed, checked every {@code every}. One
- * poll serves every client; a client that cannot keep up is dropped by its session's bounded backlog.
+ * {@code /api/ws0/status}, as on the reference node: the node's status is checked every {@code every} and sent to
+ * every client only when it changed since the last one sent. Unlike the reference, a client also gets the current
+ * status when it connects (the reference sends nothing to a client joining a running poll until a figure changes).
+ * One poll serves every client; a client that cannot keep up is dropped by its session's bounded backlog.
  */
 public final class StatusSocket implements WebSocketHandler, AutoCloseable {
 
@@ -24,7 +25,8 @@ public final class StatusSocket implements WebSocketHandler, AutoCloseable {
     private final Supplier<String> status;
     private final Map<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller;
-    private volatile String last;
+    /** The status last sent to every client; guarded by {@code this}, as are the sends. */
+    private String last;
 
     public StatusSocket(Supplier<String> status, Duration every) {
         this.status = status;
@@ -33,12 +35,20 @@ public final class StatusSocket implements WebSocketHandler, AutoCloseable {
         poller.scheduleWithFixedDelay(this::poll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The new client gets the current status; when it differs from the last one sent (it counts the new client),
+     * every other client gets it too, so that no change is sent to one client only.
+     */
     @Override
-    public void onOpen(WebSocketSession session) {
+    public synchronized void onOpen(WebSocketSession session) {
         sessions.put(session.id(), session);
         String current = status.get();
-        last = current;
-        session.send(current);
+        if (current.equals(last)) {
+            session.send(current);
+        } else {
+            last = current;
+            sessions.values().forEach(client -> client.send(current));
+        }
     }
 
     @Override
@@ -46,7 +56,12 @@ public final class StatusSocket implements WebSocketHandler, AutoCloseable {
         sessions.remove(session.id());
     }
 
-    private void poll() {
+    /** How many clients are connected. */
+    public int connections() {
+        return sessions.size();
+    }
+
+    private synchronized void poll() {
         if (sessions.isEmpty()) {
             return;
         }

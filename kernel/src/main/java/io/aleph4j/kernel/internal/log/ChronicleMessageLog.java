@@ -68,6 +68,11 @@ public final class ChronicleMessageLog implements MessageLog, AutoCloseable {
         return inbox.lastIndex();
     }
 
+    /** The index of the last event, or -1 when there is none yet. */
+    public long lastEventIndex() {
+        return events.lastIndex();
+    }
+
     /**
      * Kernel-only: delivers inbox entries after {@code index} (-1 for all) and keeps no position on disk; the
      * pipeline's position is the applied index committed in its state store.

@@ -43,6 +43,11 @@ public final class AppliedIndex {
         notifyAll();
     }
 
+    /** The inbox index the state covers through (-1: none, or no pipeline yet). */
+    public synchronized long applied() {
+        return applied;
+    }
+
     /** Whether a pipeline processes the inbox (the node has a state store). */
     public synchronized boolean isRunning() {
         return running;
