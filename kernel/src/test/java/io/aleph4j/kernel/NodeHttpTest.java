@@ -141,6 +141,46 @@ final class NodeHttpTest {
     }
 
     @Test
+    void theStatusPageAndItsAssetsAreServedByTheNodeItself() throws Exception {
+        var page = get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("default-src 'none'").contains("connect-src 'self'"));
+        assertThat(page.body()).contains("data-key=\"pyaleph_status_sync_messages_total\"")
+                .contains("data-key=\"aleph4j_messages_by_status.processed\"")
+                .contains("/aleph4j/static/status.js").doesNotContain("http://").doesNotContain("//fonts.");
+        for (String asset : java.util.List.of("status.js", "status.css", "logo.svg")) {
+            var answer = get("/aleph4j/static/" + asset);
+            assertThat(answer.statusCode()).as(asset).isEqualTo(200);
+            assertThat(answer.body()).as(asset).doesNotContain("https://").doesNotContain("innerHTML");
+        }
+        assertThat(get("/aleph4j/static/status.js").headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/javascript"));
+        assertThat(get("/aleph4j/static/logo.svg").headers().firstValue("Content-Type")).hasValue("image/svg+xml");
+    }
+
+    @Test
+    void aPluginCannotTakeTheStatusPagesRoute() {
+        AlephPlugin home = new AlephPlugin() {
+            @Override
+            public void register(Registrar registrar) {
+                registrar.extension(HttpRoutes.class, router -> router.get("/",
+                        request -> HttpResponse.text(200, "mine")));
+            }
+        };
+
+        assertThatThrownBy(() -> Aleph4j.node().dataDirectory(dataDirectory.resolve("home"))
+                .set("node", "http.port", 0)
+                .plugin(InlinePlugin.of("home", home))
+                .start())
+                .isInstanceOf(NodeStartException.class)
+                .hasMessageContaining("route GET / is added by both kernel and plugin 'home'");
+    }
+
+    @Test
     void anUnknownRouteIsAJson404() throws Exception {
         var response = get("/nowhere");
 

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * The kernel's own routes, the third of a start's concerns: {@code /aleph4j/status} (the node, its plugins and what
  * they contribute), {@code /metrics} (Micrometer's metrics, then the reference node's {@code pyaleph_*} lines, which
  * dashboards and other nodes read), {@code /metrics.json} (those 33 fields), the {@code /api/ws0/status} websocket
- * (the same fields and aleph4j's own figures, on change).
+ * (the same fields and aleph4j's own figures, on change) and the status page on {@code /} that follows it.
  */
 public final class KernelRoutes implements AutoCloseable {
 
@@ -47,6 +47,7 @@ public final class KernelRoutes implements AutoCloseable {
     /** Empty on a node without a state store. */
     private final Optional<CachedValue<StateFigures>> figures;
     private final StatusSocket statusSocket;
+    private final StatusPage statusPage = new StatusPage();
 
     /**
      * @param version     the kernel's version
@@ -76,6 +77,7 @@ public final class KernelRoutes implements AutoCloseable {
         router.get("/metrics.json", request -> HttpResponse.json(200,
                 json(referenceMetrics(stateFigures()).fields())));
         router.websocket("/api/ws0/status", statusSocket);
+        statusPage.addTo(router);
     }
 
     /** What {@code /api/ws0/status} sends. */
