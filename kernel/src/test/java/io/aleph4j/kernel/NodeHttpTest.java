@@ -157,6 +157,8 @@ final class NodeHttpTest {
             assertThat(answer.statusCode()).as(asset).isEqualTo(200);
             assertThat(answer.body()).as(asset).doesNotContain("https://").doesNotContain("innerHTML");
         }
+        assertThat(get("/aleph4j/static/status.js").body()).as("the build does not filter the script's templates")
+                .contains("`${scheme}//${location.host}/api/ws0/status`");
         assertThat(get("/aleph4j/static/status.js").headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/javascript"));
         assertThat(get("/aleph4j/static/logo.svg").headers().firstValue("Content-Type")).hasValue("image/svg+xml");
