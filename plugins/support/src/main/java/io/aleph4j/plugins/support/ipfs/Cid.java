@@ -44,6 +44,57 @@ public final class Cid {
         return codec;
     }
 
+    /**
+     * The canonical text of a binary CID of any codec and multihash, as IPFS nodes write it: base58btc for a CIDv0
+     * ({@code Qm...}), multibase base32 for a CIDv1 ({@code b...}).
+     *
+     * @throws IllegalArgumentException naming what makes the bytes no CID
+     */
+    public static String textOf(byte[] binary) {
+        if (binary.length == 0) {
+            throw new IllegalArgumentException("a CID has at least a version or a multihash; this one is empty");
+        }
+        if ((binary[0] & 0xFF) == SHA2_256) {
+            if (binary.length != 2 + DIGEST_LENGTH || (binary[1] & 0xFF) != DIGEST_LENGTH) {
+                throw new IllegalArgumentException("a CIDv0 is a 34-byte sha2-256 multihash (0x12 0x20 and 32 "
+                        + "bytes), not these " + binary.length + " bytes");
+            }
+            return Base58.encode(binary);
+        }
+        int[] at = {0};
+        long version = varint(binary, at, "version");
+        if (version != 1) {
+            throw new IllegalArgumentException("CID version " + version + " is not supported (0 or 1)");
+        }
+        varint(binary, at, "codec");
+        varint(binary, at, "multihash code");
+        long length = varint(binary, at, "multihash length");
+        if (length != binary.length - at[0]) {
+            throw new IllegalArgumentException("the multihash declares a " + length + "-byte digest but "
+                    + (binary.length - at[0]) + " bytes follow");
+        }
+        return "b" + Base32.encode(binary);
+    }
+
+    /** An unsigned varint as multiformats write them: at most 9 bytes, minimally encoded. */
+    private static long varint(byte[] bytes, int[] at, String what) {
+        long value = 0;
+        for (int i = 0; i < 9; i++) {
+            if (at[0] >= bytes.length) {
+                throw new IllegalArgumentException("the CID ends inside its " + what);
+            }
+            int b = bytes[at[0]++] & 0xFF;
+            value |= (long) (b & 0x7F) << (7 * i);
+            if ((b & 0x80) == 0) {
+                if (b == 0 && i > 0) {
+                    throw new IllegalArgumentException("the CID's " + what + " is not minimally encoded");
+                }
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("the CID's " + what + " is longer than 9 bytes");
+    }
+
     /** The binary CID, as dag-pb links carry it. */
     public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(36);
