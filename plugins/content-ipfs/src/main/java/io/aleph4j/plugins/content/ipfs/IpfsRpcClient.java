@@ -141,10 +141,14 @@ final class IpfsRpcClient implements AutoCloseable {
         });
     }
 
-    /** Whether the CID is pinned recursively on the node (by anyone). */
+    /**
+     * Whether the CID is pinned recursively on the node (by anyone). A CIDv1 is asked for in base32, as it is
+     * written here: kubo answers so by default, js-ipfs in base58btc (which cannot write a CIDv0 in base32).
+     */
     boolean isPinned(String cid) throws IOException {
         return retrying("pin/ls", () -> {
-            HttpResponse<String> response = send(call("pin/ls", "arg=" + encode(cid) + "&type=recursive"));
+            HttpResponse<String> response = send(call("pin/ls", "arg=" + encode(cid) + "&type=recursive"
+                    + (cid.startsWith("b") ? "&cid-base=base32" : "")));
             if (response.statusCode() != 200) {
                 if (response.body().contains("not pinned")) {
                     return false;

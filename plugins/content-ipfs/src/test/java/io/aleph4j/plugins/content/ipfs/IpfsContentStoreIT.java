@@ -182,9 +182,10 @@ class IpfsContentStoreIT {
 
     private boolean pinnedOnNode(ItemHash cid) throws Exception {
         java.net.http.HttpResponse<String> pins = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(URI.create(ipfs.api() + "/pin/ls?type=recursive"))
+                java.net.http.HttpRequest.newBuilder(URI.create(ipfs.api() + "/pin/ls?type=recursive&arg=" + cid
+                                + (cid.value().startsWith("b") ? "&cid-base=base32" : "")))
                         .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
-        return pins.body().contains(cid.value());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(pins.body()).path("Keys").has(cid.value());
     }
 }
