@@ -1,12 +1,16 @@
 package io.aleph4j.plugins.content.ipfs;
 
 import io.aleph4j.api.NodeContext;
+import io.aleph4j.api.content.ContentMismatchException;
 import io.aleph4j.api.content.ContentStore;
+import io.aleph4j.api.content.ImportedDag;
 import io.aleph4j.api.content.StoredContent;
 import io.aleph4j.api.content.StoredItem;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
+import io.aleph4j.plugins.support.ipfs.CarHeader;
 import jakarta.inject.Inject;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +28,8 @@ import java.util.Optional;
  * CID. The pins this store made are journaled under its directory ({@code pins/<cid>}: the file size, written
  * at pin time), so that the kernel's collector can see them ({@link #visitItems}) and drop the ones no processed
  * message references any more ({@link #delete} = {@code pin rm}; the IPFS node's own GC then frees the blocks).
- * Pins made on the node by anyone else are never touched.
+ * Pins made on the node by anyone else are never touched. CAR archives are imported ({@code dag import}) and their
+ * root pinned and journaled as an added file is.
  *
  * <p>Reads are checked by the IPFS node itself, which verifies every block against its hash before serving it.
  */
@@ -77,6 +82,41 @@ public final class IpfsContentStore implements ContentStore {
         ItemHash cid = ItemHash.of(added.cid());
         pinAndJournal(cid, added.size());
         return cid;
+    }
+
+    @Override
+    public boolean importsCars() {
+        return true;
+    }
+
+    /**
+     * Reads the root the archive's header declares as the bytes pass (before any reaches the IPFS node: another
+     * root is refused with nothing imported), imports the blocks unpinned, then pins and journals the root as
+     * {@link #put} does an added file; the size is the DAG's cumulative size ({@code files/stat}'s
+     * {@code CumulativeSize}: every block the root links, as the reference answers it). Blocks of an
+     * archive refused part-way stay unpinned, for the IPFS node's GC.
+     */
+    @Override
+    public ImportedDag importCar(InputStream car, long maxBytes, ItemHash expectedRoot) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(car, 64 * 1024);
+        buffered.mark(CarHeader.MAX_HEADER_BYTES + 16);
+        String root = CarHeader.readRoot(buffered);
+        if (!root.equals(expectedRoot.value())) {
+            ItemHash actual;
+            try {
+                actual = ItemHash.of(root);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("the CAR archive's root " + root + " is not " + expectedRoot
+                        + " (nor any CID an item can have)", e);
+            }
+            throw new ContentMismatchException(expectedRoot, actual);
+        }
+        buffered.reset();
+        ipfs.dagImport(buffered, maxBytes);
+        long size = ipfs.stat(root).map(IpfsRpcClient.Stat::cumulativeSize).orElseThrow(() -> new IOException(
+                "the IPFS node does not find " + root + " after importing the CAR archive: it lacks the root's blocks"));
+        pinAndJournal(expectedRoot, size);
+        return new ImportedDag(expectedRoot, size);
     }
 
     @Override

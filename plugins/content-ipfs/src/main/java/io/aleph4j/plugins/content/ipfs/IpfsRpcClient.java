@@ -36,6 +36,14 @@ final class IpfsRpcClient implements AutoCloseable {
     record Added(String cid, long size) {
     }
 
+    /** What {@code files/stat} says of a CID: its UnixFS type, its size, and the size of every block it links. */
+    record Stat(String type, long size, long cumulativeSize) {
+
+        boolean isFile() {
+            return type.equals("file");
+        }
+    }
+
     private final URI api;
     private static final Duration MARGIN = Duration.ofSeconds(5);
     private static final Duration ADD_TIMEOUT = Duration.ofMinutes(30);
@@ -70,12 +78,40 @@ final class IpfsRpcClient implements AutoCloseable {
      * ({@code ipfs add --cid-version=0}). Bounded by a longer timeout than other calls: the whole file passes.
      */
     Added add(InputStream content, long maxBytes) throws IOException {
+        Limited limited = new Limited(content, maxBytes);
+        String body = upload("add", "cid-version=0&pin=false", limited, maxBytes);
+        JsonNode answer = lastLine(body);
+        String cid = answer.path("Hash").asText("");
+        if (cid.isEmpty()) {
+            throw new IOException("the IPFS node's add answered without a Hash: " + abbreviate(body));
+        }
+        return new Added(cid, limited.count);
+    }
+
+    /**
+     * Imports a CAR archive's blocks, streamed, pinning nothing ({@code dag import --pin-roots=false}: the store
+     * pins the root once it is the one expected). Bounded like {@link #add}. With its roots unpinned, the node
+     * answers no lines, or error lines on a failure after its answer started.
+     */
+    void dagImport(InputStream car, long maxBytes) throws IOException {
+        String body = upload("dag/import", "pin-roots=false", new Limited(car, maxBytes), maxBytes);
+        for (String line : body.strip().split("\n")) {
+            if (!line.isBlank() && "error".equals(JSON.readTree(line).path("Type").asText())) {
+                throw new NodeAnswered("the IPFS node refused dag/import: " + abbreviate(line));
+            }
+        }
+    }
+
+    /**
+     * Sends {@code content} as the multipart field {@code file} of a call, cut off past {@code maxBytes}; the answer's
+     * body. Not retried: the stream is consumed.
+     */
+    private String upload(String command, String query, Limited limited, long maxBytes) throws IOException {
         String boundary = "aleph4j-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-        Limited limited = new Limited(content, maxBytes);
-        HttpRequest request = HttpRequest.newBuilder(call("add", "cid-version=0&pin=false")).timeout(addTimeout)
+        HttpRequest request = HttpRequest.newBuilder(call(command, query)).timeout(addTimeout)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(
                         List.of(new ByteArrayInputStream(head), limited, new ByteArrayInputStream(tail))))))
@@ -87,24 +123,25 @@ final class IpfsRpcClient implements AutoCloseable {
             if (limited.exceeded) {
                 throw new ContentTooLargeException(maxBytes);
             }
-            throw new IOException("the IPFS node at " + api + " did not take the file: " + e.getMessage(), e);
+            throw new IOException("the IPFS node at " + api + " did not take the " + command + " upload: "
+                    + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while adding to IPFS", e);
+            throw new IOException("interrupted while uploading to IPFS (" + command + ")", e);
         }
         if (limited.exceeded) {
             throw new ContentTooLargeException(maxBytes);
         }
-        JsonNode answer = lastLine(check(response.statusCode(), response.body(), "add"));
-        String cid = answer.path("Hash").asText("");
-        if (cid.isEmpty()) {
-            throw new IOException("the IPFS node's add answered without a Hash: " + response.body());
-        }
-        return new Added(cid, limited.count);
+        return check(response.statusCode(), response.body(), command);
     }
 
-    /** The file's size, or empty when the node cannot find it within its timeout. */
+    /** The file's size, or empty when the node cannot find it within its timeout or it is no file. */
     Optional<Long> fileSize(String cid) throws IOException {
+        return stat(cid).filter(Stat::isFile).map(Stat::size);
+    }
+
+    /** {@code files/stat /ipfs/<cid>}, or empty when the node cannot find the CID within its timeout. */
+    Optional<Stat> stat(String cid) throws IOException {
         return retrying("files/stat", () -> {
             HttpResponse<String> response = send(call("files/stat", "arg=" + encode("/ipfs/" + cid)
                     + "&timeout=" + timeout.toMillis() + "ms"));
@@ -115,8 +152,9 @@ final class IpfsRpcClient implements AutoCloseable {
                 check(response.statusCode(), response.body(), "files/stat");
             }
             JsonNode stat = JSON.readTree(response.body());
-            return stat.path("Type").asText("file").equals("file")
-                    ? Optional.of(stat.path("Size").asLong()) : Optional.<Long>empty();
+            long size = stat.path("Size").asLong();
+            return Optional.of(new Stat(stat.path("Type").asText("file"), size,
+                    stat.path("CumulativeSize").asLong(size)));
         });
     }
 

@@ -3,7 +3,9 @@ package io.aleph4j.plugins.content.ipfs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aleph4j.api.content.ContentMismatchException;
 import io.aleph4j.api.content.ContentTooLargeException;
+import io.aleph4j.api.content.ImportedDag;
 import io.aleph4j.api.content.StoredContent;
 import io.aleph4j.api.content.StoredItem;
 import io.aleph4j.api.message.ItemHash;
@@ -164,6 +166,82 @@ class IpfsContentStoreIT {
 
         assertThat(pinnedOnNode(cid)).isTrue();
         assertThat(items()).extracting(StoredItem::hash).contains(cid);
+    }
+
+    @Test
+    void aCarArchiveImportsWithItsRootPinnedJournaledAndServedBack() throws Exception {
+        byte[] block = "a block in a CAR archive".getBytes(StandardCharsets.US_ASCII);
+        TestCar car = TestCar.ofRawBlock(block);
+        assertThat(car.root()).startsWith("bafkrei");
+        ItemHash root = ItemHash.of(car.root());
+
+        assertThat(store.importsCars()).isTrue();
+        ImportedDag imported = store.importCar(new ByteArrayInputStream(car.bytes()), car.bytes().length, root);
+
+        assertThat(imported).isEqualTo(new ImportedDag(root, block.length));
+        assertThat(pinnedOnNode(root)).isTrue();
+        assertThat(items()).extracting(StoredItem::hash, StoredItem::size)
+                .contains(org.assertj.core.groups.Tuple.tuple(root, (long) block.length));
+        try (InputStream in = store.find(root).orElseThrow().open(0)) {
+            assertThat(in.readAllBytes()).isEqualTo(block);
+        }
+        assertThat(store.delete(root, java.time.Instant.now().plusSeconds(1))).as("unpinned as a put item is")
+                .isTrue();
+        assertThat(pinnedOnNode(root)).isFalse();
+    }
+
+    @Test
+    void aDirectoryArchiveAnswersItsCumulativeSize() throws Exception {
+        TestCar car = TestCar.ofDirectory("note.txt", "in a directory".getBytes(StandardCharsets.US_ASCII));
+        assertThat(car.root()).startsWith("bafybei");
+        ItemHash root = ItemHash.of(car.root());
+
+        ImportedDag imported = store.importCar(new ByteArrayInputStream(car.bytes()), 10_000, root);
+
+        assertThat(imported.size()).isEqualTo(car.cumulativeSize());
+        assertThat(pinnedOnNode(root)).isTrue();
+    }
+
+    @Test
+    void anArchiveOfAnotherRootIsRefusedBeforeAnythingIsImported() throws Exception {
+        byte[] block = "declared under another root".getBytes(StandardCharsets.US_ASCII);
+        TestCar car = TestCar.ofRawBlock(block);
+        ItemHash expected = ItemHash.of(TestCar.ofRawBlock("other bytes".getBytes(StandardCharsets.US_ASCII)).root());
+
+        assertThatThrownBy(() -> store.importCar(new ByteArrayInputStream(car.bytes()), 10_000, expected))
+                .isInstanceOfSatisfying(ContentMismatchException.class, e -> {
+                    assertThat(e.expected()).isEqualTo(expected);
+                    assertThat(e.actual()).isEqualTo(ItemHash.of(car.root()));
+                });
+        assertThat(pinnedOnNode(ItemHash.of(car.root()))).isFalse();
+        assertThat(items()).isEmpty();
+        IpfsContentStore quick = new IpfsContentStore(new IpfsRpcClient(ipfs.api(), Duration.ofMillis(500), 0),
+                directory, Clock.systemUTC());
+        assertThat(quick.exists(ItemHash.of(car.root()))).as("its block was never sent").isFalse();
+    }
+
+    @Test
+    void anOversizeArchiveIsCutOffAndNothingPinned() throws Exception {
+        TestCar car = TestCar.ofRawBlock(new byte[5_000]);
+        ItemHash root = ItemHash.of(car.root());
+
+        assertThatThrownBy(() -> store.importCar(new ByteArrayInputStream(car.bytes()), 4_000, root))
+                .isInstanceOf(ContentTooLargeException.class);
+        assertThat(pinnedOnNode(root)).isFalse();
+        assertThat(items()).isEmpty();
+    }
+
+    @Test
+    void anArchiveWithoutItsRootsBlocksIsRefusedAndNothingPinned() throws Exception {
+        io.aleph4j.plugins.support.ipfs.Cid missing = io.aleph4j.plugins.support.ipfs.Cid.v1(
+                io.aleph4j.plugins.support.ipfs.Cid.RAW, new byte[32]);
+        TestCar car = TestCar.ofRawBlockDeclaring(missing, "not the root".getBytes(StandardCharsets.US_ASCII));
+        IpfsContentStore quick = new IpfsContentStore(new IpfsRpcClient(ipfs.api(), Duration.ofMillis(500), 0),
+                directory, Clock.systemUTC());
+
+        assertThatThrownBy(() -> quick.importCar(new ByteArrayInputStream(car.bytes()), 10_000,
+                ItemHash.of(car.root()))).isInstanceOf(IOException.class).hasMessageContaining("lacks the root");
+        assertThat(items()).isEmpty();
     }
 
     @Test
