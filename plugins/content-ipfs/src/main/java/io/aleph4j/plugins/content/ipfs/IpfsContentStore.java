@@ -131,14 +131,19 @@ public final class IpfsContentStore implements ContentStore {
         return Optional.of(new IpfsContent(hash, size.get()));
     }
 
+    /**
+     * A file's size; a directory's cumulative size (every block it links), as the reference counts one: a STORE of a
+     * directory (an imported CAR archive, typically) is held, though only files are read ({@link #find}).
+     */
     @Override
     public Optional<Long> size(ItemHash hash) throws IOException {
-        return hash.isSha256() ? Optional.empty() : ipfs.fileSize(hash.value());
+        return hash.isSha256() ? Optional.empty() : ipfs.stat(hash.value())
+                .map(stat -> stat.isFile() ? stat.size() : stat.cumulativeSize());
     }
 
     @Override
     public boolean exists(ItemHash hash) throws IOException {
-        return !hash.isSha256() && ipfs.fileSize(hash.value()).isPresent();
+        return !hash.isSha256() && ipfs.stat(hash.value()).isPresent();
     }
 
     @Override
@@ -146,7 +151,7 @@ public final class IpfsContentStore implements ContentStore {
         if (hash.isSha256()) {
             return;
         }
-        pinAndJournal(hash, ipfs.fileSize(hash.value()).orElse(0L));
+        pinAndJournal(hash, size(hash).orElse(0L));
     }
 
     /** Restarts the pin's grace period: the collector drops it only once that has passed again. */

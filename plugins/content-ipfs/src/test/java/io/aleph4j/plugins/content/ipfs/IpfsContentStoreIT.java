@@ -191,7 +191,7 @@ class IpfsContentStoreIT {
     }
 
     @Test
-    void aDirectoryArchiveAnswersItsCumulativeSize() throws Exception {
+    void aDirectoryArchiveIsHeldWithItsCumulativeSize() throws Exception {
         TestCar car = TestCar.ofDirectory("note.txt", "in a directory".getBytes(StandardCharsets.US_ASCII));
         assertThat(car.root()).startsWith("bafybei");
         ItemHash root = ItemHash.of(car.root());
@@ -200,6 +200,9 @@ class IpfsContentStoreIT {
 
         assertThat(imported.size()).isEqualTo(car.cumulativeSize());
         assertThat(pinnedOnNode(root)).isTrue();
+        assertThat(store.exists(root)).as("a directory is held, so that its STORE is processed").isTrue();
+        assertThat(store.size(root)).contains(car.cumulativeSize());
+        assertThat(store.find(root)).as("only files are read").isEmpty();
     }
 
     @Test
