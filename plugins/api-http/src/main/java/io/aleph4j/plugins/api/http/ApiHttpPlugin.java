@@ -58,8 +58,9 @@ public final class ApiHttpPlugin implements AlephPlugin {
         registrar.config(ApiSettings.class, ApiSettings::from);
         registrar.config(StorageLimits.class, StorageLimits::from);
         NodeContext context = registrar.context();
-        registrar.service(UploadBudget.class, UploadBudget.from(context.config(), context.clock()));
-        registrar.service(UploadStaging.class, new UploadStaging(context.dataDirectory().resolve("staging")));
+        UploadBudget budget = UploadBudget.from(context.config(), context.clock());
+        registrar.service(UploadBudget.class, budget);
+        registrar.service(UploadStaging.class, new UploadStaging(context.dataDirectory().resolve("staging"), budget));
         stream = new MessageStream(registrar.context().state());
         registrar.service(MessageStream.class, stream);
         registrar.extension(HttpRoutes.class, ApiRoutes.class);

@@ -52,7 +52,7 @@ final class ApiRoutes implements HttpRoutes {
         new InfoRoutes().addTo(router);
         new AddressRoutes(state, settings).addTo(router);
         new LegacyPublishRoutes(intake).addTo(router);
-        new StorageRoutes(intake, state, content, settings, limits, budget, staging.directory()).addTo(router);
+        new StorageRoutes(intake, state, content, settings, limits, budget, staging).addTo(router);
         router.websocket("/api/ws0/messages", stream);
     }
 }

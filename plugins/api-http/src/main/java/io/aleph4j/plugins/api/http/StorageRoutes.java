@@ -25,7 +25,6 @@ import io.aleph4j.api.state.StateQueries;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,11 +50,11 @@ final class StorageRoutes {
     private final StorageLimits limits;
     private final UploadBudget budget;
     private final SignedUploads uploads;
-    private final Path staging;
+    private final UploadStaging staging;
 
     /** @param staging where a file that arrives before its STORE message waits for it (deleted after each upload) */
     StorageRoutes(MessageIntake intake, StateQueries state, ContentService content, ApiSettings settings,
-                  StorageLimits limits, UploadBudget budget, Path staging) {
+                  StorageLimits limits, UploadBudget budget, UploadStaging staging) {
         this.intake = intake;
         this.state = state;
         this.content = content;
@@ -164,7 +163,7 @@ final class StorageRoutes {
                         fileName = part.get().fileName().orElse("file");
                         if (store == null) {
                             budget.checkOpen(null);
-                            staged = stage(part.get().body(), limits.fileBytes(addressing));
+                            staged = staging.stage(part.get().body(), limits.fileBytes(addressing), null);
                         } else {
                             hash = put(budget.metered(part.get().body(), store.owner()), addressing,
                                     limits.fileBytes(addressing), store.fileHash());
@@ -190,32 +189,6 @@ final class StorageRoutes {
             }
         }
         return new Upload(hash, store, fileName);
-    }
-
-    /** Streams a file part into a staging file of its own, up to {@code limit} bytes, charged to the node. */
-    private Path stage(InputStream part, long limit) throws IOException {
-        Files.createDirectories(staging);
-        Path file = Files.createTempFile(staging, "upload-", ".part");
-        try (InputStream in = budget.metered(part, null);
-             OutputStream out = Files.newOutputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                total += read;
-                if (total > limit) {
-                    throw new HttpProblem(413, "File size exceeds the maximum limit of " + limit + " bytes");
-                }
-                out.write(buffer, 0, read);
-            }
-        } catch (UploadBudget.Exceeded e) {
-            Files.deleteIfExists(file);
-            throw new HttpProblem(429, e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
-        return file;
     }
 
     private ItemHash putStaged(Path staged, ItemType addressing, long limit, ItemHash expected) throws IOException {
