@@ -34,6 +34,8 @@ public final class ApiHttpPlugin implements AlephPlugin {
             104_857_600L, "the largest storage file uploaded with a signed STORE message (streamed to disk)");
     static final ConfigKey<Long> MAX_IPFS_FILE_BYTES = ConfigKey.longInteger("ipfs.max-file-bytes",
             1_073_741_824L, "the largest ipfs file uploaded with a signed STORE message (streamed to disk)");
+    static final ConfigKey<Long> MAX_CAR_BYTES = ConfigKey.longInteger("ipfs.max-car-bytes", 4_294_967_296L,
+            "the largest CAR archive uploaded to /api/v0/ipfs/add_car (streamed to disk, then into the IPFS node)");
 
     private static final System.Logger LOG = System.getLogger(ApiHttpPlugin.class.getName());
 
@@ -43,7 +45,7 @@ public final class ApiHttpPlugin implements AlephPlugin {
     @Override
     public List<ConfigKey<?>> configKeys() {
         List<ConfigKey<?>> keys = new ArrayList<>(List.of(SYNC_TIMEOUT, MAX_PAGE_SIZE,
-                MAX_UNAUTHENTICATED_UPLOAD_BYTES, MAX_STORAGE_FILE_BYTES, MAX_IPFS_FILE_BYTES));
+                MAX_UNAUTHENTICATED_UPLOAD_BYTES, MAX_STORAGE_FILE_BYTES, MAX_IPFS_FILE_BYTES, MAX_CAR_BYTES));
         keys.addAll(UploadBudget.KEYS);
         return List.copyOf(keys);
     }

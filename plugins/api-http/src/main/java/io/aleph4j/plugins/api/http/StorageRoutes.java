@@ -325,6 +325,7 @@ final class StorageRoutes {
         ObjectNode ipfs = answer.putObject("ipfs");
         ipfs.put("max_upload_file_size", limits.ipfsFileBytes());
         ipfs.put("max_unauthenticated_upload_file_size", limits.unauthenticatedBytes());
+        ipfs.put("max_upload_car_size", limits.carBytes());
         return Json.response(200, answer);
     }
 
