@@ -53,6 +53,7 @@ final class ApiRoutes implements HttpRoutes {
         new AddressRoutes(state, settings).addTo(router);
         new LegacyPublishRoutes(intake).addTo(router);
         new StorageRoutes(intake, state, content, settings, limits, budget, staging).addTo(router);
+        new CarUploadRoute(intake, content, settings, limits, budget, staging).addTo(router);
         router.websocket("/api/ws0/messages", stream);
     }
 }
