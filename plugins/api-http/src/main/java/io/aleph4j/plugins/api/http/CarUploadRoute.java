@@ -69,7 +69,7 @@ final class CarUploadRoute {
                             }
                             store = uploads.check(SignedUploads.metadata(part.get().body()), ItemType.IPFS);
                             if (staged != null) {
-                                charge(store.owner(), Files.size(staged));
+                                budget.chargeAddressOnly(store.owner(), Files.size(staged));
                             }
                         }
                         case "file" -> {
@@ -111,15 +111,6 @@ final class CarUploadRoute {
             if (staged != null) {
                 Files.deleteIfExists(staged);
             }
-        }
-    }
-
-    /** Counts a file staged before its STORE message against the message's address, now that it is known. */
-    private void charge(String owner, long bytes) {
-        try {
-            budget.charge(owner, bytes);
-        } catch (UploadBudget.Exceeded e) {
-            throw new HttpProblem(429, e.getMessage());
         }
     }
 

@@ -152,7 +152,7 @@ final class StorageRoutes {
                     case "metadata" -> {
                         store = uploads.check(SignedUploads.metadata(part.get().body()), addressing);
                         if (staged != null) {
-                            budget.charge(store.owner(), Files.size(staged));
+                            budget.chargeAddressOnly(store.owner(), Files.size(staged));
                             hash = putStaged(staged, addressing, limits.fileBytes(addressing), store.fileHash());
                         }
                     }

@@ -94,6 +94,19 @@ final class UploadBudget {
         nodeUsed += bytes;
     }
 
+    /**
+     * Counts against {@code address} alone bytes the node was charged for already: a file staged before its STORE
+     * message named its address. 429 beyond the address's budget.
+     */
+    synchronized void chargeAddressOnly(String address, long bytes) {
+        turnWindow();
+        long used = addressUsed.getOrDefault(address, 0L);
+        if (used + bytes > addressBytes || used == 0 && addressUsed.size() >= MAX_ADDRESSES) {
+            throw new HttpProblem(429, addressMessage(address));
+        }
+        addressUsed.put(address, used + bytes);
+    }
+
     /** {@code in}, whose bytes are charged as they are read. */
     InputStream metered(InputStream in, String address) {
         return new FilterInputStream(in) {

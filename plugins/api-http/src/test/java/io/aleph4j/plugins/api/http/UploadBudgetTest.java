@@ -58,4 +58,16 @@ final class UploadBudgetTest {
 
         assertThatThrownBy(metered::readAllBytes).isInstanceOf(UploadBudget.Exceeded.class);
     }
+
+    @Test
+    void aStagedFileIsChargedToItsAddressOnceItsMessageArrivesWithoutChargingTheNodeTwice() throws Exception {
+        budget.charge(null, 90);
+
+        budget.chargeAddressOnly("alice", 90);
+
+        budget.charge(null, 160);
+        assertThatThrownBy(() -> budget.chargeAddressOnly("alice", 11)).isInstanceOf(HttpProblem.class)
+                .satisfies(e -> assertThat(((HttpProblem) e).status()).isEqualTo(429))
+                .hasMessageContaining("alice");
+    }
 }
