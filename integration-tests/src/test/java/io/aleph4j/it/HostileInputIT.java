@@ -169,9 +169,9 @@ final class HostileInputIT {
             attacks.add(Attack.get("/api/v0/messages/" + hash + "/status"));
         }
         attacks.add(Attack.get("/api/v0/messages/" + "cd".repeat(32)));
-        // Unknown routes and methods.
+        // Unknown routes and methods (a trailing slash is ignored: "/api/v0/aggregates/" is the aggregates list).
         for (String path : List.of("/api/v0/nothing", "/api/v2/messages.json", "/api/v0/messages.jsonx",
-                "/api/v0/aggregates/", "/api/v0/posts.json/extra", "/api/v0/messages/page/x.json",
+                "/api/v0/aggregates/.json", "/api/v0/posts.json/extra", "/api/v0/messages/page/x.json",
                 "/api/v0/messages/page/0.json", "/api/v0/posts/page/-1.json", "/.env", "/api/v0/../../etc/passwd")) {
             attacks.add(Attack.get(path));
         }

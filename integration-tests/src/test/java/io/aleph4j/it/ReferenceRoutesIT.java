@@ -71,6 +71,7 @@ final class ReferenceRoutesIT {
     void contentOfAMessageThatIsNotProcessedIsRefusedWithItsStatus() throws IOException {
         Message store = alice.signed(STORE, Contents.store(alice.address(), ItemHash.of("e".repeat(64)), null, T), T);
         node.embedded().postJson("/api/v0/messages", Envelopes.publish(store, false));
+        awaitStatus(store, "pending");
 
         assertThat(getJson("/api/v0/messages/" + store.itemHash().value() + "/content", 422).path("error").asText())
                 .isEqualTo("Message " + store.itemHash().value() + " is not processed (status: "
@@ -340,6 +341,27 @@ final class ReferenceRoutesIT {
         assertThat(Envelopes.JSON.readTree(answer.body()).path("message_status").asText()).as(answer.body())
                 .isEqualTo("processed");
         return message;
+    }
+
+    /** Waits (up to 10 s) until the node reports {@code status} for {@code message}: publishing is asynchronous. */
+    private void awaitStatus(Message message, String status) throws IOException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String path = "/api/v0/messages/" + message.itemHash().value() + "/status";
+        while (true) {
+            HttpResponse<String> answer = http().get(path);
+            if (answer.statusCode() == 200 && status.equals(Envelopes.JSON.readTree(answer.body()).path("status")
+                    .asText())) {
+                return;
+            }
+            assertThat(System.nanoTime()).as(path + " never answered " + status + ": " + answer.body())
+                    .isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
     }
 
     private EmbeddedNode http() {
