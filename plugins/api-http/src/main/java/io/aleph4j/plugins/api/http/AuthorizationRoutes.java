@@ -86,7 +86,7 @@ final class AuthorizationRoutes {
             }
         }
         String grantee = query.string("grantee");
-        if (grantee != null) {
+        if (grantee != null && !grantee.isEmpty()) {
             byGrantee.keySet().retainAll(List.of(grantee));
         }
         return answer(owner, query, byGrantee);
@@ -104,7 +104,7 @@ final class AuthorizationRoutes {
             }
         }
         String granter = query.string("granter");
-        if (granter != null) {
+        if (granter != null && !granter.isEmpty()) {
             byOwner.keySet().retainAll(List.of(granter));
         }
         return answer(grantee, query, byOwner);

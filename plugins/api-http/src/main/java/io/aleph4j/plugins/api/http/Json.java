@@ -25,6 +25,8 @@ final class Json {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final DateTimeFormatter PYTHON_ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter PYTHON_ISO_WHOLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
+            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter PYDANTIC_WHOLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter PYDANTIC_MICROS = DateTimeFormatter
@@ -80,11 +82,15 @@ final class Json {
         return (instant.getNano() == 0 ? PYDANTIC_WHOLE : PYDANTIC_MICROS).format(instant);
     }
 
-    /** Seconds since the epoch as Python's {@code datetime.isoformat()} writes them: {@code +00:00}. */
+    /**
+     * Seconds since the epoch as Python's {@code datetime.isoformat()} writes them: {@code +00:00}, six fraction
+     * digits when there are microseconds and none when there are not ({@code 2024-01-01T00:00:00+00:00}).
+     */
     static String isoOffset(double seconds) {
         long micros = Math.round(seconds * 1_000_000);
-        return PYTHON_ISO.format(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
-                Math.floorMod(micros, 1_000_000) * 1_000L));
+        Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
+                Math.floorMod(micros, 1_000_000) * 1_000L);
+        return (instant.getNano() == 0 ? PYTHON_ISO_WHOLE : PYTHON_ISO).format(instant);
     }
 
     /** Stored JSON text as a tree; null text as JSON null. */

@@ -9,6 +9,7 @@ enum SortBy {
     /** {@code time} (the default) or {@code tx-time}; anything else is a 422. */
     static SortBy of(Query query) {
         String value = query.string("sortBy");
+        value = value == null ? null : value.strip();
         if (value == null || value.equals("time")) {
             return TIME;
         }
