@@ -55,8 +55,8 @@ public interface Node extends AutoCloseable {
     List<ContentStore> contentStores();
 
     /**
-     * Waits until the message pipeline has applied the inbox through {@code inboxIndex} (the index
-     * {@link MessageLog#appendInbox} returned).
+     * Waits until the message pipeline has applied the inbox through {@code inboxIndex} (the
+     * {@link MessageIntake.Accepted#inboxIndex()} a submission returned).
      *
      * @return false on timeout
      * @throws IllegalStateException when the node runs no pipeline (no state store), or the pipeline stopped

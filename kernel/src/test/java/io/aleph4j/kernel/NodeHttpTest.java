@@ -67,6 +67,12 @@ final class NodeHttpTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
+    private java.net.http.HttpResponse<String> head(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(node.httpAddress().resolve(path))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void aPluginRouteAnswersWithItsPathParameter() throws Exception {
         var response = get("/echo/aleph");
@@ -180,6 +186,53 @@ final class NodeHttpTest {
                 .start())
                 .isInstanceOf(NodeStartException.class)
                 .hasMessageContaining("route GET / is added by both kernel and plugin 'home'");
+    }
+
+    @Test
+    void aHeadRequestRunsTheGetRouteAndAnswersItsStatusWithoutABody() throws Exception {
+        var refused = head("/refuse");
+        var echoed = head("/echo/aleph");
+
+        assertThat(refused.statusCode()).isEqualTo(get("/refuse").statusCode()).isNotEqualTo(200);
+        assertThat(refused.body()).isEmpty();
+        assertThat(echoed.statusCode()).isEqualTo(200);
+        assertThat(echoed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(echoed.body()).isEmpty();
+    }
+
+    @Test
+    void aBrowserPageOfAnyOriginMayCallTheNodeAsOnTheReference() throws Exception {
+        var simple = client.send(HttpRequest.newBuilder(node.httpAddress().resolve("/echo/aleph"))
+                .header("Origin", "https://explorer.example").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var preflight = client.send(HttpRequest.newBuilder(node.httpAddress().resolve("/size"))
+                .header("Origin", "https://explorer.example").header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(simple.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValueSatisfying(
+                methods -> assertThat(methods).contains("POST"));
+    }
+
+    @Test
+    void corsHeadersAreLeftOutWhenTheOperatorAllowsNoOrigin() throws Exception {
+        node.close();
+        node = Aleph4j.node().dataDirectory(dataDirectory)
+                .set("node", "http.port", 0)
+                .set("node", "http.cors-origins", java.util.List.of())
+                .plugin(InlinePlugin.of("echo", new EchoPlugin()))
+                .start();
+
+        var simple = client.send(HttpRequest.newBuilder(node.httpAddress().resolve("/echo/aleph"))
+                .header("Origin", "https://explorer.example").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(simple.statusCode()).isEqualTo(200);
+        assertThat(simple.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test

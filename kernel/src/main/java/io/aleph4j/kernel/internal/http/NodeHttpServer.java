@@ -2,12 +2,14 @@ package io.aleph4j.kernel.internal.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aleph4j.api.http.HttpAnswer;
+import io.aleph4j.api.http.HttpMethod;
 import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.StreamedResponse;
 import io.aleph4j.kernel.internal.KernelJson;
 import io.aleph4j.kernel.internal.metrics.NodeMetrics;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.websocket.WsConfig;
@@ -16,7 +18,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,17 +69,19 @@ public final class NodeHttpServer implements AutoCloseable {
                     }
                 }));
             }
+            Set<String> headPaths = new HashSet<>();
             for (RouteTable.Route route : routes.routes()) {
-                config.routes.addHttpHandler(HandlerType.findOrCreate(route.method().name()), route.path(),
-                        context -> {
-                            long started = System.nanoTime();
-                            try {
-                                answer(context, route);
-                            } finally {
-                                metrics.httpRequest(route.method().name(), route.path(), context.statusCode(),
-                                        System.nanoTime() - started);
-                            }
-                        });
+                if (route.method() == HttpMethod.HEAD) {
+                    headPaths.add(route.path());
+                }
+            }
+            for (RouteTable.Route route : routes.routes()) {
+                addHandler(config, metrics, route.method().name(), route);
+                // As aiohttp does for the reference's GET routes: HEAD runs the GET handler (status and headers
+                // included) and Jetty leaves the body out, rather than Javalin's empty 200 for any path.
+                if (route.method() == HttpMethod.GET && !headPaths.contains(route.path())) {
+                    addHandler(config, metrics, HttpMethod.HEAD.name(), route);
+                }
             }
             for (RouteTable.WebSocketRoute route : routes.webSocketRoutes()) {
                 config.routes.addWsHandler(WsHandlerType.WEBSOCKET, route.path(), ws -> serve(ws, route));
@@ -92,6 +98,17 @@ public final class NodeHttpServer implements AutoCloseable {
                     "method " + context.method() + " is not allowed on " + context.path()));
             config.routes.error(413, "*", context -> unlessAnswered(context, 413,
                     "request body is larger than " + maxRequestBytes + " bytes"));
+        });
+    }
+
+    private void addHandler(JavalinConfig config, NodeMetrics metrics, String method, RouteTable.Route route) {
+        config.routes.addHttpHandler(HandlerType.findOrCreate(method), route.path(), context -> {
+            long started = System.nanoTime();
+            try {
+                answer(context, route);
+            } finally {
+                metrics.httpRequest(method, route.path(), context.statusCode(), System.nanoTime() - started);
+            }
         });
     }
 

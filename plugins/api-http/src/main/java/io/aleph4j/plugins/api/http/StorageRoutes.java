@@ -38,8 +38,9 @@ import java.util.Optional;
  * {@code ipfs/add_json}, {@code ipfs/add_file}, with or without a signed STORE message) and downloads
  * ({@code storage/raw/{hash}} streamed with byte ranges, {@code storage/{hash}} as base64 JSON,
  * {@code storage/count/{hash}}, descriptions), all through the kernel's content service, which decides which store
- * takes an upload and where content is looked up (and fetched from when no store has it). Files stream from the request into the store and from the store into the response: no route holds
- * a file in memory, except the base64 one, which is bounded by the unauthenticated upload limit.
+ * takes an upload and where content is looked up (and fetched from when no store has it). Files stream from the
+ * request into the store and from the store into the response: no route holds a file in memory (the base64 one
+ * encodes as it streams, up to {@code storage.max-file-bytes}).
  */
 final class StorageRoutes {
 
