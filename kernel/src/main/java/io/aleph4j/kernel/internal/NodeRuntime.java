@@ -30,6 +30,7 @@ import io.aleph4j.kernel.internal.http.RouteTable;
 import io.aleph4j.kernel.internal.log.ChronicleMessageLog;
 import io.aleph4j.kernel.internal.metrics.LogPositions;
 import io.aleph4j.kernel.internal.metrics.NodeMetrics;
+import io.aleph4j.kernel.internal.network.Gossip;
 import io.aleph4j.kernel.internal.pipeline.AppliedIndex;
 import io.aleph4j.kernel.internal.pipeline.MessagePipeline;
 import io.aleph4j.kernel.internal.plugin.LoadedPlugin;
@@ -165,7 +166,7 @@ public final class NodeRuntime implements Node {
         AppliedIndex applied = base.getInstance(AppliedIndex.class);
         OpenSockets openSockets = new OpenSockets();
         KernelRoutes kernelRoutes = new KernelRoutes(VERSION, metrics, stateQueries(), this::statusJson,
-                () -> LogPositions.of(log, applied), openSockets);
+                () -> LogPositions.of(log, applied), openSockets, base.getInstance(Gossip.class)::connectedPeers);
         releases.push(new Release("kernel routes", kernelRoutes::close));
         RouteTable routes = routes(kernelRoutes);
 
@@ -186,6 +187,10 @@ public final class NodeRuntime implements Node {
         }
         releases.push(new Release("message processing", processing::close));
         processing.start();
+
+        Gossip gossip = base.getInstance(Gossip.class);
+        gossip.start();
+        releases.push(new Release("gossip", gossip::close));
 
         NodeHttpServer server = new NodeHttpServer(kernelConfig.httpHost(), kernelConfig.httpPort(),
                 kernelConfig.httpMaxRequestBytes(), kernelConfig.httpCorsOrigins(), routes, metrics, openSockets);

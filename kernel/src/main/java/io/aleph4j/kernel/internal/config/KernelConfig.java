@@ -12,7 +12,7 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
                            List<String> httpCorsOrigins, boolean logFsync,
                            Duration contentGracePeriod, Duration contentCollectEvery, long contentMaxFetchBytes,
                            int pipelineMaxRetries, Duration pipelineFirstRetry, Duration pipelineLongestRetry,
-                           ScoringPosts scoring) {
+                           ScoringPosts scoring, GossipConfig gossip) {
 
     public static final String SECTION = "node";
 
@@ -61,17 +61,38 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
     public static final ConfigKey<String> SCORING_POST_TYPE = ConfigKey.string("scoring.post-type",
             ScoringPosts.REFERENCE.postType(), "The content.type of the scoring POSTs.");
 
+    public static final ConfigKey<String> P2P_TOPIC = ConfigKey.string("p2p.topic", "ALEPH-TEST",
+            "The topic messages are published and received on, over every transport (the reference's "
+                    + "aleph.queue_topic).");
+    public static final ConfigKey<Integer> P2P_PEER_MESSAGES_PER_SECOND = ConfigKey.integer(
+            "p2p.peer-messages-per-second", 1000, "How many messages a second one connected peer may pass on "
+                    + "before the rest are ignored unread (a burst of twice as many is allowed).");
+    public static final ConfigKey<Integer> P2P_PEER_INVALID_PER_MINUTE = ConfigKey.integer(
+            "p2p.peer-invalid-per-minute", 20, "How many invalid messages (unreadable, forged signatures) one "
+                    + "connected peer may pass on in a minute before it is disconnected.");
+
     public static final List<ConfigKey<?>> KEYS = List.of(NAME, HTTP_HOST, HTTP_PORT, HTTP_MAX_REQUEST_BYTES,
             HTTP_CORS_ORIGINS, LOG_FSYNC, CONTENT_GRACE_PERIOD, CONTENT_COLLECT_EVERY, CONTENT_MAX_FETCH_BYTES,
             PIPELINE_MAX_RETRIES, PIPELINE_FIRST_RETRY, PIPELINE_LONGEST_RETRY, SCORING_ADDRESSES, SCORING_CHANNEL,
-            SCORING_POST_TYPE);
+            SCORING_POST_TYPE, P2P_TOPIC, P2P_PEER_MESSAGES_PER_SECOND, P2P_PEER_INVALID_PER_MINUTE);
 
     public static KernelConfig from(PluginConfig section) {
         return new KernelConfig(section.get(NAME), section.get(HTTP_HOST), section.get(HTTP_PORT),
                 section.get(HTTP_MAX_REQUEST_BYTES), section.get(HTTP_CORS_ORIGINS), section.get(LOG_FSYNC),
                 section.get(CONTENT_GRACE_PERIOD), section.get(CONTENT_COLLECT_EVERY),
                 section.get(CONTENT_MAX_FETCH_BYTES), section.get(PIPELINE_MAX_RETRIES),
-                section.get(PIPELINE_FIRST_RETRY), section.get(PIPELINE_LONGEST_RETRY), new ScoringPosts(Set.copyOf(section.get(SCORING_ADDRESSES)),
-                section.get(SCORING_CHANNEL), section.get(SCORING_POST_TYPE)));
+                section.get(PIPELINE_FIRST_RETRY), section.get(PIPELINE_LONGEST_RETRY),
+                new ScoringPosts(Set.copyOf(section.get(SCORING_ADDRESSES)), section.get(SCORING_CHANNEL),
+                        section.get(SCORING_POST_TYPE)),
+                new GossipConfig(section.get(P2P_TOPIC), section.get(P2P_PEER_MESSAGES_PER_SECOND),
+                        section.get(P2P_PEER_INVALID_PER_MINUTE)));
+    }
+
+    /**
+     * @param topic                   the topic of messages
+     * @param peerMessagesPerSecond   one peer's sustained rate (its burst is twice as many)
+     * @param peerInvalidPerMinute    invalid messages from one peer in a minute before it is disconnected
+     */
+    public record GossipConfig(String topic, int peerMessagesPerSecond, int peerInvalidPerMinute) {
     }
 }

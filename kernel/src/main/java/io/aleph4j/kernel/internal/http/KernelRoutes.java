@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +49,7 @@ public final class KernelRoutes implements AutoCloseable {
     private final Optional<CachedValue<StateFigures>> figures;
     private final StatusSocket statusSocket;
     private final StatusPage statusPage = new StatusPage();
+    private final LongSupplier peers;
 
     /**
      * @param version     the kernel's version
@@ -55,11 +57,13 @@ public final class KernelRoutes implements AutoCloseable {
      * @param nodeStatus  what {@code /aleph4j/status} shows, made when asked
      * @param log         the log's positions, read when asked
      * @param openSockets the websocket sessions the HTTP server counts
+     * @param peers       how many peers the node's transports are connected to now
      */
     public KernelRoutes(String version, NodeMetrics metrics, Optional<StateQueries> state,
                         Supplier<Map<String, Object>> nodeStatus, Supplier<LogPositions> log,
-                        OpenSockets openSockets) {
+                        OpenSockets openSockets, LongSupplier peers) {
         this.version = version;
+        this.peers = peers;
         this.metrics = metrics;
         this.nodeStatus = nodeStatus;
         this.log = log;
@@ -91,7 +95,7 @@ public final class KernelRoutes implements AutoCloseable {
     }
 
     private ReferenceMetrics referenceMetrics(StateFigures state) {
-        return new ReferenceMetrics(RUNTIME_VERSION, "aleph4j-" + version,
+        return new ReferenceMetrics(RUNTIME_VERSION, "aleph4j-" + version, peers.getAsLong(),
                 state == null ? null : state.messages(),
                 state == null ? null : state.permanentFiles(),
                 state == null ? null : state.pending(),

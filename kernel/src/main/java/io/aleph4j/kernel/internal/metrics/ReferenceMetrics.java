@@ -8,11 +8,11 @@ import java.util.Objects;
  * The reference node's metrics (pyaleph's {@code Metrics}: 33 {@code pyaleph_*} fields), filled with what aleph4j
  * knows. Dashboards, the reference's index page script and other nodes (they read
  * {@code pyaleph_status_sync_messages_total} on {@code /metrics.json}) use these names, so every field is kept, in
- * the reference's order, also those aleph4j has no value for: the peer, transaction and chain figures (no peers, no
- * chain sync yet), the reference-node comparison (no reference node is configured), the pending-message fetch
+ * the reference's order, also those aleph4j has no value for: the transaction and chain figures (no chain sync yet), the reference-node comparison (no reference node is configured), the pending-message fetch
  * tasks, the websocket caps (aleph4j has none: 0) and broadcaster counters, and the STORE file fetch counters
  * (nothing counts them yet: 0).
  *
+ * @param peers           the peers connected now, over every transport
  * @param runtimeVersion  the JVM's version, written where the reference writes its Python version
  * @param version         the node's version, {@code aleph4j-<kernel version>}
  * @param messages        messages in the reference's messages table (processed or removing); null without a store
@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param messageSockets  open {@code /api/ws0/messages} sockets
  * @param statusSockets   open {@code /api/ws0/status} sockets
  */
-public record ReferenceMetrics(String runtimeVersion, String version, Long messages, Long permanentFiles,
-                               Long pendingMessages, long messageSockets, long statusSockets) {
+public record ReferenceMetrics(String runtimeVersion, String version, long peers, Long messages,
+                               Long permanentFiles, Long pendingMessages, long messageSockets, long statusSockets) {
 
     public ReferenceMetrics {
         Objects.requireNonNull(runtimeVersion, "runtimeVersion");
@@ -36,7 +36,7 @@ public record ReferenceMetrics(String runtimeVersion, String version, Long messa
         buildInfo.put("version", version);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("pyaleph_build_info", buildInfo);
-        fields.put("pyaleph_status_peers_total", 0L);
+        fields.put("pyaleph_status_peers_total", peers);
         fields.put("pyaleph_status_sync_messages_total", messages);
         fields.put("pyaleph_status_sync_permanent_files_total", permanentFiles);
         fields.put("pyaleph_status_sync_pending_messages_total", pendingMessages);

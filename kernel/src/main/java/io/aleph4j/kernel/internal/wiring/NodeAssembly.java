@@ -5,8 +5,10 @@ import com.google.inject.Injector;
 import io.aleph4j.api.Extension;
 import io.aleph4j.api.content.ContentSource;
 import io.aleph4j.api.content.ContentStore;
+import io.aleph4j.api.network.Transport;
 import io.aleph4j.api.state.StateStore;
 import io.aleph4j.kernel.internal.content.KernelContentService;
+import io.aleph4j.kernel.internal.network.Gossip;
 import io.aleph4j.kernel.internal.pipeline.KernelMessageIntake;
 import io.aleph4j.kernel.internal.pipeline.MessageVerifier;
 import io.aleph4j.kernel.internal.plugin.NodeExtensions;
@@ -50,6 +52,7 @@ public final class NodeAssembly {
         base.getInstance(KernelContentService.class).attach(assembly.extensions(ContentStore.class),
                 assembly.extensions(ContentSource.class));
         base.getInstance(KernelMessageIntake.class).attach(injector.getInstance(MessageVerifier.class));
+        base.getInstance(Gossip.class).attach(assembly.extensions(Transport.class));
         extensions.assembled(injector);
         return assembly;
     }

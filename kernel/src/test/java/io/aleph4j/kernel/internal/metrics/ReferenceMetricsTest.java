@@ -56,7 +56,7 @@ final class ReferenceMetricsTest {
             "pyaleph_store_fetch_storage_failed_total",
             "pyaleph_store_fetch_storage_duration_ms_sum");
 
-    private static final ReferenceMetrics METRICS = new ReferenceMetrics("21.0.5", "aleph4j-1.2.3", 7L, 2L, 1L,
+    private static final ReferenceMetrics METRICS = new ReferenceMetrics("21.0.5", "aleph4j-1.2.3", 0, 7L, 2L, 1L,
             3, 4);
 
     @Test
@@ -80,7 +80,7 @@ final class ReferenceMetricsTest {
 
     @Test
     void aNodeWithoutAStateStoreHasNullCounts() {
-        Map<String, Object> fields = new ReferenceMetrics("21", "aleph4j-dev", null, null, null, 0, 0).fields();
+        Map<String, Object> fields = new ReferenceMetrics("21", "aleph4j-dev", 0, null, null, null, 0, 0).fields();
 
         assertThat(fields).containsKeys(REFERENCE_FIELDS.toArray(String[]::new)).hasSize(33);
         assertThat(fields.get("pyaleph_status_sync_messages_total")).isNull();
