@@ -1,9 +1,11 @@
 package io.aleph4j.plugins.api.http;
 
+import io.aleph4j.api.NodeContext;
 import io.aleph4j.api.content.ContentService;
 import io.aleph4j.api.http.HttpRouter;
 import io.aleph4j.api.http.HttpRoutes;
 import io.aleph4j.api.log.MessageIntake;
+import io.aleph4j.api.network.MessagePublisher;
 import io.aleph4j.api.state.StateQueries;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -20,11 +22,13 @@ final class ApiRoutes implements HttpRoutes {
     private final Clock clock;
     private final UploadBudget budget;
     private final UploadStaging staging;
+    private final MessagePublisher publisher;
+    private final NodeContext context;
 
     @Inject
     ApiRoutes(ApiSettings settings, StorageLimits limits, MessageIntake intake, StateQueries state,
               ContentService content, MessageStream stream, Clock clock, UploadBudget budget,
-              UploadStaging staging) {
+              UploadStaging staging, MessagePublisher publisher, NodeContext context) {
         this.settings = settings;
         this.limits = limits;
         this.intake = intake;
@@ -34,13 +38,15 @@ final class ApiRoutes implements HttpRoutes {
         this.clock = clock;
         this.budget = budget;
         this.staging = staging;
+        this.publisher = publisher;
+        this.context = context;
     }
 
     @Override
     public void addRoutes(HttpRouter router) {
         // The literal path first: the server matches routes in the order they are added.
         new MessageHashesRoute(state).addTo(router);
-        new MessageRoutes(intake, state, settings).addTo(router);
+        new MessageRoutes(intake, publisher, state, settings).addTo(router);
         new MessageContentRoute(state).addTo(router);
         new PostRoutes(state, settings).addTo(router);
         new AggregateRoutes(state).addTo(router);
@@ -49,11 +55,12 @@ final class ApiRoutes implements HttpRoutes {
         new ChannelsRoute(state).addTo(router);
         new AddressViewRoutes(state).addTo(router);
         new NodeMetricsRoutes(state, clock).addTo(router);
-        new InfoRoutes().addTo(router);
+        new InfoRoutes(context).addTo(router);
         new AddressRoutes(state, settings).addTo(router);
-        new LegacyPublishRoutes(intake).addTo(router);
-        new StorageRoutes(intake, state, content, settings, limits, budget, staging).addTo(router);
-        new CarUploadRoute(intake, content, settings, limits, budget, staging).addTo(router);
+        new LegacyPublishRoutes(intake, publisher).addTo(router);
+        SignedUploads uploads = new SignedUploads(intake, publisher, budget, settings);
+        new StorageRoutes(uploads, state, content, limits, budget, staging).addTo(router);
+        new CarUploadRoute(uploads, content, limits, budget, staging).addTo(router);
         router.websocket("/api/ws0/messages", stream);
     }
 }

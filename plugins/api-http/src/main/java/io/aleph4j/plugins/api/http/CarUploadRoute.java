@@ -10,7 +10,6 @@ import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.http.HttpRequest;
 import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.HttpRouter;
-import io.aleph4j.api.log.MessageIntake;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
 import io.aleph4j.plugins.support.ipfs.CarHeader;
@@ -36,13 +35,13 @@ final class CarUploadRoute {
     private final UploadStaging staging;
     private final SignedUploads uploads;
 
-    CarUploadRoute(MessageIntake intake, ContentService content, ApiSettings settings, StorageLimits limits,
-                   UploadBudget budget, UploadStaging staging) {
+    CarUploadRoute(SignedUploads uploads, ContentService content, StorageLimits limits, UploadBudget budget,
+                   UploadStaging staging) {
         this.content = content;
         this.limits = limits;
         this.budget = budget;
         this.staging = staging;
-        this.uploads = new SignedUploads(intake, budget, settings);
+        this.uploads = uploads;
     }
 
     void addTo(HttpRouter router) {

@@ -2,7 +2,6 @@ package io.aleph4j.plugins.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.http.HttpRequest;
 import io.aleph4j.api.http.HttpResponse;
@@ -10,6 +9,7 @@ import io.aleph4j.api.http.HttpRouter;
 import io.aleph4j.api.log.MessageIntake;
 import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.MalformedMessageException;
+import io.aleph4j.api.network.MessagePublisher;
 
 /**
  * The legacy publish routes, {@code POST /api/v0/ipfs/pubsub/pub} and {@code /api/v0/p2p/pubsub/pub}:
@@ -22,9 +22,11 @@ final class LegacyPublishRoutes {
     static final String TOPIC = "ALEPH-TEST";
 
     private final MessageIntake intake;
+    private final MessagePublisher publisher;
 
-    LegacyPublishRoutes(MessageIntake intake) {
+    LegacyPublishRoutes(MessageIntake intake, MessagePublisher publisher) {
         this.intake = intake;
+        this.publisher = publisher;
     }
 
     void addTo(HttpRouter router) {
@@ -48,15 +50,13 @@ final class LegacyPublishRoutes {
         } else {
             throw new HttpProblem(422, "'data': expected a serialized JSON string (or the message as an object)");
         }
+        MessageIntake.Accepted accepted;
         try {
-            intake.submit(message, Origin.API);
+            accepted = intake.submit(message, Origin.API);
         } catch (MalformedMessageException e) {
             throw new HttpProblem(422, "InvalidMessageFormat: " + e.getMessage());
         }
-        ObjectNode answer = Json.object();
-        answer.put("status", "success");
-        answer.set("failed", Json.array());
-        return Json.response(200, answer);
+        return Json.response(200, MessageRoutes.publicationJson(publisher.publish(accepted.message())));
     }
 
     private static String write(JsonNode node) {

@@ -11,6 +11,8 @@ import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.MalformedMessageException;
 import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.api.network.MessagePublisher;
+import io.aleph4j.api.network.PublicationStatus;
 import io.aleph4j.api.state.MessageCursor;
 import io.aleph4j.api.state.MessageFilter;
 import io.aleph4j.api.state.MessageRecord;
@@ -25,11 +27,13 @@ import java.util.Optional;
 final class MessageRoutes {
 
     private final MessageIntake intake;
+    private final MessagePublisher publisher;
     private final StateQueries state;
     private final ApiSettings settings;
 
-    MessageRoutes(MessageIntake intake, StateQueries state, ApiSettings settings) {
+    MessageRoutes(MessageIntake intake, MessagePublisher publisher, StateQueries state, ApiSettings settings) {
         this.intake = intake;
+        this.publisher = publisher;
         this.state = state;
         this.settings = settings;
     }
@@ -43,7 +47,10 @@ final class MessageRoutes {
         router.get("/api/v0/messages/{item_hash}/status", this::status);
     }
 
-    /** {@code {"sync": bool, "message": {envelope}}}: logged durably, then (with sync) processed, then answered. */
+    /**
+     * {@code {"sync": bool, "message": {envelope}}}: logged durably, published to the network, then (with sync)
+     * processed, then answered with what the publication achieved.
+     */
     private HttpResponse publish(HttpRequest request) throws InterruptedException {
         Publication publication = Publication.read(request.body());
         MessageIntake.Accepted accepted;
@@ -52,16 +59,14 @@ final class MessageRoutes {
         } catch (MalformedMessageException e) {
             throw new HttpProblem(422, "InvalidMessageFormat: " + e.getMessage());
         }
+        PublicationStatus published = publisher.publish(accepted.message());
         MessageStatus status = MessageStatus.PENDING;
         if (publication.sync()) {
             Optional<MessageRecord> outcome = intake.awaitOutcome(accepted, settings.syncTimeout());
             status = outcome.map(MessageRecord::status).orElse(MessageStatus.PENDING);
         }
-        ObjectNode publicationStatus = Json.object();
-        publicationStatus.put("status", "success");
-        publicationStatus.set("failed", Json.array());
         ObjectNode answer = Json.object();
-        answer.set("publication_status", publicationStatus);
+        answer.set("publication_status", publicationJson(published));
         answer.put("message_status", status.wireName());
         return Json.response(httpStatus(status), answer);
     }
@@ -90,6 +95,14 @@ final class MessageRoutes {
             messages.add(item);
         }
         return messages;
+    }
+
+    /** {@code {"status": "success" | "warning", "failed": ["p2p"]}}, as the reference writes it. */
+    static ObjectNode publicationJson(PublicationStatus published) {
+        ObjectNode json = Json.object();
+        json.put("status", published.status());
+        json.set("failed", Json.strings(published.reportedFailures()));
+        return json;
     }
 
     /** The reference's mapping of a message status to the answer's HTTP status. */

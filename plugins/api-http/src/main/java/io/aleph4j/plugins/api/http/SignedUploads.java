@@ -12,6 +12,7 @@ import io.aleph4j.api.message.MalformedMessageException;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.MessageRefusedException;
 import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.api.network.MessagePublisher;
 import io.aleph4j.api.state.MessageRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,11 +31,13 @@ final class SignedUploads {
     }
 
     private final MessageIntake intake;
+    private final MessagePublisher publisher;
     private final UploadBudget budget;
     private final ApiSettings settings;
 
-    SignedUploads(MessageIntake intake, UploadBudget budget, ApiSettings settings) {
+    SignedUploads(MessageIntake intake, MessagePublisher publisher, UploadBudget budget, ApiSettings settings) {
         this.intake = intake;
+        this.publisher = publisher;
         this.budget = budget;
         this.settings = settings;
     }
@@ -109,7 +112,10 @@ final class SignedUploads {
         return new StoreUpload(message, owner, declared, sync);
     }
 
-    /** Submits the upload's STORE message as POST /messages does, and waits for its outcome when asked to. */
+    /**
+     * Submits the upload's STORE message as POST /messages does (logged, then published to the network: its file is
+     * here for other nodes to fetch), and waits for its outcome when asked to.
+     */
     MessageStatus publish(StoreUpload store) throws InterruptedException {
         MessageIntake.Accepted accepted;
         try {
@@ -117,6 +123,7 @@ final class SignedUploads {
         } catch (MalformedMessageException e) {
             throw new HttpProblem(422, "InvalidMessageFormat: " + e.getMessage());
         }
+        publisher.publish(store.message());
         if (!store.sync()) {
             return MessageStatus.PENDING;
         }

@@ -15,7 +15,6 @@ import io.aleph4j.api.http.HttpRequest;
 import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.HttpRouter;
 import io.aleph4j.api.http.StreamedResponse;
-import io.aleph4j.api.log.MessageIntake;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.MessageStatus;
@@ -44,25 +43,21 @@ import java.util.Optional;
  */
 final class StorageRoutes {
 
-    private final MessageIntake intake;
     private final StateQueries state;
     private final ContentService content;
-    private final ApiSettings settings;
     private final StorageLimits limits;
     private final UploadBudget budget;
     private final SignedUploads uploads;
     private final UploadStaging staging;
 
     /** @param staging where a file that arrives before its STORE message waits for it (deleted after each upload) */
-    StorageRoutes(MessageIntake intake, StateQueries state, ContentService content, ApiSettings settings,
-                  StorageLimits limits, UploadBudget budget, UploadStaging staging) {
-        this.intake = intake;
+    StorageRoutes(SignedUploads uploads, StateQueries state, ContentService content, StorageLimits limits,
+                  UploadBudget budget, UploadStaging staging) {
         this.state = state;
         this.content = content;
-        this.settings = settings;
         this.limits = limits;
         this.budget = budget;
-        this.uploads = new SignedUploads(intake, budget, settings);
+        this.uploads = uploads;
         this.staging = staging;
     }
 
