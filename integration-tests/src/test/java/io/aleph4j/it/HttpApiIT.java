@@ -61,7 +61,9 @@ final class HttpApiIT {
 
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
         assertThat(json(published).path("message_status").asText()).isEqualTo("processed");
-        assertThat(json(published).path("publication_status").path("status").asText()).isEqualTo("success");
+        assertThat(json(published).path("publication_status").path("status").asText())
+                .as("a node without a transport publishes nowhere, and says so").isEqualTo("warning");
+        assertThat(json(published).path("publication_status").path("failed").get(0).asText()).isEqualTo("p2p");
 
         JsonNode single = getJson("/api/v0/messages/" + post.itemHash().value(), 200);
         assertThat(single.path("status").asText()).isEqualTo("processed");
@@ -320,7 +322,7 @@ final class HttpApiIT {
         HttpResponse<String> object = http().postJson("/api/v0/p2p/pubsub/pub", objectBody);
 
         assertThat(text.statusCode()).isEqualTo(200);
-        assertThat(json(text).path("status").asText()).isEqualTo("success");
+        assertThat(json(text).path("status").asText()).as("no transport: published nowhere").isEqualTo("warning");
         assertThat(object.statusCode()).isEqualTo(200);
         for (Message message : List.of(asText, asObject)) {
             assertThat(statusOnceProcessed(message)).isEqualTo("processed");
