@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -292,6 +293,7 @@ final class ContentStorageIT {
 
         forget(store);
         assertThat(get("/api/v0/storage/count/" + HELLO_SHA256).body()).isEqualTo("0");
+        awaitBlobWrittenAt(HELLO_SHA256, clock.instant());
         clock.advance(Duration.ofSeconds(1));
 
         assertThat(rawStatusOnceCollected(HELLO_SHA256)).as("unpinned and past the grace period: collected")
@@ -306,6 +308,8 @@ final class ContentStorageIT {
         clock.advance(Duration.ofSeconds(6));
 
         forget(store);
+        // The forget is processed when its POST answers; the stores hear of it from the event log a moment later.
+        awaitBlobWrittenAt(HELLO_SHA256, clock.instant());
         clock.advance(Duration.ofSeconds(1));
         awaitCollectorPasses(2);
 
@@ -402,6 +406,20 @@ final class ContentStorageIT {
     private void forget(Message target) throws Exception {
         Message forget = alice.signed(FORGET, Contents.forget(alice.address(), T + 1, target.itemHash()), T + 1);
         post("/api/v0/messages", "application/json", Envelopes.publish(forget, true));
+    }
+
+    /** Waits until the stored file's last write time (what the grace period counts from) is {@code at}. */
+    private void awaitBlobWrittenAt(String hash, Instant at) throws Exception {
+        Path blob;
+        try (Stream<Path> files = Files.walk(node.embedded().node().dataDirectory())) {
+            blob = files.filter(path -> path.getFileName().toString().equals(hash)).findFirst().orElseThrow();
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (Files.getLastModifiedTime(blob).toInstant().isBefore(at) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(Files.getLastModifiedTime(blob).toInstant()).as("the file's grace period restarted by the forget")
+                .isAfterOrEqualTo(at);
     }
 
     /** The status of raw downloads of {@code hash}, polled for up to 30 s until it is no longer 200. */

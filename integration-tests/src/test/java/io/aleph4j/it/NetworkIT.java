@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class NetworkIT {
 
     private static final Duration PROPAGATION = Duration.ofSeconds(30);
+    private static final Duration MESH_FORMING = Duration.ofSeconds(90);
     private final Wallet alice = Wallet.ethereum(61);
     private final List<PipelineNode> nodes = new ArrayList<>();
 
@@ -61,6 +62,7 @@ final class NetworkIT {
         PipelineNode b = start("b", aAddresses);
         PipelineNode c = start("c", aAddresses);
         await("A connected to B and C", () -> peerCount(a) == 2);
+        awaitMesh(b, c);
 
         Message fromB = signedPost("posted to B");
         JsonNode answer = postUntilPublishedToSomeone(b, fromB);
@@ -81,10 +83,7 @@ final class NetworkIT {
         PipelineNode a = start("a", List.of());
         PipelineNode b = start("b", addresses(a));
         PipelineNode c = start("c", addresses(a));
-        // The mesh is up once a genuine message crosses it.
-        Message genuine = signedPost("genuine");
-        postUntilPublishedToSomeone(b, genuine);
-        awaitProcessed(c, genuine);
+        awaitMesh(b, c);
 
         Message real = signedPost("to be forged");
         Message forged = new Message(real.chain(), real.sender(), real.type(), real.channel(), real.time(),
@@ -103,6 +102,36 @@ final class NetworkIT {
     private Message signedPost(String body) {
         double time = System.currentTimeMillis() / 1000.0;
         return alice.signed(POST, Contents.post(alice.address(), "note", "{\"body\":\"" + body + "\"}", time), time);
+    }
+
+    /**
+     * Waits until gossip crosses the mesh both ways between two nodes. Connected is not enough: gossipsub forwards
+     * to a peer only once it knows the peer's subscriptions and has grafted it (on a heartbeat), and it never sends
+     * a message again to a peer that subscribes later. So probes are posted, a new one every few seconds, until one
+     * arrives; those after it are what the tests assert.
+     */
+    private void awaitMesh(PipelineNode one, PipelineNode other) throws Exception {
+        awaitProbeCrossing(one, other);
+        awaitProbeCrossing(other, one);
+    }
+
+    private void awaitProbeCrossing(PipelineNode from, PipelineNode to) throws Exception {
+        await("a peer of " + from.embedded().node().name(), () -> peerCount(from) > 0);
+        long deadline = System.nanoTime() + MESH_FORMING.toNanos();
+        int probes = 0;
+        while (true) {
+            Message probe = signedPost("probe " + probes++ + " from " + from.embedded().node().name());
+            from.embedded().postJson("/api/v0/messages", Envelopes.publish(probe, false));
+            long probeDeadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < probeDeadline) {
+                if (isProcessed(to, probe)) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            assertThat(System.nanoTime()).as("waited %s for gossip from %s to reach %s (%d probes)", MESH_FORMING,
+                    from.embedded().node().name(), to.embedded().node().name(), probes).isLessThan(deadline);
+        }
     }
 
     /** Posts until the node has a peer to publish to (the mesh forms within a heartbeat or two of connecting). */
@@ -128,16 +157,19 @@ final class NetworkIT {
     }
 
     private static void awaitProcessed(PipelineNode node, Message message) throws Exception {
-        await(message.itemHash().value() + " processed on " + node.embedded().node().name(), () -> {
-            try {
-                HttpResponse<String> answer = node.embedded().get("/api/v0/messages/" + message.itemHash().value()
-                        + "/status");
-                return answer.statusCode() == 200 && Envelopes.JSON.readTree(answer.body()).path("status").asText()
-                        .equals("processed");
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        await(message.itemHash().value() + " processed on " + node.embedded().node().name(),
+                () -> isProcessed(node, message));
+    }
+
+    private static boolean isProcessed(PipelineNode node, Message message) {
+        try {
+            HttpResponse<String> answer = node.embedded().get("/api/v0/messages/" + message.itemHash().value()
+                    + "/status");
+            return answer.statusCode() == 200 && Envelopes.JSON.readTree(answer.body()).path("status").asText()
+                    .equals("processed");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
