@@ -30,6 +30,7 @@ import io.aleph4j.kernel.internal.http.RouteTable;
 import io.aleph4j.kernel.internal.log.ChronicleMessageLog;
 import io.aleph4j.kernel.internal.metrics.LogPositions;
 import io.aleph4j.kernel.internal.metrics.NodeMetrics;
+import io.aleph4j.kernel.internal.network.CatchUp;
 import io.aleph4j.kernel.internal.network.Gossip;
 import io.aleph4j.kernel.internal.pipeline.AppliedIndex;
 import io.aleph4j.kernel.internal.pipeline.MessagePipeline;
@@ -191,6 +192,8 @@ public final class NodeRuntime implements Node {
         Gossip gossip = base.getInstance(Gossip.class);
         gossip.start();
         releases.push(new Release("gossip", gossip::close));
+        countGossip(metrics, gossip.counters());
+        startCatchUp(metrics);
 
         NodeHttpServer server = new NodeHttpServer(kernelConfig.httpHost(), kernelConfig.httpPort(),
                 kernelConfig.httpMaxRequestBytes(), kernelConfig.httpCorsOrigins(), routes, metrics, openSockets);
@@ -203,6 +206,46 @@ public final class NodeRuntime implements Node {
         }
         releases.push(new Release("HTTP server", server::close));
         LOG.info("node '{}' started: {}", kernelConfig.name(), summary());
+    }
+
+    private static void countGossip(NodeMetrics metrics, Gossip.Counters counters) {
+        metrics.counter("aleph4j.p2p.published", "messages published to the peers, by transport", counters,
+                Gossip.Counters::published);
+        metrics.counter("aleph4j.p2p.publication.failures", "publications a transport could not make", counters,
+                Gossip.Counters::publicationsFailed);
+        metrics.counter("aleph4j.p2p.received", "messages from peers logged in the inbox", counters,
+                Gossip.Counters::received);
+        metrics.counter("aleph4j.p2p.duplicates", "messages from peers seen already (sender, hash, signature)",
+                counters, Gossip.Counters::duplicates);
+        metrics.counter("aleph4j.p2p.rejected", "messages from peers refused as unreadable or forged", counters,
+                Gossip.Counters::rejected);
+        metrics.counter("aleph4j.p2p.throttled", "messages from peers ignored over the peer's rate", counters,
+                Gossip.Counters::throttled);
+    }
+
+    /** Catch-up from the configured HTTP peers, when there are some and the node has a state to compare with. */
+    private void startCatchUp(NodeMetrics metrics) {
+        if (kernelConfig.catchUp().peers().isEmpty()) {
+            return;
+        }
+        Optional<StateQueries> state = stateQueries();
+        if (state.isEmpty()) {
+            LOG.warn("node.p2p.catch-up-peers is set but the node has no state store: no catch-up");
+            return;
+        }
+        CatchUp catchUp = new CatchUp(base.getInstance(MessageIntake.class), state.get(), kernelConfig.catchUp(),
+                kernelConfig.catchUp()::peers, settings.dataDirectory().resolve("network").resolve("catch-up.json"));
+        CatchUp.Counters counters = catchUp.counters();
+        metrics.counter("aleph4j.catch.up.logged", "messages caught up from HTTP peers and logged in the inbox",
+                counters, CatchUp.Counters::logged);
+        metrics.counter("aleph4j.catch.up.known", "messages HTTP peers listed that the node knew", counters,
+                CatchUp.Counters::known);
+        metrics.counter("aleph4j.catch.up.invalid", "entries HTTP peers listed that were not messages", counters,
+                CatchUp.Counters::invalid);
+        metrics.counter("aleph4j.catch.up.peer.failures", "catch-up requests an HTTP peer did not answer", counters,
+                CatchUp.Counters::peerFailures);
+        catchUp.start();
+        releases.push(new Release("catch-up", catchUp::close));
     }
 
     private void requireExtensions() {

@@ -1,9 +1,13 @@
 package io.aleph4j.kernel.internal.config;
 
+import io.aleph4j.api.config.ConfigException;
 import io.aleph4j.api.config.ConfigKey;
 import io.aleph4j.api.config.PluginConfig;
 import io.aleph4j.kernel.internal.handlers.ScoringPosts;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -12,7 +16,7 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
                            List<String> httpCorsOrigins, boolean logFsync,
                            Duration contentGracePeriod, Duration contentCollectEvery, long contentMaxFetchBytes,
                            int pipelineMaxRetries, Duration pipelineFirstRetry, Duration pipelineLongestRetry,
-                           ScoringPosts scoring, GossipConfig gossip) {
+                           ScoringPosts scoring, GossipConfig gossip, CatchUpConfig catchUp) {
 
     public static final String SECTION = "node";
 
@@ -71,10 +75,28 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
             "p2p.peer-invalid-per-minute", 20, "How many invalid messages (unreadable, forged signatures) one "
                     + "connected peer may pass on in a minute before it is disconnected.");
 
+    public static final ConfigKey<List<String>> P2P_CATCH_UP_PEERS = ConfigKey.stringList("p2p.catch-up-peers",
+            List.of(), "The base URLs of the HTTP API of nodes (aleph4j or the reference) that this node catches up "
+                    + "from: what they list and it does not know is logged in its inbox as a peer's message and "
+                    + "checked by its pipeline. Empty: no catch-up.");
+    public static final ConfigKey<Duration> P2P_CATCH_UP_EVERY = ConfigKey.duration("p2p.catch-up-every",
+            Duration.ofSeconds(30), "The pause between two catch-up rounds once every peer is read to its newest "
+                    + "message (a round that leaves more to read is followed by the next after a second).");
+    public static final ConfigKey<Integer> P2P_CATCH_UP_PAGE_SIZE = ConfigKey.integer("p2p.catch-up-page-size", 200,
+            "How many messages one catch-up request asks a peer for.");
+    public static final ConfigKey<Integer> P2P_CATCH_UP_PAGES_PER_ROUND = ConfigKey.integer(
+            "p2p.catch-up-pages-per-round", 5, "How many pages one peer is read a round at most: what bounds the "
+                    + "work one peer can make this node do.");
+    public static final ConfigKey<Duration> P2P_CATCH_UP_OVERLAP = ConfigKey.duration("p2p.catch-up-overlap",
+            Duration.ofMinutes(1), "How far before the newest message time read from a peer the next round starts "
+                    + "once caught up: messages reach a peer late, and are listed by their sender's time.");
+
     public static final List<ConfigKey<?>> KEYS = List.of(NAME, HTTP_HOST, HTTP_PORT, HTTP_MAX_REQUEST_BYTES,
             HTTP_CORS_ORIGINS, LOG_FSYNC, CONTENT_GRACE_PERIOD, CONTENT_COLLECT_EVERY, CONTENT_MAX_FETCH_BYTES,
             PIPELINE_MAX_RETRIES, PIPELINE_FIRST_RETRY, PIPELINE_LONGEST_RETRY, SCORING_ADDRESSES, SCORING_CHANNEL,
-            SCORING_POST_TYPE, P2P_TOPIC, P2P_PEER_MESSAGES_PER_SECOND, P2P_PEER_INVALID_PER_MINUTE);
+            SCORING_POST_TYPE, P2P_TOPIC, P2P_PEER_MESSAGES_PER_SECOND, P2P_PEER_INVALID_PER_MINUTE,
+            P2P_CATCH_UP_PEERS, P2P_CATCH_UP_EVERY, P2P_CATCH_UP_PAGE_SIZE, P2P_CATCH_UP_PAGES_PER_ROUND,
+            P2P_CATCH_UP_OVERLAP);
 
     public static KernelConfig from(PluginConfig section) {
         return new KernelConfig(section.get(NAME), section.get(HTTP_HOST), section.get(HTTP_PORT),
@@ -85,7 +107,8 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
                 new ScoringPosts(Set.copyOf(section.get(SCORING_ADDRESSES)), section.get(SCORING_CHANNEL),
                         section.get(SCORING_POST_TYPE)),
                 new GossipConfig(section.get(P2P_TOPIC), section.get(P2P_PEER_MESSAGES_PER_SECOND),
-                        section.get(P2P_PEER_INVALID_PER_MINUTE)));
+                        section.get(P2P_PEER_INVALID_PER_MINUTE)),
+                CatchUpConfig.from(section));
     }
 
     /**
@@ -94,5 +117,50 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
      * @param peerInvalidPerMinute    invalid messages from one peer in a minute before it is disconnected
      */
     public record GossipConfig(String topic, int peerMessagesPerSecond, int peerInvalidPerMinute) {
+    }
+
+    /**
+     * @param peers         the base URLs of the nodes to catch up from
+     * @param every         the pause between rounds once caught up
+     * @param pageSize      messages asked for a request
+     * @param pagesPerRound pages read from one peer a round at most
+     * @param overlap       how far before the newest time read a caught-up round starts
+     */
+    public record CatchUpConfig(List<URI> peers, Duration every, int pageSize, int pagesPerRound, Duration overlap) {
+
+        public CatchUpConfig {
+            peers = List.copyOf(peers);
+            if (pageSize < 1 || pageSize > 10_000) {
+                throw new ConfigException(SECTION + "." + P2P_CATCH_UP_PAGE_SIZE.name() + " must be from 1 to 10000, not "
+                        + pageSize);
+            }
+            if (pagesPerRound < 1) {
+                throw new ConfigException(SECTION + "." + P2P_CATCH_UP_PAGES_PER_ROUND.name() + " must be at least 1, not "
+                        + pagesPerRound);
+            }
+            if (every.isNegative() || every.isZero() || overlap.isNegative()) {
+                throw new ConfigException(SECTION + "." + P2P_CATCH_UP_EVERY.name() + " must be positive and "
+                        + SECTION + "." + P2P_CATCH_UP_OVERLAP.name() + " at least zero");
+            }
+        }
+
+        static CatchUpConfig from(PluginConfig section) {
+            List<URI> peers = new ArrayList<>();
+            for (String peer : section.get(P2P_CATCH_UP_PEERS)) {
+                URI uri;
+                try {
+                    uri = new URI(peer.strip());
+                } catch (URISyntaxException e) {
+                    throw new ConfigException(SECTION + "." + P2P_CATCH_UP_PEERS.name() + ": '" + peer + "' is not a URL");
+                }
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    throw new ConfigException(SECTION + "." + P2P_CATCH_UP_PEERS.name() + ": '" + peer
+                            + "' is not an http(s) URL of a node");
+                }
+                peers.add(uri);
+            }
+            return new CatchUpConfig(peers, section.get(P2P_CATCH_UP_EVERY), section.get(P2P_CATCH_UP_PAGE_SIZE),
+                    section.get(P2P_CATCH_UP_PAGES_PER_ROUND), section.get(P2P_CATCH_UP_OVERLAP));
+        }
     }
 }
