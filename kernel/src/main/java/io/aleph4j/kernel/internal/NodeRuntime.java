@@ -10,6 +10,7 @@ import io.aleph4j.api.content.ContentService;
 import io.aleph4j.api.content.ContentStore;
 import io.aleph4j.api.http.HttpRoutes;
 import io.aleph4j.api.log.MessageIntake;
+import io.aleph4j.api.network.Transport;
 import io.aleph4j.api.log.MessageLog;
 import io.aleph4j.api.state.StateQueries;
 import io.aleph4j.api.state.StateStore;
@@ -32,6 +33,7 @@ import io.aleph4j.kernel.internal.metrics.LogPositions;
 import io.aleph4j.kernel.internal.metrics.NodeMetrics;
 import io.aleph4j.kernel.internal.network.CatchUp;
 import io.aleph4j.kernel.internal.network.Gossip;
+import io.aleph4j.kernel.internal.network.PeerDiscovery;
 import io.aleph4j.kernel.internal.pipeline.AppliedIndex;
 import io.aleph4j.kernel.internal.pipeline.MessagePipeline;
 import io.aleph4j.kernel.internal.plugin.LoadedPlugin;
@@ -60,6 +62,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -193,7 +196,6 @@ public final class NodeRuntime implements Node {
         gossip.start();
         releases.push(new Release("gossip", gossip::close));
         countGossip(metrics, gossip.counters());
-        startCatchUp(metrics);
 
         NodeHttpServer server = new NodeHttpServer(kernelConfig.httpHost(), kernelConfig.httpPort(),
                 kernelConfig.httpMaxRequestBytes(), kernelConfig.httpCorsOrigins(), routes, metrics, openSockets);
@@ -205,6 +207,11 @@ public final class NodeRuntime implements Node {
                     + kernelConfig.httpPort() + ": " + describe(e), e);
         }
         releases.push(new Release("HTTP server", server::close));
+        PeerDiscovery discovery = base.getInstance(PeerDiscovery.class);
+        discovery.start(assembly.extensions(Transport.class), stateQueries(), announcedHttp(), VERSION);
+        releases.push(new Release("peer discovery", discovery::close));
+        countDiscovery(metrics, discovery);
+        startCatchUp(metrics, discovery);
         LOG.info("node '{}' started: {}", kernelConfig.name(), summary());
     }
 
@@ -223,18 +230,50 @@ public final class NodeRuntime implements Node {
                 Gossip.Counters::throttled);
     }
 
-    /** Catch-up from the configured HTTP peers, when there are some and the node has a state to compare with. */
-    private void startCatchUp(NodeMetrics metrics) {
-        if (kernelConfig.catchUp().peers().isEmpty()) {
+    private static void countDiscovery(NodeMetrics metrics, PeerDiscovery discovery) {
+        metrics.counter("aleph4j.p2p.alive.believed", "ALIVE announcements from allowed peers", discovery.counters(),
+                PeerDiscovery.Counters::believed);
+        metrics.counter("aleph4j.p2p.alive.ignored", "ALIVE announcements ignored (peer not allowed, unreadable)",
+                discovery.counters(), PeerDiscovery.Counters::ignored);
+        metrics.gauge("aleph4j.p2p.api.servers", "other nodes' HTTP APIs that answered at the last check",
+                () -> discovery.apiServers().size());
+    }
+
+    /** The URL announced for this node's HTTP API: configured, or its bound address unless that is a wildcard. */
+    private Optional<URI> announcedHttp() {
+        if (!kernelConfig.discovery().announceHttp().isEmpty()) {
+            return Optional.of(URI.create(kernelConfig.discovery().announceHttp()));
+        }
+        String host = kernelConfig.httpHost();
+        if (host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            return Optional.empty();
+        }
+        return Optional.of(URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort));
+    }
+
+    /**
+     * Catch-up from the configured HTTP peers and (unless switched off) the discovered ones, when the node has a
+     * state to compare with.
+     */
+    private void startCatchUp(NodeMetrics metrics, PeerDiscovery discovery) {
+        KernelConfig.CatchUpConfig config = kernelConfig.catchUp();
+        if (config.peers().isEmpty() && (!config.discovered() || assembly.extensions(Transport.class).isEmpty())) {
             return;
         }
         Optional<StateQueries> state = stateQueries();
         if (state.isEmpty()) {
-            LOG.warn("node.p2p.catch-up-peers is set but the node has no state store: no catch-up");
+            LOG.warn("catch-up has peers but the node has no state store: no catch-up");
             return;
         }
-        CatchUp catchUp = new CatchUp(base.getInstance(MessageIntake.class), state.get(), kernelConfig.catchUp(),
-                kernelConfig.catchUp()::peers, settings.dataDirectory().resolve("network").resolve("catch-up.json"));
+        Supplier<List<URI>> peers = () -> {
+            List<URI> all = new ArrayList<>(config.peers());
+            if (config.discovered()) {
+                all.addAll(discovery.apiServers());
+            }
+            return all;
+        };
+        CatchUp catchUp = new CatchUp(base.getInstance(MessageIntake.class), state.get(), config, peers,
+                settings.dataDirectory().resolve("network").resolve("catch-up.json"));
         CatchUp.Counters counters = catchUp.counters();
         metrics.counter("aleph4j.catch.up.logged", "messages caught up from HTTP peers and logged in the inbox",
                 counters, CatchUp.Counters::logged);

@@ -50,4 +50,12 @@ public interface Transport extends Extension {
 
     /** Drops every connection to a peer (one that floods, say); it may come back and be judged again. */
     void disconnect(String peerId);
+
+    /**
+     * The peer IDs this transport was configured to connect to (its bootstrap peers): the node believes their
+     * {@code ALIVE} announcements, as the reference believes its configured peers'.
+     */
+    default List<String> configuredPeers() {
+        return List.of();
+    }
 }

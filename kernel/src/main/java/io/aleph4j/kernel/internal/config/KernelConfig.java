@@ -16,7 +16,8 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
                            List<String> httpCorsOrigins, boolean logFsync,
                            Duration contentGracePeriod, Duration contentCollectEvery, long contentMaxFetchBytes,
                            int pipelineMaxRetries, Duration pipelineFirstRetry, Duration pipelineLongestRetry,
-                           ScoringPosts scoring, GossipConfig gossip, CatchUpConfig catchUp) {
+                           ScoringPosts scoring, GossipConfig gossip, CatchUpConfig catchUp,
+                           DiscoveryConfig discovery) {
 
     public static final String SECTION = "node";
 
@@ -91,12 +92,40 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
             Duration.ofMinutes(1), "How far before the newest message time read from a peer the next round starts "
                     + "once caught up: messages reach a peer late, and are listed by their sender's time.");
 
+    public static final ConfigKey<Boolean> P2P_CATCH_UP_DISCOVERED = ConfigKey.bool("p2p.catch-up-discovered", true,
+            "Whether the node also catches up from the HTTP peers it discovered (the nodes the allowlist names that "
+                    + "announce an HTTP API on ALIVE and answer /api/v0/version).");
+
+    public static final ConfigKey<String> P2P_ALIVE_TOPIC = ConfigKey.string("p2p.alive-topic", "ALIVE",
+            "The topic nodes announce their addresses on.");
+    public static final ConfigKey<Duration> P2P_ALIVE_EVERY = ConfigKey.duration("p2p.alive-every",
+            Duration.ofMinutes(2), "How often the node announces its addresses (the reference: every 120 s).");
+    public static final ConfigKey<Duration> P2P_UPKEEP_EVERY = ConfigKey.duration("p2p.upkeep-every",
+            Duration.ofMinutes(1), "How often the node dials the P2P peers it knows and is not connected to, and "
+                    + "checks which HTTP peers answer (the reference: every 60 s).");
+    public static final ConfigKey<Duration> P2P_PEER_MAX_AGE = ConfigKey.duration("p2p.peer-max-age",
+            Duration.ofHours(24), "How long after its last announcement a peer is still dialed and checked.");
+    public static final ConfigKey<List<String>> P2P_ALIVE_ALLOWLIST = ConfigKey.stringList("p2p.alive-allowlist",
+            List.of(), "Peer IDs whose announcements are believed besides the transports' bootstrap peers and the "
+                    + "nodes of the registry (the corechannel aggregate); * believes every peer (a private network).");
+    public static final ConfigKey<String> P2P_REGISTRY_ADDRESS = ConfigKey.string("p2p.registry-address",
+            "0xa1B3bb7d2332383D96b7796B908fB7f7F3c2Be10", "The owner of the corechannel aggregate, the network's "
+                    + "node registry, whose nodes' peer IDs are believed.");
+    public static final ConfigKey<Duration> P2P_REGISTRY_CACHE = ConfigKey.duration("p2p.registry-cache",
+            Duration.ofMinutes(5), "How long the registry's peer IDs are used before the aggregate is read again "
+                    + "(the reference: 300 s).");
+    public static final ConfigKey<String> P2P_ANNOUNCE_HTTP_URL = ConfigKey.string("p2p.announce-http-url", "",
+            "The URL other nodes reach this node's HTTP API at, as announced; empty: http://<http.host>:<port> when "
+                    + "http.host is a concrete address, nothing when it is a wildcard (0.0.0.0, ::).");
+
     public static final List<ConfigKey<?>> KEYS = List.of(NAME, HTTP_HOST, HTTP_PORT, HTTP_MAX_REQUEST_BYTES,
             HTTP_CORS_ORIGINS, LOG_FSYNC, CONTENT_GRACE_PERIOD, CONTENT_COLLECT_EVERY, CONTENT_MAX_FETCH_BYTES,
             PIPELINE_MAX_RETRIES, PIPELINE_FIRST_RETRY, PIPELINE_LONGEST_RETRY, SCORING_ADDRESSES, SCORING_CHANNEL,
             SCORING_POST_TYPE, P2P_TOPIC, P2P_PEER_MESSAGES_PER_SECOND, P2P_PEER_INVALID_PER_MINUTE,
             P2P_CATCH_UP_PEERS, P2P_CATCH_UP_EVERY, P2P_CATCH_UP_PAGE_SIZE, P2P_CATCH_UP_PAGES_PER_ROUND,
-            P2P_CATCH_UP_OVERLAP);
+            P2P_CATCH_UP_OVERLAP, P2P_CATCH_UP_DISCOVERED, P2P_ALIVE_TOPIC, P2P_ALIVE_EVERY, P2P_UPKEEP_EVERY,
+            P2P_PEER_MAX_AGE, P2P_ALIVE_ALLOWLIST, P2P_REGISTRY_ADDRESS, P2P_REGISTRY_CACHE,
+            P2P_ANNOUNCE_HTTP_URL);
 
     public static KernelConfig from(PluginConfig section) {
         return new KernelConfig(section.get(NAME), section.get(HTTP_HOST), section.get(HTTP_PORT),
@@ -108,7 +137,34 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
                         section.get(SCORING_POST_TYPE)),
                 new GossipConfig(section.get(P2P_TOPIC), section.get(P2P_PEER_MESSAGES_PER_SECOND),
                         section.get(P2P_PEER_INVALID_PER_MINUTE)),
-                CatchUpConfig.from(section));
+                CatchUpConfig.from(section),
+                new DiscoveryConfig(section.get(P2P_ALIVE_TOPIC), section.get(P2P_ALIVE_EVERY),
+                        section.get(P2P_UPKEEP_EVERY), section.get(P2P_PEER_MAX_AGE),
+                        section.get(P2P_ALIVE_ALLOWLIST), section.get(P2P_REGISTRY_ADDRESS),
+                        section.get(P2P_REGISTRY_CACHE), section.get(P2P_ANNOUNCE_HTTP_URL).strip()));
+    }
+
+    /**
+     * @param topic          the announcements' topic
+     * @param announceEvery  how often the node announces itself
+     * @param upkeepEvery    how often known peers are dialed and HTTP peers checked
+     * @param peerMaxAge     how long after its last announcement a peer is still dialed and checked
+     * @param allowlist      peer IDs believed besides bootstrap peers and registry nodes ({@code *}: every peer)
+     * @param registryOwner  the owner of the {@code corechannel} aggregate
+     * @param registryCache  how long the registry's peer IDs are used before it is read again
+     * @param announceHttp   the URL announced for the HTTP API; empty: derived from the HTTP server's address
+     */
+    public record DiscoveryConfig(String topic, Duration announceEvery, Duration upkeepEvery, Duration peerMaxAge,
+                                  List<String> allowlist, String registryOwner, Duration registryCache,
+                                  String announceHttp) {
+
+        public DiscoveryConfig {
+            allowlist = List.copyOf(allowlist);
+            if (!announceEvery.isPositive() || !upkeepEvery.isPositive()) {
+                throw new ConfigException(SECTION + "." + P2P_ALIVE_EVERY.name() + " and " + SECTION + "."
+                        + P2P_UPKEEP_EVERY.name() + " must be positive");
+            }
+        }
     }
 
     /**
@@ -125,17 +181,21 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
      * @param pageSize      messages asked for a request
      * @param pagesPerRound pages read from one peer a round at most
      * @param overlap       how far before the newest time read a caught-up round starts
+     * @param discovered    whether the discovered HTTP peers are caught up from too
      */
-    public record CatchUpConfig(List<URI> peers, Duration every, int pageSize, int pagesPerRound, Duration overlap) {
+    public record CatchUpConfig(List<URI> peers, Duration every, int pageSize, int pagesPerRound, Duration overlap,
+                                boolean discovered) {
 
         public CatchUpConfig {
             peers = List.copyOf(peers);
             if (pageSize < 1 || pageSize > 10_000) {
-                throw new ConfigException(SECTION + "." + P2P_CATCH_UP_PAGE_SIZE.name() + " must be from 1 to 10000, not "
+                throw new ConfigException(SECTION + "." + P2P_CATCH_UP_PAGE_SIZE.name()
+                        + " must be from 1 to 10000, not "
                         + pageSize);
             }
             if (pagesPerRound < 1) {
-                throw new ConfigException(SECTION + "." + P2P_CATCH_UP_PAGES_PER_ROUND.name() + " must be at least 1, not "
+                throw new ConfigException(SECTION + "." + P2P_CATCH_UP_PAGES_PER_ROUND.name()
+                        + " must be at least 1, not "
                         + pagesPerRound);
             }
             if (every.isNegative() || every.isZero() || overlap.isNegative()) {
@@ -151,7 +211,8 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
                 try {
                     uri = new URI(peer.strip());
                 } catch (URISyntaxException e) {
-                    throw new ConfigException(SECTION + "." + P2P_CATCH_UP_PEERS.name() + ": '" + peer + "' is not a URL");
+                    throw new ConfigException(SECTION + "." + P2P_CATCH_UP_PEERS.name() + ": '" + peer
+                            + "' is not a URL");
                 }
                 if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
                     throw new ConfigException(SECTION + "." + P2P_CATCH_UP_PEERS.name() + ": '" + peer
@@ -160,7 +221,8 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
                 peers.add(uri);
             }
             return new CatchUpConfig(peers, section.get(P2P_CATCH_UP_EVERY), section.get(P2P_CATCH_UP_PAGE_SIZE),
-                    section.get(P2P_CATCH_UP_PAGES_PER_ROUND), section.get(P2P_CATCH_UP_OVERLAP));
+                    section.get(P2P_CATCH_UP_PAGES_PER_ROUND), section.get(P2P_CATCH_UP_OVERLAP),
+                    section.get(P2P_CATCH_UP_DISCOVERED));
         }
     }
 }

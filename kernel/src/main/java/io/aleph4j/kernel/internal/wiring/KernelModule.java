@@ -5,6 +5,7 @@ import io.aleph4j.api.content.ContentService;
 import io.aleph4j.api.log.MessageIntake;
 import io.aleph4j.api.log.MessageLog;
 import io.aleph4j.api.network.MessagePublisher;
+import io.aleph4j.api.network.PeerDirectory;
 import io.aleph4j.api.state.StateQueries;
 import io.aleph4j.kernel.internal.config.DataDirectory;
 import io.aleph4j.kernel.internal.config.KernelConfig;
@@ -12,6 +13,7 @@ import io.aleph4j.kernel.internal.content.KernelContentService;
 import io.aleph4j.kernel.internal.log.ChronicleMessageLog;
 import io.aleph4j.kernel.internal.metrics.NodeMetrics;
 import io.aleph4j.kernel.internal.network.Gossip;
+import io.aleph4j.kernel.internal.network.PeerDiscovery;
 import io.aleph4j.kernel.internal.pipeline.AppliedIndex;
 import io.aleph4j.kernel.internal.pipeline.IntakeParses;
 import io.aleph4j.kernel.internal.pipeline.KernelMessageIntake;
@@ -58,5 +60,7 @@ public final class KernelModule extends AbstractModule {
         bind(ContentService.class).to(KernelContentService.class);
         bind(Gossip.class);
         bind(MessagePublisher.class).to(Gossip.class);
+        bind(PeerDiscovery.class);
+        bind(PeerDirectory.class).to(PeerDiscovery.class);
     }
 }

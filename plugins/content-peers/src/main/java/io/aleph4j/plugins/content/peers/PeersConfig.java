@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** content-peers's config, typed: the peers, in the order they are asked. */
-record PeersConfig(List<URI> peers, Duration timeout) {
+/** content-peers's config, typed: the configured peers, in the order they are asked; whether discovered ones are. */
+record PeersConfig(List<URI> peers, boolean discovered, Duration timeout) {
 
     PeersConfig {
         peers = List.copyOf(peers);
@@ -31,6 +31,7 @@ record PeersConfig(List<URI> peers, Duration timeout) {
             }
             peers.add(uri);
         }
-        return new PeersConfig(peers, section.get(ContentPeersPlugin.TIMEOUT));
+        return new PeersConfig(peers, section.get(ContentPeersPlugin.DISCOVERED),
+                section.get(ContentPeersPlugin.TIMEOUT));
     }
 }

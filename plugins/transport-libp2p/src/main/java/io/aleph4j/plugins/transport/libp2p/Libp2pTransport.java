@@ -96,8 +96,8 @@ public final class Libp2pTransport implements Transport, AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "libp2p peer {0} listening on {1}", identity.peerId(), identity.addresses());
         started.whenEnded().thenAccept(exit -> {
             if (!closing) {
-                LOG.log(System.Logger.Level.WARNING, "the libp2p sidecar ended (exit {0}); starting it again in {1}", exit,
-                        restartPause);
+                LOG.log(System.Logger.Level.WARNING, "the libp2p sidecar ended (exit {0}); starting it again in {1}",
+                        exit, restartPause);
                 scheduleRestart();
             }
         });
@@ -286,6 +286,18 @@ public final class Libp2pTransport implements Transport, AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    @Override
+    public List<String> configuredPeers() {
+        List<String> peers = new ArrayList<>();
+        for (String address : config.bootstrap()) {
+            int at = address.lastIndexOf("/p2p/");
+            if (at >= 0) {
+                peers.add(address.substring(at + "/p2p/".length()));
+            }
+        }
+        return peers;
     }
 
     @Override
