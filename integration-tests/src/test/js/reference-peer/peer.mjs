@@ -2,8 +2,8 @@
 // noise, one stream muxer (the argument: mplex or yamux), gossipsub, strictly signed messages and Rust's
 // DefaultHasher as the message ID. It also runs identify, which js-libp2p's gossipsub cannot do without (the
 // reference runs none; aleph4j's sidecar needs none from its peers: it answers a peer's gossipsub stream with its own). aleph4j's tests drive it over stdin and
-// stdout, one JSON object a line: {"dial": multiaddr}, {"subscribers": true}, {"publish": text} in; {"ready"}, {"connected"}, {"message"}
-// out. It shares nothing with aleph4j's sidecar but the npm packages.
+// stdout, one JSON object a line: {"dial": multiaddr}, {"subscribers": true}, {"publish": text}, {"flood": ...} in;
+// {"ready"}, {"connected"}, {"message"}, {"flooded"} out. It shares nothing with aleph4j's sidecar but the npm packages.
 if (typeof Promise.withResolvers !== 'function') {
   Promise.withResolvers = () => {
     let resolve;
@@ -78,6 +78,20 @@ createInterface({ input: process.stdin }).on('line', async (line) => {
       await node.dial(multiaddr(command.dial));
     } else if (command.subscribers) {
       out({ subscribers: node.services.pubsub.getSubscribers('ALEPH-TEST').length });
+    } else if (command.flood) {
+      // {"flood": {"template": text, "count": n}}: n messages, each the template with "__N__" replaced by its
+      // number (so that each has its own message ID), published one after the other as fast as gossipsub takes them.
+      let reached = 0;
+      let refused = 0;
+      for (let i = 0; i < command.flood.count; i++) {
+        const data = new TextEncoder().encode(command.flood.template.replace('__N__', String(i)));
+        try {
+          reached += (await node.services.pubsub.publish('ALEPH-TEST', data)).recipients.length;
+        } catch (e) {
+          refused++;
+        }
+      }
+      out({ flooded: command.flood.count, reached, refused });
     } else if (command.publish !== undefined) {
       const result = await node.services.pubsub.publish('ALEPH-TEST', new TextEncoder().encode(command.publish));
       out({ published: result.recipients.length });

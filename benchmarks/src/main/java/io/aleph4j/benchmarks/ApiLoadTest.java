@@ -247,7 +247,7 @@ public final class ApiLoadTest {
         return bodies.size() / ((System.nanoTime() - started) / 1e9);
     }
 
-    private static String publishBody(Message message) {
+    static String publishBody(Message message) {
         return "{\"sync\":false,\"message\":{\"chain\":\"ETH\",\"sender\":\"" + message.sender()
                 + "\",\"type\":\"POST\",\"channel\":\"" + message.channel() + "\",\"time\":"
                 + new BigDecimal(Double.toString(message.time())).toPlainString() + ",\"item_type\":\"inline\","

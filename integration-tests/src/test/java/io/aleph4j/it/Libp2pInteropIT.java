@@ -4,21 +4,13 @@ import static io.aleph4j.api.message.MessageType.POST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aleph4j.api.message.Message;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,17 +24,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 final class Libp2pInteropIT {
 
-    private static final Path PEER = Path.of("src/test/js/reference-peer");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private final Wallet alice = Wallet.ethereum(71);
     private PipelineNode node;
-    private Process peer;
+    private ReferencePeer peer;
 
     @AfterEach
     void stop() throws InterruptedException {
         if (peer != null) {
-            peer.destroy();
-            peer.waitFor(5, TimeUnit.SECONDS);
+            peer.close();
         }
         if (node != null) {
             node.close();
@@ -56,30 +46,22 @@ final class Libp2pInteropIT {
                 .set("transport-libp2p", "listen", List.of("/ip4/127.0.0.1/tcp/0")), "api-http", "transport-libp2p");
         String nodeAddress = Envelopes.JSON.readTree(node.embedded().get("/api/v0/info/public.json").body())
                 .path("node_multi_addresses").get(0).asText();
-        BlockingQueue<JsonNode> events = startPeer(muxer);
-        assertThat(next(events, "ready").path("ready").asText()).startsWith("Qm");
+        peer = ReferencePeer.start(muxer, WAIT);
+        assertThat(peer.next("ready").path("ready").asText()).startsWith("Qm");
 
-        command("dial", nodeAddress);
-        next(events, "connected");
+        peer.command("dial", nodeAddress);
+        peer.next("connected");
         // The node's subscription reaches the plain peer just after the connection: publish once it has.
+        peer.awaitSubscriber();
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            command("subscribers", "true");
-            if (next(events, "subscribers").path("subscribers").asInt() > 0) {
-                break;
-            }
-            assertThat(System.nanoTime()).as("the node subscribed to ALEPH-TEST within %s", WAIT)
-                    .isLessThan(deadline);
-            Thread.sleep(100);
-        }
         double time = System.currentTimeMillis() / 1000.0;
         Message fromPeer = alice.signed(POST, Contents.post(alice.address(), "note", "{\"via\":\"" + muxer + "\"}",
                 time), time);
         // Percent-encoded throughout (a space as %20: Python's unquote leaves a plus a plus).
         String quoted = URLEncoder.encode(Envelopes.of(fromPeer).toString(), StandardCharsets.UTF_8)
                 .replace("+", "%20");
-        command("publish", quoted);
-        assertThat(next(events, "published").path("published").asInt()).isPositive();
+        peer.command("publish", quoted);
+        assertThat(peer.next("published").path("published").asInt()).isPositive();
         while (!processed(fromPeer)) {
             assertThat(System.nanoTime()).as("the node processed the plain peer's message within %s", WAIT)
                     .isLessThan(deadline);
@@ -91,51 +73,13 @@ final class Libp2pInteropIT {
         JsonNode answer = Envelopes.JSON.readTree(node.embedded().postJson("/api/v0/messages",
                 Envelopes.publish(fromClient, false)).body());
         assertThat(answer.path("publication_status").path("status").asText()).isEqualTo("success");
-        JsonNode received = Envelopes.JSON.readTree(next(events, "message").path("message").asText());
+        JsonNode received = Envelopes.JSON.readTree(peer.next("message").path("message").asText());
         assertThat(received.path("item_hash").asText()).isEqualTo(fromClient.itemHash().value());
         assertThat(received.path("signature").asText()).isEqualTo(fromClient.signature());
         List<String> keys = new ArrayList<>();
         received.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).as("compact JSON with sorted keys, as the reference publishes").isSorted()
                 .contains("chain", "item_content", "item_hash", "item_type", "sender", "signature", "time", "type");
-    }
-
-    private BlockingQueue<JsonNode> startPeer(String muxer) throws IOException {
-        peer = new ProcessBuilder("node", "peer.mjs", muxer).directory(PEER.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-        Thread.ofPlatform().daemon().start(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(peer.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    events.add(Envelopes.JSON.readTree(line));
-                }
-            } catch (IOException e) {
-                // The peer stopped.
-            }
-        });
-        return events;
-    }
-
-    private void command(String name, String value) throws IOException {
-        ObjectNode command = Envelopes.JSON.createObjectNode().put(name, value);
-        OutputStream in = peer.getOutputStream();
-        in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
-        in.flush();
-    }
-
-    /** The peer's next event that has {@code field}, skipping others; fails after the wait. */
-    private static JsonNode next(BlockingQueue<JsonNode> events, String field) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            JsonNode event = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            assertThat(event).as("the plain peer's '%s' within %s", field, WAIT).isNotNull();
-            assertThat(event.has("error")).as(event.toString()).isFalse();
-            if (event.has(field)) {
-                return event;
-            }
-        }
     }
 
     private boolean processed(Message message) throws IOException {

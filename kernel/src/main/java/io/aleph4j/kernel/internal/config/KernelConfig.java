@@ -82,7 +82,7 @@ public record KernelConfig(String name, String httpHost, int httpPort, long http
                     + "checked by its pipeline. Empty: no catch-up.");
     public static final ConfigKey<Duration> P2P_CATCH_UP_EVERY = ConfigKey.duration("p2p.catch-up-every",
             Duration.ofSeconds(30), "The pause between two catch-up rounds once every peer is read to its newest "
-                    + "message (a round that leaves more to read is followed by the next after a second).");
+                    + "message (a round that leaves more to read is followed by the next at once).");
     public static final ConfigKey<Integer> P2P_CATCH_UP_PAGE_SIZE = ConfigKey.integer("p2p.catch-up-page-size", 200,
             "How many messages one catch-up request asks a peer for.");
     public static final ConfigKey<Integer> P2P_CATCH_UP_PAGES_PER_ROUND = ConfigKey.integer(

@@ -7,6 +7,10 @@ import io.aleph4j.api.log.MessageIntake;
 import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.MalformedMessageException;
+import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.api.state.MessageFilter;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.SortOrder;
 import io.aleph4j.api.state.StateQueries;
 import io.aleph4j.kernel.internal.config.KernelConfig.CatchUpConfig;
 import java.io.IOException;
@@ -18,11 +22,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +61,11 @@ public final class CatchUp implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A page of messages bigger than this is refused unread: a peer cannot make the node buffer more. */
     private static final long MAX_PAGE_BYTES = 64L * 1024 * 1024;
-    private static final Duration NEXT_ROUND_WHEN_BEHIND = Duration.ofSeconds(1);
+    /**
+     * A round that left pages unread is followed by the next at once: the bound on pages per round shares the time
+     * between peers fairly; it is not a rate limit (the inbox is durable, and the pipeline takes what it can).
+     */
+    private static final Duration NEXT_ROUND_WHEN_BEHIND = Duration.ZERO;
     private static final List<String> ENVELOPE_FIELDS = List.of("chain", "sender", "type", "channel", "time",
             "item_type", "item_content", "item_hash", "signature");
 
@@ -64,6 +79,7 @@ public final class CatchUp implements AutoCloseable {
     private final HttpClient http;
     private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("aleph4j-catch-up").daemon().factory());
+    private final ExecutorService fetcher = Executors.newVirtualThreadPerTaskExecutor();
     private final Counters counters = new Counters();
 
     /**
@@ -123,16 +139,18 @@ public final class CatchUp implements AutoCloseable {
     boolean catchUpFrom(String peer) {
         CatchUpCursor cursor = cursors.getOrDefault(peer, CatchUpCursor.BEGINNING);
         double overlap = config.overlap().toMillis() / 1000.0;
+        // The next page is asked for while this one's messages are logged: the peer's query and the transfer
+        // overlap the node's own work.
+        CompletableFuture<JsonNode> next = fetch(peer, cursor);
         for (int read = 0; read < config.pagesPerRound(); read++) {
             JsonNode messages;
             try {
-                messages = page(peer, cursor);
-            } catch (IOException e) {
+                messages = next.join();
+            } catch (CompletionException e) {
                 counters.peerFailures.increment();
-                LOG.debug("catch-up from {} failed: {}", peer, e.toString());
+                LOG.debug("catch-up from {} failed: {}", peer, e.getCause().toString());
                 return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            } catch (CancellationException e) {
                 return false;
             }
             double newest = 0;
@@ -141,16 +159,41 @@ public final class CatchUp implements AutoCloseable {
                 double time = message.path("time").asDouble();
                 newest = Math.max(newest, time);
                 last = time;
-                take(peer, message);
             }
-            cursor = cursor.after(messages.size(), config.pageSize(), last, newest, overlap);
+            CatchUpCursor after = cursor.after(messages.size(), config.pageSize(), last, newest, overlap);
+            boolean full = messages.size() >= config.pageSize();
+            if (full && read + 1 < config.pagesPerRound()) {
+                next = fetch(peer, after);
+            }
+            Set<String> known = known(messages);
+            for (JsonNode message : messages) {
+                if (Thread.currentThread().isInterrupted()) {
+                    next.cancel(true);
+                    return false;
+                }
+                take(peer, message, known);
+            }
+            cursor = after;
             cursors.put(peer, cursor);
             persist();
-            if (messages.size() < config.pageSize()) {
+            if (!full) {
                 return false;
             }
         }
         return true;
+    }
+
+    private CompletableFuture<JsonNode> fetch(String peer, CatchUpCursor cursor) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return page(peer, cursor);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            }
+        }, fetcher);
     }
 
     private JsonNode page(String peer, CatchUpCursor cursor) throws IOException, InterruptedException {
@@ -178,8 +221,30 @@ public final class CatchUp implements AutoCloseable {
         }
     }
 
+    /** Which of a page's messages this node has a record of, whatever its status: one query for the page. */
+    private Set<String> known(JsonNode messages) {
+        List<ItemHash> hashes = new ArrayList<>();
+        for (JsonNode message : messages) {
+            try {
+                hashes.add(ItemHash.of(message.path("item_hash").asText()));
+            } catch (IllegalArgumentException e) {
+                // Counted as invalid when taken.
+            }
+        }
+        Set<String> known = new HashSet<>();
+        if (hashes.isEmpty()) {
+            return known;
+        }
+        MessageFilter filter = MessageFilter.builder().hashes(hashes).statuses(MessageStatus.values()).build();
+        for (MessageRecord record : state.messagesAfter(filter, Optional.empty(), hashes.size(),
+                SortOrder.ASCENDING)) {
+            known.add(record.itemHash().value());
+        }
+        return known;
+    }
+
     /** Logs a listed message this node does not know yet in the inbox, as a peer's. */
-    private void take(String peer, JsonNode listed) {
+    private void take(String peer, JsonNode listed, Set<String> known) {
         String hash = listed.path("item_hash").asText();
         ItemHash itemHash;
         try {
@@ -188,7 +253,7 @@ public final class CatchUp implements AutoCloseable {
             counters.invalid.increment();
             return;
         }
-        if (state.message(itemHash).isPresent() || !submitted.add(hash)) {
+        if (known.contains(itemHash.value()) || !submitted.add(hash)) {
             counters.known.increment();
             return;
         }
@@ -237,6 +302,7 @@ public final class CatchUp implements AutoCloseable {
     public void close() throws InterruptedException {
         rounds.shutdownNow();
         rounds.awaitTermination(10, TimeUnit.SECONDS);
+        fetcher.shutdownNow();
         http.close();
     }
 

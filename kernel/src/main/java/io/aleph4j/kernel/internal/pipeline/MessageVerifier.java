@@ -9,6 +9,7 @@ import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.RejectionReason;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,14 +20,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What can be checked from a message alone, in the reference's order: the inline item hash, that a chain
- * bridge serves the message's chain, and the signature. Thread-safe; called from the pipeline's worker pool.
+ * bridge serves the message's chain, and the signature (verified once for a message checked twice: see
+ * {@link VerifiedSignatures}). Thread-safe; called from the pipeline's worker pool and the intake's checks.
  */
+@Singleton
 public final class MessageVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageVerifier.class);
 
     private final Map<Chain, ChainBridge> bridges;
     private final String servedChains;
+    private final VerifiedSignatures verified = new VerifiedSignatures(1 << 16);
 
     /**
      * @throws IllegalStateException when two bridges claim the same chain (the node must not start then)
@@ -63,6 +67,9 @@ public final class MessageVerifier {
             return reject(ErrorCode.INVALID_FORMAT, "chain " + message.chain()
                     + " is not verified by this node (chains: " + servedChains + ")");
         }
+        if (verified.contains(message)) {
+            return Optional.empty();
+        }
         SignatureCheck check;
         try {
             check = bridge.verify(message);
@@ -74,6 +81,7 @@ public final class MessageVerifier {
         if (check instanceof SignatureCheck.Invalid invalid) {
             return reject(ErrorCode.INVALID_SIGNATURE, invalid.problem());
         }
+        verified.add(message);
         return Optional.empty();
     }
 

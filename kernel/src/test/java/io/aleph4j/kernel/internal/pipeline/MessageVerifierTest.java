@@ -84,4 +84,50 @@ final class MessageVerifierTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("chain ETH is served by two bridges");
     }
+    @Test
+    void aMessageCheckedTwiceIsVerifiedByItsBridgeOnceAndAnyChangedSignedFieldIsVerifiedAgain() {
+        CountingBridge bridge = new CountingBridge();
+        MessageVerifier counted = new MessageVerifier(Set.of(bridge));
+        Message message = message(Chain.ETH, "{}", ItemHash.sha256Of("{}"), "good");
+
+        assertThat(counted.verify(message)).isEmpty();
+        assertThat(counted.verify(message)).isEmpty();
+        assertThat(bridge.calls).as("the second check is answered from the verified signatures").isEqualTo(1);
+
+        Message otherSender = new Message(Chain.ETH, "0xdef", MessageType.POST, null, 1.0, ItemType.INLINE, "{}",
+                ItemHash.sha256Of("{}"), "good");
+        Message otherType = new Message(Chain.ETH, "0xabc", MessageType.AGGREGATE, null, 1.0, ItemType.INLINE, "{}",
+                ItemHash.sha256Of("{}"), "good");
+        counted.verify(otherSender);
+        counted.verify(otherType);
+        assertThat(bridge.calls).isEqualTo(3);
+    }
+
+    @Test
+    void aFailedVerificationIsNeverRemembered() {
+        CountingBridge bridge = new CountingBridge();
+        MessageVerifier counted = new MessageVerifier(Set.of(bridge));
+        Message forged = message(Chain.ETH, "{}", ItemHash.sha256Of("{}"), "bad");
+
+        counted.verify(forged);
+        assertThat(counted.verify(forged)).hasValueSatisfying(reason -> assertThat(reason.code())
+                .isEqualTo(ErrorCode.INVALID_SIGNATURE));
+        assertThat(bridge.calls).isEqualTo(2);
+    }
+
+    /** Accepts exactly the signature "good" and counts its verifications. */
+    private static final class CountingBridge implements ChainBridge {
+        int calls;
+
+        @Override
+        public Set<Chain> chains() {
+            return Set.of(Chain.ETH);
+        }
+
+        @Override
+        public SignatureCheck verify(Message message) {
+            calls++;
+            return message.signature().equals("good") ? SignatureCheck.valid() : SignatureCheck.invalid("forged");
+        }
+    }
 }

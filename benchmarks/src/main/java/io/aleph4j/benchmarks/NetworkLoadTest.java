@@ -1,0 +1,273 @@
+package io.aleph4j.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aleph4j.api.AlephPlugin;
+import io.aleph4j.api.NodeContext;
+import io.aleph4j.api.log.Origin;
+import io.aleph4j.api.log.StartFrom;
+import io.aleph4j.api.log.Subscription;
+import io.aleph4j.api.message.Message;
+import io.aleph4j.kernel.InlinePlugin;
+import io.aleph4j.plugins.api.http.ApiHttpPlugin;
+import io.aleph4j.plugins.chain.evm.ChainEvmPlugin;
+import io.aleph4j.plugins.state.sqlite.StateSqlitePlugin;
+import io.aleph4j.plugins.transport.libp2p.Libp2pPlugin;
+import io.aleph4j.testkit.EmbeddedNode;
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * The network's figures, in one run on one machine: three nodes (chain-evm, state-sqlite, api-http,
+ * transport-libp2p; B and C bootstrap from A), each with its own libp2p sidecar, over loopback.
+ * <ol>
+ *   <li>Propagation: ETH-signed POSTs sent to A's {@code POST /api/v0/messages} at a fixed rate; the latency of
+ *   each is from just before its request until it is logged in C's inbox, two gossipsub hops away with a
+ *   signature check at each (p50, p99, max).</li>
+ *   <li>Catch-up: {@code catchUp} messages stored on A; a fresh node D catching up from A over HTTP, from its start
+ *   until it has applied the last; then D's own pipeline fed the same number of new messages through its intake
+ *   one by one, as catch-up feeds it. Catch-up rate / pipeline rate is the figure.</li>
+ * </ol>
+ * Usage: {@code benchmarks/network [rate] [seconds] [catchUp]} (defaults 1000 messages/s, 10 s, 20000).
+ */
+public final class NetworkLoadTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double T = 1_796_000_000.0;
+    private final List<EthereumWallet> wallets = IntStream.range(0, 100)
+            .mapToObj(i -> EthereumWallet.of(BigInteger.valueOf(9_000_011L * (i + 1)).add(BigInteger.TEN.pow(30))))
+            .toList();
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int catchUp = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+        NetworkLoadTest test = new NetworkLoadTest();
+        try {
+            test.run(rate, seconds, catchUp);
+        } finally {
+            for (AutoCloseable closeable : test.running.reversed()) {
+                closeable.close();
+            }
+        }
+        System.exit(0);
+    }
+
+    private void run(int rate, int seconds, int catchUp) throws Exception {
+        Arrivals arrivals = new Arrivals();
+        EmbeddedNode a = start("a", List.of(), builder -> { });
+        String aAddress = JSON.readTree(a.get("/api/v0/info/public.json").body()).path("node_multi_addresses")
+                .get(0).asText();
+        start("b", List.of(aAddress), builder -> { });
+        start("c", List.of(aAddress), builder -> builder.plugin(InlinePlugin.of("arrivals", arrivals)));
+        awaitMesh(a, arrivals);
+
+        int count = rate * seconds;
+        List<Message> messages = sign(0, count);
+        long[] sent = send(a.uri("/api/v0/messages"), messages, rate);
+        Thread.sleep(5_000);
+        long[] latencies = new long[count];
+        int arrived = 0;
+        for (int i = 0; i < count; i++) {
+            Long at = arrivals.at.get(messages.get(i).itemHash().value());
+            if (at != null) {
+                latencies[arrived++] = at - sent[i];
+            }
+        }
+        long[] measured = Arrays.copyOf(latencies, arrived);
+        Arrays.sort(measured);
+        System.out.printf("propagation A -> B|C -> C: %,d messages sent at %,d/s, %,d arrived; p50 %.1f ms, p99 %.1f "
+                + "ms, max %.1f ms%n", count, rate, arrived, percentile(measured, 0.50), percentile(measured, 0.99),
+                measured.length == 0 ? Double.NaN : measured[measured.length - 1] / 1e6);
+
+        List<Message> stored = sign(count, catchUp);
+        long last = -1;
+        for (Message message : stored) {
+            last = a.node().messageIntake().submit(message, Origin.LOCAL).inboxIndex();
+        }
+        if (!a.node().awaitApplied(last, Duration.ofMinutes(30))) {
+            throw new IllegalStateException("A did not apply the messages to catch up in time");
+        }
+        long listed = countOn(a);
+        EmbeddedNode d = EmbeddedNode.builder().dataDirectory(Files.createTempDirectory("aleph4j-net-d-"))
+                .set("node", "name", "d")
+                .set("node", "http.port", 0)
+                .set("node", "p2p.catch-up-peers", List.of(a.uri("/").toString()))
+                .set("node", "p2p.catch-up-page-size", 500)
+                .plugin(InlinePlugin.of("chain-evm", new ChainEvmPlugin()))
+                .plugin(InlinePlugin.of("state-sqlite", new StateSqlitePlugin()))
+                .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin()))
+                .start();
+        running.add(d);
+        // From the moment D runs: its start (plugins, sidecar-free) is not catch-up.
+        long started = System.nanoTime();
+        while (countOn(d) < listed) {
+            Thread.sleep(20);
+        }
+        double caughtUp = listed / ((System.nanoTime() - started) / 1e9);
+        System.out.printf("catch-up: D applied the %,d messages A lists at %,.0f messages/s, once started%n", listed,
+                caughtUp);
+
+        double listing = listingRate(a, listed, 500);
+        System.out.printf("listing: A served its %,d messages in pages of 500 (by time, as catch-up asks) at %,.0f "
+                + "messages/s to one client%n", listed, listing);
+
+        List<Message> fresh = sign(count + catchUp, (int) listed);
+        started = System.nanoTime();
+        for (Message message : fresh) {
+            last = d.node().messageIntake().submit(message, Origin.P2P).inboxIndex();
+        }
+        if (!d.node().awaitApplied(last, Duration.ofMinutes(30))) {
+            throw new IllegalStateException("D did not apply its own messages in time");
+        }
+        double pipeline = listed / ((System.nanoTime() - started) / 1e9);
+        System.out.printf("pipeline: D applied %,d new messages submitted one by one to its intake at %,.0f "
+                + "messages/s; catch-up / pipeline = %.2f%n", listed, pipeline, caughtUp / pipeline);
+    }
+
+    /** How fast A lists its messages by time, page after page, to one client that does nothing else. */
+    private static double listingRate(EmbeddedNode a, long listed, int pageSize) throws Exception {
+        long started = System.nanoTime();
+        long read = 0;
+        String start = "";
+        while (read < listed) {
+            JsonNode page = JSON.readTree(a.get("/api/v0/messages.json?sortBy=time&sortOrder=1&pagination="
+                    + pageSize + "&page=1" + start).body()).path("messages");
+            if (page.isEmpty()) {
+                break;
+            }
+            read += page.size() - (start.isEmpty() ? 0 : 1);
+            start = "&startDate=" + new java.math.BigDecimal(page.get(page.size() - 1).path("time").asText())
+                    .toPlainString();
+            if (page.size() < pageSize) {
+                break;
+            }
+        }
+        return read / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private int probes;
+
+    /** Posts probes to A until C logs one: the mesh is up. */
+    private void awaitMesh(EmbeddedNode a, Arrivals arrivals) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            Message probe = sign(-1_000_000 - probes++, 1).getFirst();
+            a.postJson("/api/v0/messages", ApiLoadTest.publishBody(probe));
+            for (int i = 0; i < 60; i++) {
+                if (arrivals.at.containsKey(probe.itemHash().value())) {
+                    System.out.printf("mesh up after %d probes%n", probes);
+                    return;
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("gossip from A never reached C");
+    }
+
+    private static long countOn(EmbeddedNode node) throws Exception {
+        JsonNode page = JSON.readTree(node.get("/api/v0/messages.json?pagination=1").body());
+        return page.path("pagination_total").asLong();
+    }
+
+    private EmbeddedNode start(String name, List<String> bootstrap, Consumer<EmbeddedNode.Builder> more)
+            throws Exception {
+        EmbeddedNode.Builder builder = EmbeddedNode.builder().dataDirectory(Files.createTempDirectory(
+                        "aleph4j-net-" + name + "-"))
+                .set("node", "name", name)
+                .set("node", "http.port", 0)
+                .set("transport-libp2p", "listen", List.of("/ip4/127.0.0.1/tcp/0"))
+                .set("transport-libp2p", "bootstrap", bootstrap)
+                .set("transport-libp2p", "redial-every", "1s")
+                .plugin(InlinePlugin.of("chain-evm", new ChainEvmPlugin()))
+                .plugin(InlinePlugin.of("state-sqlite", new StateSqlitePlugin()))
+                .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin()))
+                .plugin(InlinePlugin.of("transport-libp2p", new Libp2pPlugin()));
+        more.accept(builder);
+        EmbeddedNode node = builder.start();
+        running.add(node);
+        return node;
+    }
+
+    private List<Message> sign(int first, int count) {
+        return IntStream.range(first, first + count).parallel().mapToObj(n -> {
+            EthereumWallet wallet = wallets.get(Math.floorMod(n, wallets.size()));
+            double time = T + n * 0.001;
+            return wallet.post("NET", time, "{\"address\":\"" + wallet.address() + "\",\"time\":"
+                    + new java.math.BigDecimal(Double.toString(time)).toPlainString()
+                    + ",\"content\":{\"body\":\"network message " + n + "\"},\"type\":\"net\"}");
+        }).toList();
+    }
+
+    /** Sends every message at {@code rate} a second from a few keep-alive connections; the send times. */
+    private static long[] send(URI uri, List<Message> messages, int rate) throws Exception {
+        long[] sent = new long[messages.size()];
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime() + 100_000_000L;
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < 16; c++) {
+                running.add(clients.submit(() -> {
+                    try (RawHttpClient client = new RawHttpClient(uri.getHost(), uri.getPort())) {
+                        for (int i = next.getAndIncrement(); i < messages.size(); i = next.getAndIncrement()) {
+                            long due = start + (long) (i * 1e9 / rate);
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                Thread.sleep(Duration.ofNanos(wait));
+                            }
+                            sent[i] = System.nanoTime();
+                            client.postJson(uri.getPath(), ApiLoadTest.publishBody(messages.get(i)));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> sender : running) {
+                sender.get();
+            }
+        }
+        return sent;
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    /** A plugin that notes when each message a peer sent is logged in the node's inbox. */
+    private static final class Arrivals implements AlephPlugin {
+        final Map<String, Long> at = new ConcurrentHashMap<>();
+        private Subscription subscription;
+
+        @Override
+        public void start(NodeContext context) {
+            subscription = context.log().subscribeInbox("arrivals", StartFrom.LATEST, (index, entry) -> {
+                if (entry.origin() == Origin.P2P) {
+                    at.putIfAbsent(entry.message().itemHash().value(), System.nanoTime());
+                }
+            });
+        }
+
+        @Override
+        public void stop() throws Exception {
+            subscription.close();
+        }
+    }
+}
