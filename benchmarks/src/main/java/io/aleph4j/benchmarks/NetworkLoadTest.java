@@ -116,10 +116,16 @@ public final class NetworkLoadTest {
         running.add(d);
         // From the moment D runs: its start (plugins, sidecar-free) is not catch-up.
         long started = System.nanoTime();
+        double loggedAfter = 0;
         while (countOn(d) < listed) {
+            if (loggedAfter == 0 && loggedOn(d) >= listed) {
+                loggedAfter = (System.nanoTime() - started) / 1e9;
+            }
             Thread.sleep(20);
         }
         double caughtUp = listed / ((System.nanoTime() - started) / 1e9);
+        System.out.printf("catch-up: every message read from A was in D's inbox after %.2f s (%,.0f messages/s)%n",
+                loggedAfter, listed / loggedAfter);
         System.out.printf("catch-up: D applied the %,d messages A lists at %,.0f messages/s, once started%n", listed,
                 caughtUp);
 
@@ -178,6 +184,12 @@ public final class NetworkLoadTest {
             }
         }
         throw new IllegalStateException("gossip from A never reached C");
+    }
+
+    private static long loggedOn(EmbeddedNode node) {
+        return node.get("/metrics").body().lines().filter(line -> line.startsWith("aleph4j_catch_up_logged_total "))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
     }
 
     private static long countOn(EmbeddedNode node) throws Exception {
