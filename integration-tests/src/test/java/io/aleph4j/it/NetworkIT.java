@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +90,36 @@ final class NetworkIT {
 
         assertThat(status(a, forged)).as("A never logged it").isEqualTo(404);
         assertThat(status(c, forged)).as("C never received it").isEqualTo(404);
+    }
+
+    @Test
+    void aNodeWhoseSidecarIsKilledStartsAnotherWithTheSameIdentityAndRejoinsTheMesh() throws Exception {
+        PipelineNode a = start("a", List.of());
+        PipelineNode b = start("b", addresses(a));
+        awaitMesh(alice, a, b);
+        String identity = addresses(b).getFirst().replaceAll(".*/p2p/", "");
+        ProcessHandle first = sidecarOf(b);
+
+        first.destroyForcibly();
+        first.onExit().get(30, TimeUnit.SECONDS);
+
+        await("a new sidecar for B", PROPAGATION, () -> sidecar(b).filter(next -> next.pid() != first.pid())
+                .isPresent());
+        awaitMesh(alice, a, b);
+        assertThat(addresses(b).getFirst()).as("the same peer ID, from the key file").endsWith("/p2p/" + identity);
+    }
+
+    /** The sidecar process of a node: a Node.js process running sidecar.mjs with a key file in its data directory. */
+    private static Optional<ProcessHandle> sidecar(PipelineNode node) {
+        String data = node.embedded().node().dataDirectory().toAbsolutePath().toString();
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(process -> process.info()
+                .commandLine().map(line -> line.contains("sidecar.mjs") && line.contains(data)).orElse(false))
+                .findFirst();
+    }
+
+    private static ProcessHandle sidecarOf(PipelineNode node) {
+        return sidecar(node).orElseThrow(() -> new AssertionError("no sidecar process for " + node.embedded()
+                .node().name()));
     }
 
     private static int status(PipelineNode node, Message message) throws IOException {
