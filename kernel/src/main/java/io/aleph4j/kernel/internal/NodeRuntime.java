@@ -32,6 +32,7 @@ import io.aleph4j.kernel.internal.log.ChronicleMessageLog;
 import io.aleph4j.kernel.internal.metrics.LogPositions;
 import io.aleph4j.kernel.internal.metrics.NodeMetrics;
 import io.aleph4j.kernel.internal.network.CatchUp;
+import io.aleph4j.kernel.internal.pipeline.KernelMessageIntake;
 import io.aleph4j.kernel.internal.network.Gossip;
 import io.aleph4j.kernel.internal.network.PeerDiscovery;
 import io.aleph4j.kernel.internal.pipeline.AppliedIndex;
@@ -272,7 +273,7 @@ public final class NodeRuntime implements Node {
             }
             return all;
         };
-        CatchUp catchUp = new CatchUp(base.getInstance(MessageIntake.class), state.get(), config, peers,
+        CatchUp catchUp = new CatchUp(base.getInstance(KernelMessageIntake.class), state.get(), config, peers,
                 settings.dataDirectory().resolve("network").resolve("catch-up.json"));
         CatchUp.Counters counters = catchUp.counters();
         metrics.counter("aleph4j.catch.up.logged", "messages caught up from HTTP peers and logged in the inbox",

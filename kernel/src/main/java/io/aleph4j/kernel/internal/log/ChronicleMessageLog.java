@@ -8,6 +8,7 @@ import io.aleph4j.api.log.MessageLog;
 import io.aleph4j.api.log.StartFrom;
 import io.aleph4j.api.log.Subscription;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -45,6 +46,16 @@ public final class ChronicleMessageLog implements MessageLog, AutoCloseable {
      */
     public long appendInbox(InboxEntry entry) {
         return inbox.append(Objects.requireNonNull(entry, "entry"));
+    }
+
+    /**
+     * Appends accepted messages to the inbox as one batch, durable when it returns (one fsync for all, with fsync
+     * on). Kernel-only, as {@link #appendInbox}.
+     *
+     * @return each entry's inbox index, in order
+     */
+    public long[] appendInboxAll(List<InboxEntry> entries) {
+        return inbox.appendAll(List.copyOf(entries));
     }
 
     /** Appends a processing outcome. Kernel-only: plugins observe events, the pipeline writes them. */

@@ -3,16 +3,15 @@ package io.aleph4j.kernel.internal.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aleph4j.api.log.MessageIntake;
 import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.ItemHash;
-import io.aleph4j.api.message.MalformedMessageException;
 import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.state.MessageFilter;
 import io.aleph4j.api.state.MessageRecord;
 import io.aleph4j.api.state.SortOrder;
 import io.aleph4j.api.state.StateQueries;
 import io.aleph4j.kernel.internal.config.KernelConfig.CatchUpConfig;
+import io.aleph4j.kernel.internal.pipeline.KernelMessageIntake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -69,7 +68,7 @@ public final class CatchUp implements AutoCloseable {
     private static final List<String> ENVELOPE_FIELDS = List.of("chain", "sender", "type", "channel", "time",
             "item_type", "item_content", "item_hash", "signature");
 
-    private final MessageIntake intake;
+    private final KernelMessageIntake intake;
     private final StateQueries state;
     private final CatchUpConfig config;
     private final Supplier<List<URI>> peers;
@@ -86,7 +85,7 @@ public final class CatchUp implements AutoCloseable {
      * @param peers the base URLs of the HTTP peers to catch up from, asked again every round (the list may change)
      * @param cursorsFile where the cursors are kept
      */
-    public CatchUp(MessageIntake intake, StateQueries state, CatchUpConfig config, Supplier<List<URI>> peers,
+    public CatchUp(KernelMessageIntake intake, StateQueries state, CatchUpConfig config, Supplier<List<URI>> peers,
                    Path cursorsFile) {
         this.intake = intake;
         this.state = state;
@@ -165,14 +164,11 @@ public final class CatchUp implements AutoCloseable {
             if (full && read + 1 < config.pagesPerRound()) {
                 next = fetch(peer, after);
             }
-            Set<String> known = known(messages);
-            for (JsonNode message : messages) {
-                if (Thread.currentThread().isInterrupted()) {
-                    next.cancel(true);
-                    return false;
-                }
-                take(peer, message, known);
+            if (Thread.currentThread().isInterrupted()) {
+                next.cancel(true);
+                return false;
             }
+            logUnknown(peer, messages);
             cursor = after;
             cursors.put(peer, cursor);
             persist();
@@ -243,36 +239,43 @@ public final class CatchUp implements AutoCloseable {
         return known;
     }
 
-    /** Logs a listed message this node does not know yet in the inbox, as a peer's. */
-    private void take(String peer, JsonNode listed, Set<String> known) {
-        String hash = listed.path("item_hash").asText();
-        ItemHash itemHash;
-        try {
-            itemHash = ItemHash.of(hash);
-        } catch (IllegalArgumentException e) {
-            counters.invalid.increment();
-            return;
-        }
-        if (known.contains(itemHash.value()) || !submitted.add(hash)) {
-            counters.known.increment();
-            return;
-        }
-        ObjectNode envelope = JSON.createObjectNode();
-        for (String field : ENVELOPE_FIELDS) {
-            JsonNode value = listed.get(field);
-            if (value != null && !value.isNull()) {
-                envelope.set(field, value);
+    /**
+     * Logs the page's messages this node does not know yet in the inbox, as a peer's, in the peer's order and as
+     * one batch (one fsync for the page).
+     */
+    private void logUnknown(String peer, JsonNode messages) {
+        Set<String> known = known(messages);
+        List<String> envelopes = new ArrayList<>();
+        for (JsonNode listed : messages) {
+            String hash = listed.path("item_hash").asText();
+            if (known.contains(hash) || !submitted.add(hash)) {
+                counters.known.increment();
+                continue;
             }
+            ObjectNode envelope = JSON.createObjectNode();
+            for (String field : ENVELOPE_FIELDS) {
+                JsonNode value = listed.get(field);
+                if (value != null && !value.isNull()) {
+                    envelope.set(field, value);
+                }
+            }
+            envelopes.add(envelope.toString());
         }
+        List<KernelMessageIntake.BatchOutcome> outcomes;
         try {
-            intake.submit(JSON.writeValueAsString(envelope), Origin.P2P);
-            counters.logged.increment();
-        } catch (MalformedMessageException e) {
-            counters.invalid.increment();
-            LOG.debug("peer {} listed a message that is not one: {}", peer, e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            // The log refused it (stopping, a full disk): read again on a later round.
-            LOG.warn("a message caught up from {} could not be logged: {}", peer, e.toString());
+            outcomes = intake.submitAll(envelopes, Origin.P2P);
+        } catch (RuntimeException e) {
+            // The log refused them (stopping, a full disk): read again on a later round.
+            LOG.warn("{} messages caught up from {} could not be logged: {}", envelopes.size(), peer, e.toString());
+            return;
+        }
+        for (KernelMessageIntake.BatchOutcome outcome : outcomes) {
+            if (outcome.accepted() != null) {
+                counters.logged.increment();
+            } else {
+                counters.invalid.increment();
+                LOG.debug("peer {} listed a message that is not one: {}", peer, outcome.refused().getMessage());
+            }
         }
     }
 

@@ -22,6 +22,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -141,6 +143,50 @@ public final class KernelMessageIntake implements MessageIntake {
             throw e;
         }
         return new Accepted(message, index);
+    }
+
+    /** What became of one envelope of a batch: accepted in the inbox, or refused (and why). */
+    public record BatchOutcome(Accepted accepted, MalformedMessageException refused) {
+    }
+
+    /**
+     * Parses and checks each envelope as {@link #submit(String, Origin)} does, then appends those it accepts as one
+     * batch, durable together (one fsync): for a peer's page of messages (catch-up), whose order it keeps.
+     *
+     * @return one outcome per envelope, in order
+     */
+    public List<BatchOutcome> submitAll(List<String> envelopes, Origin origin) {
+        Objects.requireNonNull(origin, "origin");
+        BatchOutcome[] outcomes = new BatchOutcome[envelopes.size()];
+        List<Integer> positions = new ArrayList<>();
+        List<InboxEntry> entries = new ArrayList<>();
+        List<ItemHash> handedOver = new ArrayList<>();
+        boolean running = applied.isRunning();
+        for (int i = 0; i < outcomes.length; i++) {
+            try {
+                Message message = parse(envelopes.get(i));
+                ParsedContent parsed = inlineContent(message);
+                if (parsed != null && running) {
+                    parses.offer(message.itemHash(), parsed);
+                    handedOver.add(message.itemHash());
+                }
+                positions.add(i);
+                entries.add(new InboxEntry(message, origin, clock.instant()));
+            } catch (MalformedMessageException e) {
+                outcomes[i] = new BatchOutcome(null, e);
+            }
+        }
+        long[] indexes;
+        try {
+            indexes = log.appendInboxAll(entries);
+        } catch (RuntimeException e) {
+            handedOver.forEach(parses::take);
+            throw e;
+        }
+        for (int j = 0; j < indexes.length; j++) {
+            outcomes[positions.get(j)] = new BatchOutcome(new Accepted(entries.get(j).message(), indexes[j]), null);
+        }
+        return List.of(outcomes);
     }
 
     @Override

@@ -46,6 +46,26 @@ final class ChronicleMessageLogTest {
     }
 
     @Test
+    void aBatchIsAppendedInOrderAfterWhatCameBeforeAndIsReadBackIntact() {
+        List<InboxEntry> received = new CopyOnWriteArrayList<>();
+        long single;
+        long[] batch;
+        try (ChronicleMessageLog log = new ChronicleMessageLog(directory, "test", true);
+             Subscription ignored = log.subscribeInbox("reader", StartFrom.EARLIEST, (i, e) -> received.add(e))) {
+            single = log.appendInbox(TestEntries.post(0));
+            batch = log.appendInboxAll(List.of(TestEntries.post(1), TestEntries.post(2), TestEntries.post(3)));
+            awaitUntil(() -> received.size() == 4);
+            assertThat(log.appendInboxAll(List.of())).isEmpty();
+        }
+
+        assertThat(batch).hasSize(3);
+        assertThat(batch[0]).isGreaterThan(single);
+        assertThat(batch).isSorted().doesNotHaveDuplicates();
+        assertThat(received).containsExactly(TestEntries.post(0), TestEntries.post(1), TestEntries.post(2),
+                TestEntries.post(3));
+    }
+
+    @Test
     void aRestartedSubscriberResumesAfterTheLastEntryItHandled() {
         try (ChronicleMessageLog log = new ChronicleMessageLog(directory, "test", false)) {
             AtomicInteger count = new AtomicInteger();
