@@ -31,9 +31,9 @@ import io.aleph4j.kernel.internal.http.RouteTable;
 import io.aleph4j.kernel.internal.log.ChronicleMessageLog;
 import io.aleph4j.kernel.internal.metrics.LogPositions;
 import io.aleph4j.kernel.internal.metrics.NodeMetrics;
-import io.aleph4j.kernel.internal.network.CatchUp;
 import io.aleph4j.kernel.internal.pipeline.KernelMessageIntake;
 import io.aleph4j.kernel.internal.network.Gossip;
+import io.aleph4j.kernel.internal.network.NodeNetwork;
 import io.aleph4j.kernel.internal.network.PeerDiscovery;
 import io.aleph4j.kernel.internal.pipeline.AppliedIndex;
 import io.aleph4j.kernel.internal.pipeline.MessagePipeline;
@@ -63,7 +63,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -193,11 +192,6 @@ public final class NodeRuntime implements Node {
         releases.push(new Release("message processing", processing::close));
         processing.start();
 
-        Gossip gossip = base.getInstance(Gossip.class);
-        gossip.start();
-        releases.push(new Release("gossip", gossip::close));
-        countGossip(metrics, gossip.counters());
-
         NodeHttpServer server = new NodeHttpServer(kernelConfig.httpHost(), kernelConfig.httpPort(),
                 kernelConfig.httpMaxRequestBytes(), kernelConfig.httpCorsOrigins(), routes, metrics, openSockets);
         try {
@@ -208,84 +202,11 @@ public final class NodeRuntime implements Node {
                     + kernelConfig.httpPort() + ": " + describe(e), e);
         }
         releases.push(new Release("HTTP server", server::close));
-        PeerDiscovery discovery = base.getInstance(PeerDiscovery.class);
-        discovery.start(assembly.extensions(Transport.class), stateQueries(), announcedHttp(), VERSION);
-        releases.push(new Release("peer discovery", discovery::close));
-        countDiscovery(metrics, discovery);
-        startCatchUp(metrics, discovery);
+        NodeNetwork network = NodeNetwork.start(new NodeNetwork.Parts(kernelConfig, base.getInstance(Gossip.class),
+                base.getInstance(PeerDiscovery.class), base.getInstance(KernelMessageIntake.class), metrics,
+                assembly.extensions(Transport.class), stateQueries(), settings.dataDirectory(), VERSION), httpPort);
+        releases.push(new Release("network", network::close));
         LOG.info("node '{}' started: {}", kernelConfig.name(), summary());
-    }
-
-    private static void countGossip(NodeMetrics metrics, Gossip.Counters counters) {
-        metrics.counter("aleph4j.p2p.published", "messages published to the peers, by transport", counters,
-                Gossip.Counters::published);
-        metrics.counter("aleph4j.p2p.publication.failures", "publications a transport could not make", counters,
-                Gossip.Counters::publicationsFailed);
-        metrics.counter("aleph4j.p2p.received", "messages from peers logged in the inbox", counters,
-                Gossip.Counters::received);
-        metrics.counter("aleph4j.p2p.duplicates", "messages from peers seen already (sender, hash, signature)",
-                counters, Gossip.Counters::duplicates);
-        metrics.counter("aleph4j.p2p.rejected", "messages from peers refused as unreadable or forged", counters,
-                Gossip.Counters::rejected);
-        metrics.counter("aleph4j.p2p.throttled", "messages from peers ignored over the peer's rate", counters,
-                Gossip.Counters::throttled);
-    }
-
-    private static void countDiscovery(NodeMetrics metrics, PeerDiscovery discovery) {
-        metrics.counter("aleph4j.p2p.alive.believed", "ALIVE announcements from allowed peers", discovery.counters(),
-                PeerDiscovery.Counters::believed);
-        metrics.counter("aleph4j.p2p.alive.ignored", "ALIVE announcements ignored (peer not allowed, unreadable)",
-                discovery.counters(), PeerDiscovery.Counters::ignored);
-        metrics.gauge("aleph4j.p2p.api.servers", "other nodes' HTTP APIs that answered at the last check",
-                () -> discovery.apiServers().size());
-    }
-
-    /** The URL announced for this node's HTTP API: configured, or its bound address unless that is a wildcard. */
-    private Optional<URI> announcedHttp() {
-        if (!kernelConfig.discovery().announceHttp().isEmpty()) {
-            return Optional.of(URI.create(kernelConfig.discovery().announceHttp()));
-        }
-        String host = kernelConfig.httpHost();
-        if (host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
-            return Optional.empty();
-        }
-        return Optional.of(URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort));
-    }
-
-    /**
-     * Catch-up from the configured HTTP peers and (unless switched off) the discovered ones, when the node has a
-     * state to compare with.
-     */
-    private void startCatchUp(NodeMetrics metrics, PeerDiscovery discovery) {
-        KernelConfig.CatchUpConfig config = kernelConfig.catchUp();
-        if (config.peers().isEmpty() && (!config.discovered() || assembly.extensions(Transport.class).isEmpty())) {
-            return;
-        }
-        Optional<StateQueries> state = stateQueries();
-        if (state.isEmpty()) {
-            LOG.warn("catch-up has peers but the node has no state store: no catch-up");
-            return;
-        }
-        Supplier<List<URI>> peers = () -> {
-            List<URI> all = new ArrayList<>(config.peers());
-            if (config.discovered()) {
-                all.addAll(discovery.apiServers());
-            }
-            return all;
-        };
-        CatchUp catchUp = new CatchUp(base.getInstance(KernelMessageIntake.class), state.get(), config, peers,
-                settings.dataDirectory().resolve("network").resolve("catch-up.json"));
-        CatchUp.Counters counters = catchUp.counters();
-        metrics.counter("aleph4j.catch.up.logged", "messages caught up from HTTP peers and logged in the inbox",
-                counters, CatchUp.Counters::logged);
-        metrics.counter("aleph4j.catch.up.known", "messages HTTP peers listed that the node knew", counters,
-                CatchUp.Counters::known);
-        metrics.counter("aleph4j.catch.up.invalid", "entries HTTP peers listed that were not messages", counters,
-                CatchUp.Counters::invalid);
-        metrics.counter("aleph4j.catch.up.peer.failures", "catch-up requests an HTTP peer did not answer", counters,
-                CatchUp.Counters::peerFailures);
-        catchUp.start();
-        releases.push(new Release("catch-up", catchUp::close));
     }
 
     private void requireExtensions() {
