@@ -69,7 +69,7 @@ final class CatchUpIT {
         List<Message> first = postTo(a, 4);
 
         awaitProcessed(c, first);
-        assertThat(metric(c, "aleph4j_catch_up_logged_total")).isEqualTo(4);
+        assertThat(c.metric("aleph4j_catch_up_logged_total")).isEqualTo(4);
 
         c.close();
         assertThat(Envelopes.JSON.readTree(dataOfC.resolve("network").resolve("catch-up.json").toFile())
@@ -80,7 +80,7 @@ final class CatchUpIT {
         PipelineNode restarted = startC(List.of(aUrl), Duration.ZERO);
 
         awaitProcessed(restarted, whileDown);
-        assertThat(metric(restarted, "aleph4j_catch_up_logged_total")).as("only what C did not have is logged")
+        assertThat(restarted.metric("aleph4j_catch_up_logged_total")).as("only what C did not have is logged")
                 .isEqualTo(5);
     }
 
@@ -98,7 +98,7 @@ final class CatchUpIT {
         awaitProcessed(c, List.of(genuine));
         await("the forged message logged", () -> c.state().message(forged.itemHash()).isPresent());
         assertThat(c.awaitStatus(forged.itemHash(), MessageStatus.REJECTED)).isEqualTo(MessageStatus.REJECTED);
-        await("the unreadable peer counted as failing", () -> metric(c, "aleph4j_catch_up_peer_failures_total") > 0);
+        await("the unreadable peer counted as failing", () -> c.metric("aleph4j_catch_up_peer_failures_total") > 0);
         assertThat(c.embedded().get("/api/v0/messages/" + genuine.itemHash().value()).statusCode()).isEqualTo(200);
     }
 
@@ -150,12 +150,6 @@ final class CatchUpIT {
 
     private static String url(HttpServer server) {
         return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    private static long metric(PipelineNode node, String name) {
-        return node.embedded().get("/metrics").body().lines().filter(line -> line.startsWith(name + " "))
-                .map(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
-                .orElse(-1L);
     }
 
     private static void awaitProcessed(PipelineNode node, List<Message> messages) throws InterruptedException {

@@ -58,11 +58,11 @@ final class DiscoveryIT {
         PipelineNode b = start("b", List.of(aAddress));
         PipelineNode c = start("c", List.of(aAddress));
 
-        await("B believes A, its bootstrap peer, and finds its API", () -> metric(b, "aleph4j_p2p_api_servers") == 1,
+        await("B believes A, its bootstrap peer, and finds its API", () -> b.metric("aleph4j_p2p_api_servers") == 1,
                 b);
-        await("A hears B and C announce themselves, and ignores them", () -> metric(a,
-                "aleph4j_p2p_alive_ignored_total") > 0, a);
-        assertThat(metric(a, "aleph4j_p2p_api_servers")).as("A has no registry yet, and no bootstrap peer")
+        await("A hears B and C announce themselves, and ignores them",
+                () -> a.metric("aleph4j_p2p_alive_ignored_total") > 0, a);
+        assertThat(a.metric("aleph4j_p2p_api_servers")).as("A has no registry yet, and no bootstrap peer")
                 .isZero();
 
         Message corechannel = registry.signed(AGGREGATE, Contents.aggregate(registry.address(), "corechannel",
@@ -73,7 +73,7 @@ final class DiscoveryIT {
         // A read the registry when the first announcement came, before there was one; it reads it again once its
         // cache expires (five minutes on the reference, a second here).
         await("A believes B and C, the registry's nodes, and finds their APIs",
-                () -> metric(a, "aleph4j_p2p_api_servers") == 2, a);
+                () -> a.metric("aleph4j_p2p_api_servers") == 2, a);
 
         HttpResponse<String> upload = a.embedded().send(HttpRequest.newBuilder(a.embedded().uri(
                 "/api/v0/storage/add_file")).header("Content-Type", "application/octet-stream")
@@ -99,12 +99,6 @@ final class DiscoveryIT {
     private static boolean processed(PipelineNode node, Message message) {
         return node.state().message(message.itemHash())
                 .filter(record -> record.status() == io.aleph4j.api.message.MessageStatus.PROCESSED).isPresent();
-    }
-
-    private static long metric(PipelineNode node, String name) {
-        return node.embedded().get("/metrics").body().lines().filter(line -> line.startsWith(name + " "))
-                .map(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
-                .orElse(-1L);
     }
 
     /** Waits for {@code condition}; a failure shows the P2P metrics of {@code watched}. */

@@ -72,11 +72,11 @@ final class FloodIT {
         long[] during = propagation(b, c, "during");
         JsonNode flooded = flooder.next("flooded");
 
-        long rejected = metric(a, "aleph4j_p2p_rejected_total");
+        long rejected = a.metric("aleph4j_p2p_rejected_total");
         System.out.printf("flood: %,d forged messages published (%,d sends counted by the flooder's gossipsub); A "
                 + "judged and rejected %,d, ignored %,d over the peer's rate; propagation B -> A -> C p50/p99 before "
                 + "%d/%d ms, during %d/%d ms%n", FLOOD, flooded.path("reached").asInt(), rejected,
-                metric(a, "aleph4j_p2p_throttled_total"), before[0], before[1], during[0], during[1]);
+                a.metric("aleph4j_p2p_throttled_total"), before[0], before[1], during[0], during[1]);
         assertThat(rejected).as("A judged a few forged messages and then cut the flooder off")
                 .isBetween(20L, (long) FLOOD / 10);
         await("the flooder disconnected from A, B and C still connected", PROPAGATION, () -> peerCount(a) == 2);
@@ -99,9 +99,4 @@ final class FloodIT {
         return new long[] {latencies[SAMPLES / 2], latencies[SAMPLES - 1]};
     }
 
-    private static long metric(PipelineNode node, String name) {
-        return node.embedded().get("/metrics").body().lines().filter(line -> line.startsWith(name + " "))
-                .map(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
-                .orElse(-1L);
-    }
 }

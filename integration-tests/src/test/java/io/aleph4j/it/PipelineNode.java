@@ -111,6 +111,13 @@ final class PipelineNode implements AutoCloseable {
         return state().message(hash).orElseThrow(() -> new AssertionError("no record of " + hash));
     }
 
+    /** One of the node's metrics as {@code /metrics} shows it (Prometheus name), or -1 when it has none. */
+    long metric(String name) {
+        return node.get("/metrics").body().lines().filter(line -> line.startsWith(name + " "))
+                .map(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
+                .orElse(-1L);
+    }
+
     StateQueries state() {
         return node.node().stateQueries().orElseThrow();
     }

@@ -15,9 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 final class DevDistributionIT {
 
     private static final Path LAUNCHER = Path.of("target/aleph4j-dev/bin/aleph4j");
-    private static final Pattern HTTP_ADDRESS = Pattern.compile("HTTP on (http://127\\.0\\.0\\.1:\\d+/)");
 
     @TempDir
     Path work;
@@ -37,7 +35,7 @@ final class DevDistributionIT {
                 "--data-dir", work.resolve("data").toString(), "--set", "node.http.port=0")
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
-            URI address = awaitAddress(output, process);
+            URI address = LauncherOutput.awaitAddress(output, process, Duration.ofSeconds(60));
             assertThat(Files.readString(output)).contains("node 'dev' started: loaded 7 plugins")
                     .contains("chain-evm").contains("chain-solana").contains("chain-tezos").contains("state-sqlite")
                     .contains("hello").contains("api-http").contains("content-fs").contains("ContentStore x1").contains("ChainBridge x3").contains("StateStore x1")
@@ -101,21 +99,5 @@ final class DevDistributionIT {
                 .contains("aleph4j replay: the state of node 'dev' was rebuilt from its log")
                 .contains("node 'dev' stopped").doesNotContain("Exception");
         assertThat(data.resolve("plugins/state-sqlite/state.db")).isRegularFile();
-    }
-
-    private static URI awaitAddress(Path output, Process process) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            String log = Files.exists(output) ? Files.readString(output) : "";
-            Matcher matcher = HTTP_ADDRESS.matcher(log);
-            if (matcher.find()) {
-                return URI.create(matcher.group(1));
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("the node exited before serving:\n" + log);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the node did not log its HTTP address within 60 s:\n" + Files.readString(output));
     }
 }

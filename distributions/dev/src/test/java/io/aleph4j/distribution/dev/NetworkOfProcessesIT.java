@@ -20,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 final class NetworkOfProcessesIT {
 
     private static final Path DISTRIBUTION = Path.of("target/aleph4j-dev");
-    private static final Pattern HTTP_ADDRESS = Pattern.compile("HTTP on (http://127\\.0\\.0\\.1:\\d+/)");
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -116,7 +113,7 @@ final class NetworkOfProcessesIT {
                 "--set", "node.p2p.catch-up-every=1s")
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         processes.add(process);
-        return new Running(process, awaitAddress(output, process));
+        return new Running(process, LauncherOutput.awaitAddress(output, process, Duration.ofSeconds(120)));
     }
 
     private static void stop(Process process) throws Exception {
@@ -160,21 +157,5 @@ final class NetworkOfProcessesIT {
             assertThat(System.nanoTime()).as("waited %s for %s", WAIT, what).isLessThan(deadline);
             Thread.sleep(1000);
         }
-    }
-
-    private static URI awaitAddress(Path output, Process process) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            String log = Files.exists(output) ? Files.readString(output) : "";
-            Matcher matcher = HTTP_ADDRESS.matcher(log);
-            if (matcher.find()) {
-                return URI.create(matcher.group(1));
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("the node exited before serving:\n" + log);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the node did not log its HTTP address in time:\n" + Files.readString(output));
     }
 }

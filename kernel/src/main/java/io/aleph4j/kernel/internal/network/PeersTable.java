@@ -1,21 +1,16 @@
 package io.aleph4j.kernel.internal.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.aleph4j.api.network.KnownPeer;
 import io.aleph4j.api.network.PeerType;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,17 +20,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PeersTable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private record Key(String peerId, PeerType type) {
     }
 
-    private final Path file;
+    private final JsonFile file;
     private final Map<Key, KnownPeer> peers = new ConcurrentHashMap<>();
     private volatile boolean changed;
 
     PeersTable(Path file) {
-        this.file = file;
+        this.file = new JsonFile(file);
     }
 
     void seen(KnownPeer peer) {
@@ -54,16 +47,11 @@ final class PeersTable {
     }
 
     void load() throws IOException {
-        JsonNode saved;
-        try {
-            saved = JSON.readTree(file.toFile());
-        } catch (NoSuchFileException | FileNotFoundException e) {
+        Optional<JsonNode> saved = file.read();
+        if (saved.isEmpty()) {
             return;
         }
-        if (saved == null) {
-            return;
-        }
-        for (JsonNode peer : saved) {
+        for (JsonNode peer : saved.get()) {
             try {
                 seen(new KnownPeer(peer.path("peer_id").asText(), PeerType.valueOf(peer.path("peer_type").asText()),
                         peer.path("address").asText(), Instant.ofEpochMilli(peer.path("last_seen_ms").asLong())));
@@ -80,18 +68,11 @@ final class PeersTable {
             return;
         }
         changed = false;
-        ArrayNode saved = JSON.createArrayNode();
+        ArrayNode saved = JsonFile.JSON.createArrayNode();
         for (KnownPeer peer : all()) {
             saved.addObject().put("peer_id", peer.peerId()).put("peer_type", peer.type().name())
                     .put("address", peer.address()).put("last_seen_ms", peer.lastSeen().toEpochMilli());
         }
-        Files.createDirectories(file.getParent());
-        Path written = file.resolveSibling(file.getFileName() + ".new");
-        Files.write(written, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(saved));
-        try {
-            Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        file.replace(saved);
     }
 }
