@@ -69,6 +69,7 @@ public final class NetworkLoadTest {
     }
 
     private void run(int rate, int seconds, int catchUp) throws Exception {
+        JsonNode raw = rawGossip(rate, rate * seconds);
         Arrivals arrivals = new Arrivals();
         EmbeddedNode a = start("a", List.of(), builder -> { });
         String aAddress = JSON.readTree(a.get("/api/v0/info/public.json").body()).path("node_multi_addresses")
@@ -94,6 +95,12 @@ public final class NetworkLoadTest {
         System.out.printf("propagation A -> B|C -> C: %,d messages sent at %,d/s, %,d arrived; p50 %.1f ms, p99 %.1f "
                 + "ms, max %.1f ms%n", count, rate, arrived, percentile(measured, 0.50), percentile(measured, 0.99),
                 measured.length == 0 ? Double.NaN : measured[measured.length - 1] / 1e6);
+        if (raw != null) {
+            System.out.printf("raw gossip (three bare js-libp2p peers, same configuration, A -> C): %,d of %,d arrived; "
+                    + "p50 %.1f ms, p99 %.1f ms, max %.1f ms; aleph4j p99 / raw p99 = %.2f%n", raw.path("arrived")
+                    .asInt(), raw.path("sent").asInt(), raw.path("p50").asDouble(), raw.path("p99").asDouble(),
+                    raw.path("max").asDouble(), percentile(measured, 0.99) / raw.path("p99").asDouble());
+        }
 
         List<Message> stored = sign(count, catchUp);
         long last = -1;
@@ -144,6 +151,27 @@ public final class NetworkLoadTest {
         double pipeline = listed / ((System.nanoTime() - started) / 1e9);
         System.out.printf("pipeline: D applied %,d new messages submitted one by one to its intake at %,.0f "
                 + "messages/s; catch-up / pipeline = %.2f%n", listed, pipeline, caughtUp / pipeline);
+    }
+
+    /**
+     * The floor under the propagation figure, in the same run: three bare js-libp2p peers configured as the sidecar
+     * is, publishing the same number of messages of an envelope's size at the same rate
+     * (benchmarks/src/main/js/gossip-baseline, whose directory {@code -Dgossip.baseline} names). Null without it.
+     */
+    private static JsonNode rawGossip(int rate, int count) throws Exception {
+        String directory = System.getProperty("gossip.baseline");
+        if (directory == null) {
+            System.out.println("raw gossip: not measured (-Dgossip.baseline=DIR not set)");
+            return null;
+        }
+        Process process = new ProcessBuilder("node", "gossip-baseline.mjs", Integer.toString(rate),
+                Integer.toString(count)).directory(Path.of(directory).toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("the raw gossip baseline failed: " + output);
+        }
+        return JSON.readTree(output.strip().lines().reduce((first, second) -> second).orElseThrow());
     }
 
     /** How fast A lists its messages by time, page after page, to one client that does nothing else. */
