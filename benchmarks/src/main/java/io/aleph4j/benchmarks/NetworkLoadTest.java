@@ -116,6 +116,7 @@ public final class NetworkLoadTest {
                 .set("node", "http.port", 0)
                 .set("node", "p2p.catch-up-peers", List.of(a.uri("/").toString()))
                 .set("node", "p2p.catch-up-page-size", 500)
+                .set("node", "p2p.catch-up-pages-per-round", Integer.getInteger("catchup.pages", 5))
                 .plugin(InlinePlugin.of("chain-evm", new ChainEvmPlugin()))
                 .plugin(InlinePlugin.of("state-sqlite", new StateSqlitePlugin()))
                 .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin()))

@@ -131,58 +131,67 @@ public final class CatchUp implements AutoCloseable {
     }
 
     /**
-     * Reads up to {@code pagesPerRound} pages from one peer.
+     * Reads up to {@code pagesPerRound} pages from one peer. They are asked for all at once (the same query, the
+     * next pages of it): the peer answers them while this node logs the first ones, so that its pipeline is never
+     * left waiting for a page; then the cursor moves on to the newest time read.
      *
      * @return whether the peer has more to read
      */
     boolean catchUpFrom(String peer) {
         CatchUpCursor cursor = cursors.getOrDefault(peer, CatchUpCursor.BEGINNING);
         double overlap = config.overlap().toMillis() / 1000.0;
-        // The next page is asked for while this one's messages are logged: the peer's query and the transfer
-        // overlap the node's own work.
-        CompletableFuture<JsonNode> next = fetch(peer, cursor);
-        for (int read = 0; read < config.pagesPerRound(); read++) {
-            JsonNode messages;
-            try {
-                messages = next.join();
-            } catch (CompletionException e) {
-                counters.peerFailures.increment();
-                LOG.debug("catch-up from {} failed: {}", peer, e.getCause().toString());
-                return false;
-            } catch (CancellationException e) {
-                return false;
-            }
-            double newest = 0;
-            double last = 0;
-            for (JsonNode message : messages) {
-                double time = message.path("time").asDouble();
-                newest = Math.max(newest, time);
-                last = time;
-            }
-            CatchUpCursor after = cursor.after(messages.size(), config.pageSize(), last, newest, overlap);
-            boolean full = messages.size() >= config.pageSize();
-            if (full && read + 1 < config.pagesPerRound()) {
-                next = fetch(peer, after);
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                next.cancel(true);
-                return false;
-            }
-            logUnknown(peer, messages);
-            cursor = after;
-            cursors.put(peer, cursor);
-            persist();
-            if (!full) {
-                return false;
-            }
+        List<CompletableFuture<JsonNode>> pages = new ArrayList<>();
+        for (int ahead = 0; ahead < config.pagesPerRound(); ahead++) {
+            pages.add(fetch(peer, cursor.start(), cursor.page() + ahead));
         }
-        return true;
+        try {
+            double lastOfRound = cursor.start();
+            for (CompletableFuture<JsonNode> page : pages) {
+                JsonNode messages;
+                try {
+                    messages = page.join();
+                } catch (CompletionException e) {
+                    counters.peerFailures.increment();
+                    LOG.debug("catch-up from {} failed: {}", peer, e.getCause().toString());
+                    return false;
+                } catch (CancellationException e) {
+                    return false;
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    return false;
+                }
+                double newest = 0;
+                double last = 0;
+                for (JsonNode message : messages) {
+                    double time = message.path("time").asDouble();
+                    newest = Math.max(newest, time);
+                    last = time;
+                }
+                logUnknown(peer, messages);
+                if (messages.size() < config.pageSize()) {
+                    save(peer, cursor.after(messages.size(), config.pageSize(), last, newest, overlap));
+                    return false;
+                }
+                cursor = cursor.nextPage(newest);
+                save(peer, cursor);
+                lastOfRound = last;
+            }
+            save(peer, cursor.movedTo(lastOfRound));
+            return true;
+        } finally {
+            pages.forEach(page -> page.cancel(true));
+        }
     }
 
-    private CompletableFuture<JsonNode> fetch(String peer, CatchUpCursor cursor) {
+    private void save(String peer, CatchUpCursor cursor) {
+        cursors.put(peer, cursor);
+        persist();
+    }
+
+    private CompletableFuture<JsonNode> fetch(String peer, double start, int page) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return page(peer, cursor);
+                return page(peer, start, page);
             } catch (IOException e) {
                 throw new CompletionException(e);
             } catch (InterruptedException e) {
@@ -192,11 +201,11 @@ public final class CatchUp implements AutoCloseable {
         }, fetcher);
     }
 
-    private JsonNode page(String peer, CatchUpCursor cursor) throws IOException, InterruptedException {
+    private JsonNode page(String peer, double start, int page) throws IOException, InterruptedException {
         StringBuilder url = new StringBuilder(peer).append("/api/v0/messages.json?sortBy=time&sortOrder=1")
-                .append("&pagination=").append(config.pageSize()).append("&page=").append(cursor.page());
-        if (cursor.start() > 0) {
-            url.append("&startDate=").append(BigDecimal.valueOf(cursor.start()).toPlainString());
+                .append("&pagination=").append(config.pageSize()).append("&page=").append(page);
+        if (start > 0) {
+            url.append("&startDate=").append(BigDecimal.valueOf(start).toPlainString());
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json").GET().build();

@@ -4,10 +4,11 @@ package io.aleph4j.kernel.internal.network;
  * Where catch-up from one peer stands, as a position in the peer's {@code messages.json} sorted by time, oldest
  * first: the query's {@code startDate}, the page to read next, and the newest message time seen so far.
  *
- * <p>Pages move the cursor forward by time, not by page number, so that a long catch-up reads each page with a small
- * offset; only messages that all share one time are paged through. Once a page comes back short the node has all
- * the peer listed: the next round starts {@code overlap} before the newest time seen, because messages reach a peer
- * with some delay and are listed by the time their sender wrote, which can be a little before what was listed
+ * <p>A round reads a few pages of one query together ({@link #nextPage}); between rounds the query moves forward by
+ * time ({@link #movedTo}), not by page number, so that a long catch-up reads each page with a small offset; only
+ * messages that all share one time are paged through. Once a page comes back short the node has all the peer
+ * listed ({@link #after}): the next round starts {@code overlap} before the newest time seen, because messages reach
+ * a peer with some delay and are listed by the time their sender wrote, which can be a little before what was listed
  * already.
  *
  * @param start     the {@code startDate} of the query being paged (seconds since the epoch; inclusive)
@@ -43,5 +44,19 @@ record CatchUpCursor(double start, int page, double highWater) {
             return new CatchUpCursor(lastTime, 1, seen);
         }
         return new CatchUpCursor(start, page + 1, seen);
+    }
+
+    /** The next page of the same query, after a full page whose newest time was {@code newest}. */
+    CatchUpCursor nextPage(double newest) {
+        return new CatchUpCursor(start, page + 1, Math.max(highWater, newest));
+    }
+
+    /**
+     * The same position as a new query starting at {@code lastTime}, the time of the last message read, when that is
+     * later than this query's start (a small offset for the next pages); this cursor when it is not (every message
+     * read shares the start's time, and only page numbers move past them).
+     */
+    CatchUpCursor movedTo(double lastTime) {
+        return lastTime > start ? new CatchUpCursor(lastTime, 1, highWater) : this;
     }
 }

@@ -57,4 +57,23 @@ class CatchUpCursorTest {
     void aPageBeforeTheFirstIsRefused() {
         assertThatThrownBy(() -> new CatchUpCursor(0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theNextPageOfARoundKeepsTheQueryAndRemembersTheNewestTime() {
+        CatchUpCursor next = new CatchUpCursor(100, 1, 100).nextPage(250).nextPage(240);
+
+        assertThat(next).isEqualTo(new CatchUpCursor(100, 3, 250));
+    }
+
+    @Test
+    void afterARoundTheQueryMovesToTheLastTimeReadAndBackToItsFirstPage() {
+        assertThat(new CatchUpCursor(100, 6, 300).movedTo(300)).isEqualTo(new CatchUpCursor(300, 1, 300));
+    }
+
+    @Test
+    void aRoundWhoseMessagesAllShareTheStartsTimeKeepsPaging() {
+        CatchUpCursor sameTime = new CatchUpCursor(100, 6, 100);
+
+        assertThat(sameTime.movedTo(100)).isEqualTo(sameTime);
+    }
 }
