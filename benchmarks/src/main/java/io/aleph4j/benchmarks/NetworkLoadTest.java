@@ -80,7 +80,13 @@ public final class NetworkLoadTest {
 
         int count = rate * seconds;
         List<Message> messages = sign(0, count);
-        long[] sent = send(a.uri("/api/v0/messages"), messages, rate);
+        long[] answered = new long[count];
+        long[] sent = send(a.uri("/api/v0/messages"), messages, rate, answered);
+        Arrays.sort(answered);
+        System.out.printf("A answered the POSTs (logged, fsynced, handed to its sidecar): p50 %.1f ms, p99 %.1f ms%n",
+                percentile(answered, 0.50), percentile(answered, 0.99));
+        a.get("/metrics").body().lines().filter(line -> line.contains("route=\"/api/v0/messages\"")
+                && !line.startsWith("#")).forEach(line -> System.out.println("  A's server: " + line));
         Thread.sleep(5_000);
         long[] latencies = new long[count];
         int arrived = 0;
@@ -232,6 +238,8 @@ public final class NetworkLoadTest {
                         "aleph4j-net-" + name + "-"))
                 .set("node", "name", name)
                 .set("node", "http.port", 0)
+                // The dev node's default: an acknowledged message is fsynced in the log (-Dfsync=false: not).
+                .set("node", "log.fsync", Boolean.parseBoolean(System.getProperty("fsync", "true")))
                 .set("transport-libp2p", "listen", List.of("/ip4/127.0.0.1/tcp/0"))
                 .set("transport-libp2p", "bootstrap", bootstrap)
                 .set("transport-libp2p", "redial-every", "1s")
@@ -255,8 +263,11 @@ public final class NetworkLoadTest {
         }).toList();
     }
 
-    /** Sends every message at {@code rate} a second from a few keep-alive connections; the send times. */
-    private static long[] send(URI uri, List<Message> messages, int rate) throws Exception {
+    /**
+     * Sends every message at {@code rate} a second from a few keep-alive connections; the send times. How long each
+     * POST took to be answered (logged with its fsync, and handed to the sidecar to publish) goes in {@code answered}.
+     */
+    private static long[] send(URI uri, List<Message> messages, int rate, long[] answered) throws Exception {
         long[] sent = new long[messages.size()];
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime() + 100_000_000L;
@@ -273,6 +284,7 @@ public final class NetworkLoadTest {
                             }
                             sent[i] = System.nanoTime();
                             client.postJson(uri.getPath(), ApiLoadTest.publishBody(messages.get(i)));
+                            answered[i] = System.nanoTime() - sent[i];
                         }
                     }
                     return null;
