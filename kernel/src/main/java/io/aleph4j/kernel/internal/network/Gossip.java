@@ -1,6 +1,5 @@
 package io.aleph4j.kernel.internal.network;
 
-import io.aleph4j.api.log.MessageIntake;
 import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.ErrorCode;
 import io.aleph4j.api.message.MalformedMessageException;
@@ -12,6 +11,7 @@ import io.aleph4j.api.network.TopicMessage;
 import io.aleph4j.api.network.TopicVerdict;
 import io.aleph4j.api.network.Transport;
 import io.aleph4j.kernel.internal.config.KernelConfig;
+import io.aleph4j.kernel.internal.pipeline.KernelMessageIntake;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -30,9 +30,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The messages topic ({@code ALEPH-TEST}) on every transport, as the reference uses it: a client's message is
- * published there once it is durable in this node's inbox; a message a peer publishes is URL-unquoted, parsed,
+ * published there once it is durable in this node's inbox, unless its signature is forged (the reference publishes
+ * before any check, but its peers do not check either); a message a peer publishes is URL-unquoted, parsed,
  * checked (its signature too: a forged one is rejected, so it goes no further and its relayer is scored down),
- * deduplicated on sender, item hash and signature, and logged in the inbox like a client's, where the pipeline
+ * deduplicated on sender, item hash and signature, and logged in the inbox like a client's (in batches, after its
+ * verdict: see {@link GossipInbox}), where the pipeline
  * checks it again and decides its status. Nothing is trusted because a peer sent it.
  */
 @Singleton
@@ -44,16 +46,17 @@ public final class Gossip implements MessagePublisher, AutoCloseable {
     /** The reference keeps this many (sender, item_hash, signature) keys to drop repeats. */
     private static final int SEEN_KEYS = 200_000;
 
-    private final MessageIntake intake;
+    private final KernelMessageIntake intake;
     private final String topic;
     private final PeerLimits limits;
     private final RecentKeys seen = new RecentKeys(SEEN_KEYS);
     private final Counters counters = new Counters();
     private volatile List<Transport> transports = List.of();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private volatile GossipInbox inbox;
 
     @Inject
-    Gossip(MessageIntake intake, KernelConfig config, Clock clock) {
+    Gossip(KernelMessageIntake intake, KernelConfig config, Clock clock) {
         this.intake = intake;
         this.topic = config.gossip().topic();
         int rate = config.gossip().peerMessagesPerSecond();
@@ -67,6 +70,7 @@ public final class Gossip implements MessagePublisher, AutoCloseable {
 
     /** Starts receiving on every transport; after the plugins started (their transports run). */
     public synchronized void start() {
+        inbox = new GossipInbox(batch -> intake.submitAllParsed(batch, Origin.P2P), GossipInbox.CAPACITY);
         for (Transport transport : transports) {
             subscriptions.add(transport.subscribe(topic, message -> receive(transport, message)));
         }
@@ -76,6 +80,13 @@ public final class Gossip implements MessagePublisher, AutoCloseable {
     public PublicationStatus publish(Message message) {
         List<Transport> current = transports;
         List<String> failed = new ArrayList<>();
+        if (!current.isEmpty() && forged(message)) {
+            // Peers that check signatures (aleph4j's do) would reject it and score this node down, then cut it
+            // off: a client's forgery must not cost the node its peers. The pipeline rejects it here as usual.
+            counters.publicationsFailed.increment();
+            return new PublicationStatus(current.stream().map(Transport::protocol).distinct().toList(),
+                    current.size());
+        }
         byte[] payload = EnvelopeJson.of(message);
         for (Transport transport : current) {
             try {
@@ -97,6 +108,10 @@ public final class Gossip implements MessagePublisher, AutoCloseable {
         return new PublicationStatus(failed, current.size());
     }
 
+    private boolean forged(Message message) {
+        return intake.verify(message).filter(reason -> reason.code() == ErrorCode.INVALID_SIGNATURE).isPresent();
+    }
+
     TopicVerdict receive(Transport transport, TopicMessage message) {
         if (!limits.admit(message.relayer())) {
             counters.throttled.increment();
@@ -115,11 +130,20 @@ public final class Gossip implements MessagePublisher, AutoCloseable {
             // as it does for a client's message.
             return log(message, () -> intake.submit(envelope(message), Origin.P2P).message());
         }
-        if (!seen.add(key(checked))) {
+        String key = key(checked);
+        if (!seen.add(key)) {
             counters.duplicates.increment();
             return TopicVerdict.ACCEPT;
         }
-        return log(message, () -> intake.submit(checked, Origin.P2P).message());
+        // Checked, so forwarded at once; logged in the next batch (see GossipInbox).
+        GossipInbox logging = inbox;
+        if (logging == null || !logging.offer(checked)) {
+            seen.remove(key);
+            counters.throttled.increment();
+            return TopicVerdict.IGNORE;
+        }
+        counters.received.increment();
+        return TopicVerdict.ACCEPT;
     }
 
     /** Logs a checked message in the inbox. */
@@ -193,6 +217,11 @@ public final class Gossip implements MessagePublisher, AutoCloseable {
             }
         }
         subscriptions.clear();
+        if (inbox != null) {
+            // After the subscriptions: nothing more arrives, and what was accepted is logged before the node stops.
+            inbox.close();
+            inbox = null;
+        }
     }
 
     /** Counts of messages by outcome. */

@@ -28,4 +28,11 @@ final class RecentKeys {
         }
         return true;
     }
+
+    /** Forgets a key added a moment ago (what could not be kept after all), so that a later copy counts again. */
+    synchronized void remove(String key) {
+        if (keys.remove(key)) {
+            order.removeLastOccurrence(key);
+        }
+    }
 }

@@ -62,12 +62,7 @@ public final class KernelMessageIntake implements MessageIntake {
     @Override
     public Accepted submit(Message message, Origin origin) throws MalformedMessageException {
         Objects.requireNonNull(message, "message");
-        try {
-            MessageParser.checkStructure(message);
-        } catch (MessageFormatException e) {
-            throw new MalformedMessageException(e.getMessage());
-        }
-        return accept(message, origin);
+        return accept(structured(message), origin);
     }
 
     @Override
@@ -91,6 +86,18 @@ public final class KernelMessageIntake implements MessageIntake {
             }
         }
         return message;
+    }
+
+    /**
+     * The message's signature (and hash) by its chain's bridge, without logging it; answered from the verifier's
+     * cache when the message was verified a moment ago, so the pipeline's own check after it is free.
+     */
+    public Optional<RejectionReason> verify(Message message) {
+        MessageVerifier chains = verifier;
+        if (chains == null) {
+            throw new IllegalStateException("messages can be checked from plugin start on, not during registration");
+        }
+        return chains.verify(message);
     }
 
     /** The chain bridges, once the node's extensions are built: {@link #check} needs them. */
@@ -156,15 +163,41 @@ public final class KernelMessageIntake implements MessageIntake {
      * @return one outcome per envelope, in order
      */
     public List<BatchOutcome> submitAll(List<String> envelopes, Origin origin) {
+        return appendAll(envelopes, KernelMessageIntake::parse, origin);
+    }
+
+    /**
+     * As {@link #submitAll}, for messages already parsed (and checked, by {@link #check}): a batch of what peers
+     * gossiped.
+     */
+    public List<BatchOutcome> submitAllParsed(List<Message> messages, Origin origin) {
+        return appendAll(messages, KernelMessageIntake::structured, origin);
+    }
+
+    private static Message structured(Message message) throws MalformedMessageException {
+        try {
+            MessageParser.checkStructure(message);
+        } catch (MessageFormatException e) {
+            throw new MalformedMessageException(e.getMessage());
+        }
+        return message;
+    }
+
+    /** How one item of a batch becomes a message, or why it cannot. */
+    private interface ToMessage<T> {
+        Message apply(T item) throws MalformedMessageException;
+    }
+
+    private <T> List<BatchOutcome> appendAll(List<T> items, ToMessage<T> toMessage, Origin origin) {
         Objects.requireNonNull(origin, "origin");
-        BatchOutcome[] outcomes = new BatchOutcome[envelopes.size()];
+        BatchOutcome[] outcomes = new BatchOutcome[items.size()];
         List<Integer> positions = new ArrayList<>();
         List<InboxEntry> entries = new ArrayList<>();
         List<ItemHash> handedOver = new ArrayList<>();
         boolean running = applied.isRunning();
         for (int i = 0; i < outcomes.length; i++) {
             try {
-                Message message = parse(envelopes.get(i));
+                Message message = toMessage.apply(items.get(i));
                 ParsedContent parsed = inlineContent(message);
                 if (parsed != null && running) {
                     parses.offer(message.itemHash(), parsed);
