@@ -80,6 +80,11 @@ final class FloodIT {
         assertThat(rejected).as("A judged a few forged messages and then cut the flooder off")
                 .isBetween(20L, (long) FLOOD / 10);
         await("the flooder disconnected from A, B and C still connected", PROPAGATION, () -> peerCount(a) == 2);
+        for (PipelineNode node : List.of(a, b, c)) {
+            assertThat(node.embedded().get("/api/v0/messages/" + real.itemHash().value()).statusCode())
+                    .as("no forgery was logged or forwarded, so %s never had it", node.embedded().node().name())
+                    .isEqualTo(404);
+        }
         // A generous bound, not a benchmark: the figures are in docs/benchmarks.md.
         assertThat(during[1]).as("p99 propagation during the flood, in ms").isLessThan(before[1] + 1_000);
     }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Three nodes in one JVM, each with its own libp2p peer (transport-libp2p's sidecar, real gossipsub over loopback
- * TCP): B and C know only A. What is posted to one is published on ALEPH-TEST and processed on every node; what is
- * forged is refused by the first node it reaches and goes no further.
+ * TCP): B and C know only A. What is posted to one is published on ALEPH-TEST and processed on every node; what a
+ * client forged is not published at all (FloodIT has a peer publish forgeries).
  */
 final class NetworkIT {
 
@@ -73,23 +73,31 @@ final class NetworkIT {
     }
 
     @Test
-    void aForgedMessageFromAPeerIsRefusedAndGoesNoFurther() throws Exception {
+    void aForgedMessagePostedToANodesApiIsNotPublishedSoItsPeersKeepIt() throws Exception {
         PipelineNode a = start("a", List.of());
         PipelineNode b = start("b", addresses(a));
         PipelineNode c = start("c", addresses(a));
+        await("A connected to B and C", PROPAGATION, () -> peerCount(a) == 2);
         awaitMesh(alice, b, c);
 
         Message real = signedPost(alice, "to be forged");
         Message forged = Wallet.withSignature(real, Wallet.ethereum(62).sign(real).signature());
-        // B's API takes it (a client's signature is checked by the pipeline) and publishes it; A, the first peer
-        // to receive it, finds the signature forged: it neither logs nor forwards it.
-        b.embedded().postJson("/api/v0/messages", Envelopes.publish(forged, true));
+        // Published, it would reach A, which checks signatures: A would reject it and, after enough of them, cut B
+        // off for what a client sent. So B keeps it to itself, says so, and its pipeline rejects it.
+        HttpResponse<String> posted = b.embedded().postJson("/api/v0/messages", Envelopes.publish(forged, true));
+        JsonNode answer = Envelopes.JSON.readTree(posted.body());
+        assertThat(answer.path("publication_status").path("status").asText()).as(posted.body()).isEqualTo("warning");
+        assertThat(answer.path("publication_status").path("failed")).extracting(JsonNode::asText)
+                .containsExactly("p2p");
+        assertThat(answer.path("message_status").asText()).isEqualTo("rejected");
+
         Message after = signedPost(alice, "after the forgery");
         b.embedded().postJson("/api/v0/messages", Envelopes.publish(after, false));
         awaitProcessed(c, after);
-
-        assertThat(status(a, forged)).as("A never logged it").isEqualTo(404);
+        assertThat(status(a, forged)).as("A never received it").isEqualTo(404);
         assertThat(status(c, forged)).as("C never received it").isEqualTo(404);
+        assertThat(a.metric("aleph4j_p2p_rejected_total")).as("A had nothing to reject").isZero();
+        assertThat(peerCount(a)).as("A kept B").isEqualTo(2);
     }
 
     @Test
