@@ -92,6 +92,10 @@ async function peer() {
         const wait = due - now();
         if (wait > 1) {
           await new Promise((resolve) => setTimeout(resolve, wait));
+        } else {
+          // Behind or on time: still let the event loop run, or the publications pile up unsent (this loop would
+          // never yield, and the network's writes wait for it: the harness then measured its own backlog).
+          await new Promise((resolve) => setImmediate(resolve));
         }
         publications.push(pubsub.publish('ALEPH-TEST', new TextEncoder().encode(JSON.stringify({ n, t: now(), pad })))
           .catch(() => {}));
