@@ -77,7 +77,10 @@ async function peer() {
   });
   createInterface({ input: process.stdin }).on('line', async (line) => {
     const command = JSON.parse(line);
-    if (command.dial) {
+    if (command.cpu) {
+      const used = process.cpuUsage();
+      out({ cpu: (used.user + used.system) / 1e6 });
+    } else if (command.dial) {
       await node.dial(multiaddr(command.dial)).catch((e) => out({ error: String(e) }));
       out({ dialed: true });
     } else if (command.publish) {
@@ -169,12 +172,25 @@ async function main() {
   c.on((event) => {
     if ('received' in event && event.received >= 0) latencies.push(event.latency);
   });
+  const cpu = async () => {
+    let seconds = 0;
+    for (const peerProcess of [a, b, c]) {
+      peerProcess.send({ cpu: true });
+      seconds += (await peerProcess.next('cpu')).cpu;
+    }
+    return seconds;
+  };
+  const cpuBefore = await cpu();
+  const publishStart = now();
   a.send({ publish: { rate, count, from: 0 } });
   await a.next('published');
+  const coresPublishing = ((await cpu()) - cpuBefore) / ((now() - publishStart) / 1000);
   await new Promise((resolve) => setTimeout(resolve, 3000));
+  const cpuSeconds = (await cpu()) - cpuBefore;
   latencies.sort((x, y) => x - y);
   const at = (p) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)];
-  out({ sent: count, arrived: latencies.length, p50: at(0.5), p99: at(0.99), max: latencies[latencies.length - 1] });
+  out({ sent: count, arrived: latencies.length, p50: at(0.5), p99: at(0.99), max: latencies[latencies.length - 1],
+    cpuSeconds, coresPublishing });
   for (const peerProcess of [a, b, c]) peerProcess.stop();
 }
 

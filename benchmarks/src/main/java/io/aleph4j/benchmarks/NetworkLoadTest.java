@@ -48,6 +48,8 @@ public final class NetworkLoadTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double T = 1_796_000_000.0;
+    /** Warm-up messages are numbered from here, clear of the measured and stored ones. */
+    private static final int WARM_UP_FIRST = 50_000_000;
     private final List<EthereumWallet> wallets = IntStream.range(0, 100)
             .mapToObj(i -> EthereumWallet.of(BigInteger.valueOf(9_000_011L * (i + 1)).add(BigInteger.TEN.pow(30))))
             .toList();
@@ -81,13 +83,37 @@ public final class NetworkLoadTest {
         int count = rate * seconds;
         List<Message> messages = sign(0, count);
         long[] answered = new long[count];
+        // The same load first, unmeasured, so that the figures are a warm node's and not its JIT compiler's.
+        int warmUpSeconds = Integer.getInteger("warmup", 5);
+        List<Message> warmUp = sign(WARM_UP_FIRST, rate * warmUpSeconds);
+        if (!warmUp.isEmpty()) {
+            send(a.uri("/api/v0/messages"), warmUp, rate, new long[warmUp.size()]);
+            while (!arrivals.at.containsKey(warmUp.getLast().itemHash().value())) {
+                Thread.sleep(50);
+            }
+        }
+        Thread.sleep(2_000);
+        double idleBefore = ProcessCpu.seconds();
+        Thread.sleep(2_000);
+        double idle = (ProcessCpu.seconds() - idleBefore) / 2;
+        System.out.printf("warmed up with %,d messages at %,d/s; idle, the nodes and sidecars then used %.2f cores%n",
+                warmUp.size(), rate, idle);
+        double cpuBefore = ProcessCpu.seconds();
+        long sendStart = System.nanoTime();
         long[] sent = send(a.uri("/api/v0/messages"), messages, rate, answered);
+        double sendSeconds = (System.nanoTime() - sendStart) / 1e9;
+        double cpuSending = ProcessCpu.seconds() - cpuBefore;
         Arrays.sort(answered);
         System.out.printf("A answered the POSTs (logged, fsynced, handed to its sidecar): p50 %.1f ms, p99 %.1f ms%n",
                 percentile(answered, 0.50), percentile(answered, 0.99));
         a.get("/metrics").body().lines().filter(line -> line.contains("route=\"/api/v0/messages\"")
                 && !line.startsWith("#")).forEach(line -> System.out.println("  A's server: " + line));
         Thread.sleep(5_000);
+        double cpuAll = ProcessCpu.seconds() - cpuBefore;
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("CPU: the three nodes and their sidecars used %.1f of the %d cores while the POSTs were sent "
+                + "(%.0f%%); %.2f ms of CPU a message in all%n", cpuSending / sendSeconds, cores,
+                100 * cpuSending / sendSeconds / cores, 1000 * cpuAll / count);
         long[] latencies = new long[count];
         int arrived = 0;
         for (int i = 0; i < count; i++) {
@@ -106,6 +132,9 @@ public final class NetworkLoadTest {
                     + "p50 %.1f ms, p99 %.1f ms, max %.1f ms; aleph4j p99 / raw p99 = %.2f%n", raw.path("arrived")
                     .asInt(), raw.path("sent").asInt(), raw.path("p50").asDouble(), raw.path("p99").asDouble(),
                     raw.path("max").asDouble(), percentile(measured, 0.99) / raw.path("p99").asDouble());
+            System.out.printf("raw gossip CPU: %.1f cores while publishing; %.2f ms a message in all (three peers); "
+                    + "aleph4j / raw = %.1f%n", raw.path("coresPublishing").asDouble(),
+                    1000 * raw.path("cpuSeconds").asDouble() / count, cpuAll / raw.path("cpuSeconds").asDouble());
         }
 
         List<Message> stored = sign(count, catchUp);
@@ -158,6 +187,12 @@ public final class NetworkLoadTest {
         double pipeline = listed / ((System.nanoTime() - started) / 1e9);
         System.out.printf("pipeline: D applied %,d new messages submitted one by one to its intake at %,.0f "
                 + "messages/s; catch-up / pipeline = %.2f%n", listed, pipeline, caughtUp / pipeline);
+        // On one machine, A's serving and D's pipeline share the cores: each message costs D's pipeline 1/pipeline
+        // and A's listing 1/listing of the machine, so catch-up cannot pass listing / (pipeline + listing) of the
+        // pipeline's rate (less still, as D's own reading of the pages costs something too).
+        double bound = listing / (pipeline + listing);
+        System.out.printf("one-machine bound: catch-up / pipeline <= %.2f here; reached %.0f%% of it%n", bound,
+                100 * caughtUp / pipeline / bound);
     }
 
     /**
