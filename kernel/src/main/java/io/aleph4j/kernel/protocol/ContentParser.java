@@ -26,8 +26,8 @@ import java.util.Set;
  * type, with the schema rules of aleph-message: {@code address} and {@code time} always; unknown fields
  * refused except in STORE (ignored there); an amend needs a {@code ref}; an aggregate's content is an
  * object and its key a string or {@code {"name": key}}; a FORGET names at most 1000 hashes and 1000
- * aggregates with a reason of at most 1000 characters. PROGRAM and INSTANCE are kept whole until the CRN work
- * types them.
+ * aggregates with a reason of at most 1000 characters. PROGRAM and INSTANCE are checked against their schemas
+ * ({@link ExecutableSchema}) and kept whole.
  */
 public final class ContentParser {
 
@@ -78,10 +78,12 @@ public final class ContentParser {
             }
             case FORGET -> forget(node, address, time);
             case PROGRAM -> {
+                ExecutableSchema.checkProgram(node);
                 fields.paymentType(paymentType(node)).volumeRefs(volumeRefs(node));
                 yield new ProgramContent(address, time, JsonText.of(json));
             }
             case INSTANCE -> {
+                ExecutableSchema.checkInstance(node);
                 fields.paymentType(paymentType(node)).volumeRefs(volumeRefs(node));
                 yield new InstanceContent(address, time, JsonText.of(json));
             }

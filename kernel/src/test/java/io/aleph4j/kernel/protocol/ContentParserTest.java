@@ -100,32 +100,41 @@ final class ContentParserTest {
 
     @Test
     void programsAreKeptWhole() throws Exception {
-        ProgramContent program = (ProgramContent) ContentParser.parse(MessageType.PROGRAM,
-                "{\"address\":\"a\",\"time\":1,\"code\":{\"ref\":\"" + HASH + "\"}}").content();
+        String json = ExecutableSchemaTest.sdkProgram().toString();
 
-        assertThat(program.specification().json()).contains("\"code\"");
+        ProgramContent program = (ProgramContent) ContentParser.parse(MessageType.PROGRAM, json).content();
+
+        assertThat(program.specification().json()).isEqualTo(json);
     }
 
     @Test
     void aProgramsVolumeRefsAreWhatItMountsByRef() throws Exception {
-        String json = "{\"address\":\"a\",\"time\":1,\"code\":{\"ref\":\"c\"},\"runtime\":{\"ref\":\"r\"},"
-                + "\"data\":{\"ref\":\"d\"},\"volumes\":[{\"ref\":\"v\",\"mount\":\"/opt\"},"
-                + "{\"ephemeral\":true,\"mount\":\"/tmp\"},{\"persistence\":\"host\",\"name\":\"p\"},"
-                + "{\"ref\":\"c\"}]}";
+        String c = "c".repeat(64);
+        String r = "e".repeat(64);
+        String d = "d".repeat(64);
+        String v = "f".repeat(64);
+        com.fasterxml.jackson.databind.node.ObjectNode content = ExecutableSchemaTest.sdkProgram();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) content.get("code")).put("ref", c);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) content.get("runtime")).put("ref", r);
+        content.putObject("data").put("encoding", "zip").put("mount", "/data").put("ref", d);
+        com.fasterxml.jackson.databind.node.ArrayNode volumes = content.putArray("volumes");
+        volumes.addObject().put("ref", v).put("mount", "/opt");
+        volumes.addObject().put("ephemeral", true).put("mount", "/tmp").put("size_mib", 5);
+        volumes.addObject().put("persistence", "host").put("name", "p").put("size_mib", 5);
+        volumes.addObject().put("ref", c);
 
-        ContentFields fields = ContentParser.parse(MessageType.PROGRAM, json).fields();
+        ContentFields fields = ContentParser.parse(MessageType.PROGRAM, content.toString()).fields();
 
-        assertThat(fields.volumeRefs()).containsExactly("c", "r", "d", "v");
+        assertThat(fields.volumeRefs()).containsExactly(c, r, d, v);
     }
 
     @Test
     void anInstancesVolumeRefsIncludeItsRootfsParent() throws Exception {
-        String json = "{\"address\":\"a\",\"time\":1,\"rootfs\":{\"parent\":{\"ref\":\"base\"},"
-                + "\"persistence\":\"host\",\"size_mib\":2048},\"volumes\":{\"not\":\"a list\"}}";
+        ContentFields fields = ContentParser.parse(MessageType.INSTANCE, ExecutableSchemaTest.sdkInstance().toString())
+                .fields();
 
-        ContentFields fields = ContentParser.parse(MessageType.INSTANCE, json).fields();
-
-        assertThat(fields.volumeRefs()).containsExactly("base");
+        assertThat(fields.volumeRefs()).containsExactly(
+                "f7e68c568906b4ebcd3cd3c4bfdff96c489cd2a9ef73ba2d7503f244dfd578de");
     }
 
     @Test

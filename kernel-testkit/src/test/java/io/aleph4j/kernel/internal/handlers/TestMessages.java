@@ -103,15 +103,21 @@ final class TestMessages {
         return content.toString();
     }
 
-    /** A PROGRAM's content, which the kernel only records. */
+    /** A PROGRAM's content, which the kernel only records: the official SDK's defaults, code on IPFS. */
     static String program(String address, double time) {
-        return base(address, time).put("type", "vm-function").toString();
+        return programMounting(address, time, ItemHash.of("QmcR3Rwc6bg8tchzN2WeEw4BX5hxGXQk6zDmS97ocvR8Uk"));
     }
 
-    /** A PROGRAM whose code is the file of the STORE message {@code code}. */
+    /** A PROGRAM whose code is the file of the STORE message {@code code}, as the official SDK builds it. */
     static String programMounting(String address, double time, ItemHash code) {
-        ObjectNode content = base(address, time).put("type", "vm-function");
-        content.putObject("code").put("ref", code.value()).put("encoding", "zip").put("entrypoint", "main:app");
+        ObjectNode content = base(address, time).put("type", "vm-function").put("allow_amend", false);
+        content.putObject("on").put("http", true).put("persistent", false);
+        content.putObject("environment").put("internet", true).put("aleph_api", true);
+        content.putObject("resources").put("vcpus", 1).put("memory", 128).put("seconds", 30);
+        content.putObject("runtime").put("ref", "63f07193e6ee9d207b7d1fcf8286f9aee34e6f12f101d2ec77c1229f92964696")
+                .put("use_latest", true).put("comment", "Aleph Alpine Linux with Python 3.12");
+        content.putObject("code").put("ref", code.value()).put("encoding", "zip").put("entrypoint", "main:app")
+                .put("use_latest", true);
         content.putArray("volumes");
         return content.toString();
     }
