@@ -318,6 +318,58 @@ final class ReferenceRoutesIT {
     }
 
     /** Uploads {@code text}'s bytes without a message and answers their hash. */
+    @Test
+    void programsTriggeredByMessagesAreListedWithTheirSubscriptionsNewestFirst() throws Exception {
+        String code = upload("def main(): pass");
+        Message store = publishStore(alice, code, T);
+        Message onPings = publish(alice, PROGRAM, program(store, T + 1,
+                "[{\"channel\":\"PINGS\",\"content\":{\"type\":\"ping\"}}]"));
+        publish(alice, PROGRAM, program(store, T + 2, null));
+        Message onAlice = publish(alice, PROGRAM, program(store, T + 3, "[{\"sender\":\"" + alice.address()
+                + "\"}]"));
+
+        JsonNode newestFirst = getJson("/api/v0/programs/on/message", 200);
+        assertThat(newestFirst).extracting(item -> item.path("item_hash").asText())
+                .containsExactly(onAlice.itemHash().value(), onPings.itemHash().value());
+        assertThat(newestFirst.get(1).path("content")).isEqualTo(Envelopes.JSON.readTree(
+                "{\"on\":{\"message\":[{\"channel\":\"PINGS\",\"content\":{\"type\":\"ping\"}}]}}"));
+        assertThat(getJson("/api/v0/programs/on/message?sort_order=1", 200))
+                .extracting(item -> item.path("item_hash").asText())
+                .containsExactly(onPings.itemHash().value(), onAlice.itemHash().value());
+        assertThat(getJson("/api/v0/programs/on/message?page=2", 400).path("error").asText())
+                .contains("page");
+        assertThat(getJson("/api/v0/programs/on/message?sort_order=0", 400).path("error").asText())
+                .contains("sort_order");
+    }
+
+    @Test
+    void aProgramThatBreaksItsSchemaIsRefusedAtTheDoorNamingTheField() throws Exception {
+        String code = upload("def main(): pass");
+        Message store = publishStore(alice, code, T);
+        String broken = program(store, T + 1, null).replace("\"memory\":128", "\"memory\":0");
+        Message program = alice.sign(alice.unsigned(alice.address(), PROGRAM, "TEST", T + 1, broken));
+
+        HttpResponse<String> answer = node.embedded().postJson("/api/v0/messages", Envelopes.publish(program, true));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
+        assertThat(answer.body()).contains("resources.memory");
+        assertThat(http().get("/api/v0/messages/" + program.itemHash().value()).statusCode()).isEqualTo(404);
+    }
+
+    /** A PROGRAM as the official SDK builds it, running the file of {@code store}; triggered by messages or not. */
+    private String program(Message store, double time, String subscriptions) {
+        return "{\"address\":\"" + alice.address() + "\",\"time\":" + time + ",\"type\":\"vm-function\","
+                + "\"allow_amend\":false,\"on\":{\"http\":true,\"persistent\":false"
+                + (subscriptions == null ? "" : ",\"message\":" + subscriptions) + "},"
+                + "\"environment\":{\"reproducible\":false,\"internet\":true,\"aleph_api\":true,"
+                + "\"shared_cache\":false},\"resources\":{\"vcpus\":1,\"memory\":128,\"seconds\":30},"
+                + "\"runtime\":{\"ref\":\"63f07193e6ee9d207b7d1fcf8286f9aee34e6f12f101d2ec77c1229f92964696\","
+                + "\"use_latest\":true,\"comment\":\"Aleph Alpine Linux with Python 3.12\"},\"volumes\":[],"
+                + "\"variables\":{},\"payment\":{\"chain\":\"ETH\",\"type\":\"hold\"},\"code\":{\"encoding\":"
+                + "\"zip\",\"entrypoint\":\"main:app\",\"ref\":\"" + store.itemHash().value()
+                + "\",\"use_latest\":true}}";
+    }
+
     private String upload(String text) throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         http().uri("/api/v0/storage/add_file")).header("Content-Type", "application/octet-stream")

@@ -53,6 +53,7 @@ final class ApiRoutes implements HttpRoutes {
         new AggregateListRoute(state).addTo(router);
         new AuthorizationRoutes(state).addTo(router);
         new ChannelsRoute(state).addTo(router);
+        new ProgramTriggersRoute(state).addTo(router);
         new AddressViewRoutes(state).addTo(router);
         new NodeMetricsRoutes(state, clock).addTo(router);
         new InfoRoutes(context).addTo(router);
