@@ -1,5 +1,6 @@
 // Drives a node with the official Aleph TypeScript SDK, unchanged: with an account of each chain family it
-// posts, amends, writes aggregates, stores files (storage and ipfs engines), forgets, and reads everything back
+// posts, amends, writes aggregates, stores files (storage and ipfs engines), publishes a program and an instance,
+// forgets, and reads everything back
 // through the SDK's own read calls.
 // Usage: node run.mjs http://127.0.0.1:PORT   (prints "ok <check>" per check; exits 1 at the first failure)
 import assert from 'node:assert/strict';
@@ -129,6 +130,31 @@ async function scenario(chain, account) {
     assert.equal(message.content.item_type, 'ipfs');
     const downloaded = new Uint8Array(await client.downloadFile(ipfsStore.content.item_hash));
     assert.deepEqual(downloaded, bytes);
+  });
+
+  const program = await client.createProgram({
+    file: new Blob([new TextEncoder().encode('async def app(scope, receive, send):\n    pass\n')]),
+    entrypoint: 'main:app', channel: 'TEST', subscriptions: [{ channel: `TRIGGER-${tag}` }], sync: true,
+  });
+  await check(`${chain} createProgram (code on the ipfs engine) is processed and listed as message-triggered`,
+    async () => {
+      const message = await client.getMessage(program.item_hash);
+      assert.equal(message.type, 'PROGRAM');
+      assert.equal(message.content.type, 'vm-function');
+      assert.match(message.content.code.ref, /^[0-9a-f]{64}$/);
+      const code = await client.getMessage(message.content.code.ref);
+      assert.equal(code.type, 'STORE');
+      assert.equal(code.content.item_type, 'ipfs');
+      const triggered = await (await fetch(`${node}/api/v0/programs/on/message`)).json();
+      const listed = triggered.find((item) => item.item_hash === program.item_hash);
+      assert.deepEqual(listed.content.on.message, [{ channel: `TRIGGER-${tag}` }]);
+    });
+
+  const instance = await client.createInstance({ channel: 'TEST', sync: true });
+  await check(`${chain} createInstance with the SDK's defaults is processed`, async () => {
+    const message = await client.getMessage(instance.item_hash);
+    assert.equal(message.type, 'INSTANCE');
+    assert.equal(message.content.rootfs.persistence, 'host');
   });
 
   const forget = await client.forget({ hashes: [post.item_hash], reason: 'sdk test', sync: true });

@@ -47,6 +47,9 @@ final class SdkCompatibilityIT {
                     .contains("ok TEZOS createStore on the ipfs engine gets the file's CIDv0 and downloadFile reads it"
                             + " back")
                     .contains("ok SOL the messages websocket sends history, then new messages as they are processed")
+                    .contains("ok ETH createProgram (code on the ipfs engine) is processed and listed as "
+                            + "message-triggered")
+                    .contains("ok SOL createInstance with the SDK's defaults is processed")
                     .contains("all SDK checks passed");
         }
     }
