@@ -8,6 +8,7 @@ import io.aleph4j.api.Registrar;
 import io.aleph4j.api.http.HttpProblem;
 import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.HttpRoutes;
+import io.aleph4j.api.http.StreamedResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,6 +41,18 @@ final class NodeHttpTest {
                 router.get("/things/{id}", request -> {
                     throw new HttpProblem(404, "no thing " + request.pathParameter("id").orElseThrow());
                 });
+                router.get("/vanished", request -> StreamedResponse.ok("application/octet-stream",
+                        new StreamedResponse.Source() {
+                            @Override
+                            public long length() {
+                                return 3;
+                            }
+
+                            @Override
+                            public java.io.InputStream open(long offset) throws IOException {
+                                throw new java.nio.file.NoSuchFileException("/blobs/gone");
+                            }
+                        }));
                 router.get("/crash", request -> {
                     throw new IllegalStateException("secret internal detail");
                 });
@@ -97,6 +110,14 @@ final class NodeHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).isEqualTo("{\"error\":\"internal error\"}").doesNotContain("secret");
+    }
+
+    @Test
+    void contentThatVanishesBetweenTheRouteAndTheStreamIsA404NotA500() throws Exception {
+        var response = get("/vanished");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"error\":\"the content is no longer held by this node\"}");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsHandlerType;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.nio.file.NoSuchFileException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -190,7 +192,15 @@ public final class NodeHttpServer implements AutoCloseable {
         long first = range.map(ByteRange::first).orElse(0L);
         long length = range.map(ByteRange::length).orElse(total);
         boolean head = "HEAD".equals(context.req().getMethod());
-        InputStream in = head ? InputStream.nullInputStream() : streamed.source().open(first);
+        InputStream in;
+        try {
+            in = head ? InputStream.nullInputStream() : streamed.source().open(first);
+        } catch (NoSuchFileException | FileNotFoundException gone) {
+            // Found by the route, gone by now: forgotten, or the bytes of an upload the pipeline rejected. The
+            // client asked for something this node no longer holds, which is a 404, not a failure of the node.
+            writeError(context, 404, "the content is no longer held by this node");
+            return;
+        }
         try (in) {
             HttpServletResponse response = context.res();
             context.attribute(ANSWERED, Boolean.TRUE);
