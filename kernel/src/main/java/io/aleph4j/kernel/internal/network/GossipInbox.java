@@ -23,7 +23,6 @@ final class GossipInbox implements AutoCloseable {
     /** Enough for a few seconds of the reference's busiest topic; a batch is at most this many too. */
     static final int CAPACITY = 10_000;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
-    private static final Message END = null;
 
     /** Appends a batch to the inbox, durable when it returns; throws when the log refuses it. */
     interface BatchAppender {
@@ -39,6 +38,9 @@ final class GossipInbox implements AutoCloseable {
     /** One queued message, or the end. */
     private record Item(Message message) {
     }
+
+    /** Queued by close(), behind everything taken before it. */
+    private static final Item END = new Item(null);
 
     GossipInbox(BatchAppender appender, int capacity) {
         this.appender = appender;
@@ -68,7 +70,7 @@ final class GossipInbox implements AutoCloseable {
             List<Message> batch = new ArrayList<>(drained.size());
             boolean end = false;
             for (Item item : drained) {
-                if (item.message() == END) {
+                if (item == END) {
                     end = true;
                 } else {
                     batch.add(item.message());
@@ -95,7 +97,7 @@ final class GossipInbox implements AutoCloseable {
         closed = true;
         try {
             // Behind whatever is queued: waits, on a full queue, for the writer to make room.
-            queue.put(new Item(END));
+            queue.put(END);
             writer.join(CLOSE_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -69,11 +69,7 @@ public final class KernelMessageIntake implements MessageIntake {
     public Message check(String envelopeJson) throws MalformedMessageException, MessageRefusedException {
         Message message = parse(envelopeJson);
         ParsedContent parsed = inlineContent(message);
-        MessageVerifier chains = verifier;
-        if (chains == null) {
-            throw new IllegalStateException("messages can be checked from plugin start on, not during registration");
-        }
-        Optional<RejectionReason> refused = chains.verify(message);
+        Optional<RejectionReason> refused = verify(message);
         if (refused.isPresent()) {
             throw new MessageRefusedException(refused.get());
         }
