@@ -40,11 +40,16 @@ final class Pages {
 
     /** The reference's sort order parameter under {@code name}: -1 (the default) newest first, 1 oldest first. */
     static SortOrder sortOrder(Query query, String name) {
+        return sortOrder(query, name, 422);
+    }
+
+    /** As {@link #sortOrder(Query, String)}, refusing a bad value with {@code status} (the routes differ). */
+    static SortOrder sortOrder(Query query, String name, int status) {
         String order = query.string(name);
         return switch (order == null ? "-1" : order.strip()) {
             case "-1" -> SortOrder.DESCENDING;
             case "1" -> SortOrder.ASCENDING;
-            default -> throw new HttpProblem(422, query.label(name) + ": '" + Query.shorten(order)
+            default -> throw new HttpProblem(status, query.label(name) + ": '" + Query.shorten(order)
                     + "' is not -1 or 1");
         };
     }

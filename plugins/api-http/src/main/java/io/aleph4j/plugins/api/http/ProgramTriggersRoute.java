@@ -13,8 +13,6 @@ import io.aleph4j.api.state.MessageRecord;
 import io.aleph4j.api.state.PageRequest;
 import io.aleph4j.api.state.SortOrder;
 import io.aleph4j.api.state.StateQueries;
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/v0/programs/on/message}: the programs that messages trigger, as the reference lists them for
@@ -36,7 +34,7 @@ final class ProgramTriggersRoute {
     }
 
     private HttpResponse programs(HttpRequest request) {
-        SortOrder order = sortOrder(request.queryParameters());
+        SortOrder order = sortOrder(request);
         MessageFilter programs = MessageFilter.builder().types(MessageType.PROGRAM).statuses(ChannelsRoute.HELD)
                 .build();
         ArrayNode listed = Json.array();
@@ -54,19 +52,13 @@ final class ProgramTriggersRoute {
     }
 
     /** {@code sort_order}: -1 (the default) newest first, 1 oldest first; any other parameter is refused. */
-    private static SortOrder sortOrder(Map<String, List<String>> parameters) {
-        for (String name : parameters.keySet()) {
+    private static SortOrder sortOrder(HttpRequest request) {
+        for (String name : request.queryParameters().keySet()) {
             if (!name.equals("sort_order")) {
                 throw new HttpProblem(400, "unknown query parameter '" + Query.shorten(name)
                         + "': this route takes only sort_order");
             }
         }
-        List<String> values = parameters.getOrDefault("sort_order", List.of("-1"));
-        String value = values.getLast().strip();
-        return switch (value) {
-            case "-1" -> SortOrder.DESCENDING;
-            case "1" -> SortOrder.ASCENDING;
-            default -> throw new HttpProblem(400, "sort_order: '" + Query.shorten(value) + "' is not -1 or 1");
-        };
+        return Pages.sortOrder(Query.of(request), "sort_order", 400);
     }
 }
