@@ -117,16 +117,25 @@ public class PipelineThroughputBenchmark {
         }
     }
 
-    /** The bare bridge and a pool of one thread per core. */
+    /**
+     * The bare bridge and a pool of one thread per core. {@code secp256k1} is chain-evm's recovery: libsecp256k1
+     * (what a node uses where it loads, so the pipeline's ceiling) or web3j (the pure-Java fallback), measured on
+     * the same messages in the same run.
+     */
     @State(Scope.Benchmark)
     public static class Verifiers {
         final int threads = Runtime.getRuntime().availableProcessors();
+        @Param({"libsecp256k1", "web3j"})
+        public String secp256k1;
         ChainBridge bridge;
         ExecutorService pool;
 
         @Setup(Level.Trial)
         public void start() throws Exception {
-            bridge = SignatureVerificationBenchmark.RegisteredBridge.of(new ChainEvmPlugin());
+            bridge = SignatureVerificationBenchmark.RegisteredBridge.evm(secp256k1);
+            if (!bridge.extensionName().contains(secp256k1)) {
+                throw new IllegalStateException("asked for " + secp256k1 + ", got " + bridge.extensionName());
+            }
             pool = Executors.newFixedThreadPool(threads);
         }
 

@@ -84,6 +84,15 @@ public class SignatureVerificationBenchmark {
         }
 
         static ChainBridge of(AlephPlugin plugin) {
+            return of(plugin, EmbeddedNode.builder());
+        }
+
+        /** The bridge chain-evm builds with {@code chain-evm.secp256k1} set to {@code recovery}. */
+        static ChainBridge evm(String recovery) {
+            return of(new ChainEvmPlugin(), EmbeddedNode.builder().set("bridge", "secp256k1", recovery));
+        }
+
+        private static ChainBridge of(AlephPlugin plugin, EmbeddedNode.Builder builder) {
             AtomicReference<ChainBridge> bridge = new AtomicReference<>();
             AlephPlugin taker = new AlephPlugin() {
                 @Override
@@ -91,7 +100,7 @@ public class SignatureVerificationBenchmark {
                     bridge.set(context.extension(ChainBridge.class));
                 }
             };
-            try (EmbeddedNode ignored = EmbeddedNode.builder().plugin(InlinePlugin.of("bridge", plugin))
+            try (EmbeddedNode ignored = builder.plugin(InlinePlugin.of("bridge", plugin))
                     .plugin(InlinePlugin.of("bridge-taker", taker, "bridge")).start()) {
                 return bridge.get();
             }

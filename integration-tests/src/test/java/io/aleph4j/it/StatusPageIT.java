@@ -106,6 +106,7 @@ final class StatusPageIT {
                 .matches("\\d+");
         assertThat(figure("aleph4j_plugins.api-http.source")).startsWith("classpath");
         assertThat(figure("aleph4j_plugins.api-http.extensions")).contains("HttpRoutes");
+        assertThat(figure("aleph4j_plugins.chain-evm.contributions")).isEqualTo("ChainBridge: EvmBridge (libsecp256k1)");
         assertThat(figure("aleph4j_plugins.api-http.version")).isNotBlank().isNotEqualTo("–");
         assertThat(browser.findElements(By.cssSelector("tr[data-plugin]")).stream()
                 .map(row -> row.getDomAttribute("data-plugin")).toList())

@@ -280,7 +280,8 @@ final class NodeHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"name\":\"http-test\"").contains("\"state\":\"STARTED\"")
-                .contains("\"id\":\"echo\"").contains("\"extensions\":[\"HttpRoutes\"]");
+                .contains("\"id\":\"echo\"").contains("\"extensions\":[\"HttpRoutes\"]")
+                .contains("\"contributions\":[{\"point\":\"HttpRoutes\",\"name\":\"NodeHttpTest$EchoPlugin");
     }
 
     @Test

@@ -241,9 +241,30 @@ public final class NodeRuntime implements Node {
         status.put("name", kernelConfig.name());
         status.put("state", lifecycle.state().name());
         status.put("pluginApiVersion", PluginApi.VERSION);
-        status.put("plugins", plugins().stream().map(p -> Map.of("id", p.id(), "version", p.version(),
-                "source", p.source(), "extensions", extensionNamesOf(p.id()))).toList());
+        status.put("plugins", plugins().stream().map(p -> {
+            Map<String, Object> plugin = new LinkedHashMap<>();
+            plugin.put("id", p.id());
+            plugin.put("version", p.version());
+            plugin.put("source", p.source());
+            plugin.put("extensions", extensionNamesOf(p.id()));
+            plugin.put("contributions", contributionsOf(p.id()));
+            return plugin;
+        }).toList());
         return status;
+    }
+
+    /**
+     * Each extension a plugin contributed, by point and by the extension's own name, which may say how it works
+     * (chain-evm's bridge names the secp256k1 library it uses), in contribution order.
+     */
+    private List<ContributionView> contributionsOf(String pluginId) {
+        return assembly.contributions().stream().filter(c -> c.pluginId().equals(pluginId))
+                .map(c -> new ContributionView(c.point().getSimpleName(), c.extension().extensionName()))
+                .toList();
+    }
+
+    /** One contribution as the status shows it; a record so that its keys keep this order. */
+    private record ContributionView(String point, String name) {
     }
 
     /** The extension points a plugin contributed to, by simple name, sorted. */

@@ -18,7 +18,7 @@
     ['sender', text],
     ['channel', text],
   ];
-  const PLUGIN_COLUMNS = ['id', 'version', 'source', 'extensions'];
+  const PLUGIN_COLUMNS = ['id', 'version', 'source', 'extensions', 'contributions'];
 
   let reconnectDelay = RECONNECT_FIRST_MS;
   let updates = 0;
@@ -173,7 +173,10 @@
     const body = document.getElementById('plugins');
     const rows = plugins.map(plugin => {
       const id = text(plugin.id);
-      byId[id] = plugin;
+      // Each extension by its own name, which may say how it works (e.g. which secp256k1 library verifies).
+      const contributions = Array.isArray(plugin.contributions)
+        ? plugin.contributions.map(c => `${c.point}: ${c.name}`) : [];
+      byId[id] = {...plugin, contributions};
       const tr = document.createElement('tr');
       tr.dataset.plugin = id;
       for (const column of PLUGIN_COLUMNS) {

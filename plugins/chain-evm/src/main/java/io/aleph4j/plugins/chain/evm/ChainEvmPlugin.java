@@ -11,10 +11,13 @@ public final class ChainEvmPlugin implements AlephPlugin {
 
     static final ConfigKey<List<String>> CHAINS = ConfigKey.stringList("chains", EvmChains.CODES,
             "Chain codes whose EIP-191 signatures this node verifies; each must be one the reference verifies so.");
+    static final ConfigKey<String> SECP256K1 = ConfigKey.string("secp256k1", "auto",
+            "How signers are recovered: auto (libsecp256k1 where its native library loads, else web3j), "
+                    + "libsecp256k1 (fail the start without it) or web3j (pure Java).");
 
     @Override
     public List<ConfigKey<?>> configKeys() {
-        return List.of(CHAINS);
+        return List.of(CHAINS, SECP256K1);
     }
 
     @Override

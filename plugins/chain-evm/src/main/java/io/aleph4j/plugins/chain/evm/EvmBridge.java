@@ -10,14 +10,14 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
-import org.web3j.crypto.ECDSASignature;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
 
 /**
  * Verifies EIP-191 {@code personal_sign} signatures: the signer's address is recovered from the 65-byte
  * signature over {@code "\x19Ethereum Signed Message:\n" + len + buffer} and must equal the sender
- * (case-insensitively, as the reference compares). web3j does the secp256k1 recovery and Keccak hashing.
+ * (case-insensitively, as the reference compares). The recovery is libsecp256k1's where it loads, else web3j's
+ * ({@link Secp256k1Choice}); the bridge's name says which, so the node's status shows it.
  */
 final class EvmBridge implements ChainBridge {
 
@@ -26,14 +26,21 @@ final class EvmBridge implements ChainBridge {
     private static final HexFormat HEX = HexFormat.of();
 
     private final Set<Chain> chains;
+    private final AddressRecovery recovery;
 
     @Inject
     EvmBridge(EvmConfig config) {
-        this(config.chains());
+        this(config.chains(), config.secp256k1().recovery());
     }
 
-    EvmBridge(Set<Chain> chains) {
+    EvmBridge(Set<Chain> chains, AddressRecovery recovery) {
         this.chains = Set.copyOf(chains);
+        this.recovery = recovery;
+    }
+
+    @Override
+    public String extensionName() {
+        return "EvmBridge (" + recovery.implementation() + ")";
     }
 
     @Override
@@ -55,27 +62,27 @@ final class EvmBridge implements ChainBridge {
             return SignatureCheck.invalid("signature's v byte " + (signature[64] & 0xFF)
                     + " is not 0, 1, 27, 28 or an EIP-155 value");
         }
-        BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
-        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
-        if (r.signum() == 0 || s.signum() == 0 || r.compareTo(CURVE_ORDER) >= 0 || s.compareTo(CURVE_ORDER) >= 0) {
+        byte[] rs = Arrays.copyOf(signature, 64);
+        if (!inRange(rs, 0) || !inRange(rs, 32)) {
             return SignatureCheck.invalid("signature's r or s is outside the secp256k1 range");
         }
         byte[] digest = Sign.getEthereumMessageHash(message.verificationBuffer());
-        BigInteger publicKey;
-        try {
-            publicKey = Sign.recoverFromSignature(recoveryId, new ECDSASignature(r, s), digest);
-        } catch (RuntimeException e) {
-            publicKey = null;
-        }
-        if (publicKey == null) {
+        byte[] address = recovery.recover(digest, rs, recoveryId);
+        if (address == null) {
             return SignatureCheck.invalid("no public key can be recovered from the signature");
         }
-        String recovered = "0x" + Keys.getAddress(publicKey);
+        String recovered = "0x" + HEX.formatHex(address);
         if (!recovered.equalsIgnoreCase(message.sender())) {
             return SignatureCheck.invalid("signature does not match sender " + message.sender() + " for chain "
                     + message.chain() + " (it was made by " + Keys.toChecksumAddress(recovered) + ")");
         }
         return SignatureCheck.valid();
+    }
+
+    /** Whether the 32 bytes at {@code offset} read as a number in [1, n). */
+    private static boolean inRange(byte[] rs, int offset) {
+        BigInteger value = new BigInteger(1, Arrays.copyOfRange(rs, offset, offset + 32));
+        return value.signum() != 0 && value.compareTo(CURVE_ORDER) < 0;
     }
 
     private static byte[] decode(String signature) {

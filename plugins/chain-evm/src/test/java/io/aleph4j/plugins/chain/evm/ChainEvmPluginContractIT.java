@@ -1,5 +1,6 @@
 package io.aleph4j.plugins.chain.evm;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aleph4j.api.AlephPlugin;
@@ -8,6 +9,8 @@ import io.aleph4j.api.chain.ChainBridge;
 import io.aleph4j.kernel.NodeStartException;
 import io.aleph4j.testkit.EmbeddedNode;
 import io.aleph4j.testkit.PluginContract;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,33 @@ final class ChainEvmPluginContractIT extends PluginContract {
     @Override
     protected Set<Class<? extends Extension>> contributedExtensions() {
         return Set.of(ChainBridge.class);
+    }
+
+    @Test
+    void twoNodesLoadingTheArchiveInOneJvmEachVerifyWithLibsecp256k1AndSayItOnTheirStatus() throws Exception {
+        Path plugins = Files.createDirectories(temporaryDirectory.resolve("plugins"));
+        Files.copy(builtArchive(), plugins.resolve(builtArchive().getFileName()));
+
+        // Each plugin class loader loads its own copy of the native library: a JVM refuses one library in two.
+        try (EmbeddedNode first = EmbeddedNode.builder().pluginsDirectory(plugins).start();
+             EmbeddedNode second = EmbeddedNode.builder().pluginsDirectory(plugins).start()) {
+            for (EmbeddedNode node : new EmbeddedNode[] {first, second}) {
+                assertThat(node.get("/aleph4j/status").body())
+                        .contains("{\"point\":\"ChainBridge\",\"name\":\"EvmBridge (libsecp256k1)\"}");
+            }
+        }
+    }
+
+    @Test
+    void web3jCanBeChosenAndAnUnknownRecoveryIsRefusedByName() {
+        try (EmbeddedNode node = EmbeddedNode.builder().classpathPlugins("chain-evm")
+                .set("chain-evm", "secp256k1", "web3j").start()) {
+            assertThat(node.get("/aleph4j/status").body()).contains("\"name\":\"EvmBridge (web3j)\"");
+        }
+        assertThatThrownBy(() -> EmbeddedNode.builder().classpathPlugins("chain-evm")
+                .set("chain-evm", "secp256k1", "openssl").start())
+                .isInstanceOf(NodeStartException.class)
+                .hasMessageContaining("chain-evm.secp256k1: 'openssl' is not auto, libsecp256k1 or web3j");
     }
 
     @Test

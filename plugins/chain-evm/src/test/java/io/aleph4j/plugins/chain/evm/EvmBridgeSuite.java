@@ -20,15 +20,23 @@ import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
 
-final class EvmBridgeTest extends ChainBridgeContract {
+/**
+ * What chain-evm's bridge must do, whichever {@link AddressRecovery} it runs on: the testkit's contract with the
+ * official SDK's messages and web3j-signed ones, and the reference's readings of v, case and chains. Run once per
+ * implementation ({@link EvmBridgeOnLibsecp256k1Test}, {@link EvmBridgeOnWeb3jTest}).
+ */
+abstract class EvmBridgeSuite extends ChainBridgeContract {
 
     private static final ECKeyPair ALICE = ECKeyPair.create(new BigInteger("4c0883a69102937d6231471b5dbb6204fe512961708279f2c5a1b3d0d2b8b1b", 16));
     private static final ECKeyPair BOB = ECKeyPair.create(new BigInteger("1f2e3d4c5b6a79880123456789abcdef0fedcba9876543210aabbccddeeff001", 16));
-    private static final EvmBridge BRIDGE = new EvmBridge(EvmChains.of(EvmChains.CODES));
+    private final EvmBridge bridge = new EvmBridge(EvmChains.of(EvmChains.CODES), recovery());
+
+    /** The implementation under test. */
+    abstract AddressRecovery recovery();
 
     @Override
     protected ChainBridge bridge() {
-        return BRIDGE;
+        return bridge;
     }
 
     @Override
@@ -55,7 +63,7 @@ final class EvmBridgeTest extends ChainBridgeContract {
         Message message = signedAs(ALICE, lowerCase, Chain.ETH, MessageType.POST, "{\"n\":3}");
 
         assertThat(lowerCase).isNotEqualTo(address(ALICE));
-        assertThat(BRIDGE.verify(message)).isEqualTo(SignatureCheck.valid());
+        assertThat(bridge.verify(message)).isEqualTo(SignatureCheck.valid());
     }
 
     @Test
@@ -65,8 +73,8 @@ final class EvmBridgeTest extends ChainBridgeContract {
         int v = Integer.parseInt(signature.substring(130), 16);
         String zeroBased = signature.substring(0, 130) + String.format("%02x", v - 27);
 
-        assertThat(BRIDGE.verify(with(sdk, sdk.sender(), sdk.itemHash(), zeroBased))).isEqualTo(SignatureCheck.valid());
-        assertThat(BRIDGE.verify(with(sdk, sdk.sender(), sdk.itemHash(), signature.substring(0, 130) + "05")).isValid())
+        assertThat(bridge.verify(with(sdk, sdk.sender(), sdk.itemHash(), zeroBased))).isEqualTo(SignatureCheck.valid());
+        assertThat(bridge.verify(with(sdk, sdk.sender(), sdk.itemHash(), signature.substring(0, 130) + "05")).isValid())
                 .isFalse();
     }
 
@@ -76,12 +84,12 @@ final class EvmBridgeTest extends ChainBridgeContract {
         Message onSolana = new Message(Chain.SOL, sdk.sender(), sdk.type(), sdk.channel(), sdk.time(), sdk.itemType(),
                 sdk.itemContent(), sdk.itemHash(), sdk.signature());
 
-        assertThat(BRIDGE.verify(onSolana)).isEqualTo(SignatureCheck.invalid("chain-evm does not verify chain SOL"));
+        assertThat(bridge.verify(onSolana)).isEqualTo(SignatureCheck.invalid("chain-evm does not verify chain SOL"));
     }
 
     @Test
     void aMismatchNamesTheSenderAndTheActualSigner() {
-        SignatureCheck check = BRIDGE.verify(signedAs(ALICE, address(BOB), Chain.ETH, MessageType.POST, "{\"n\":2}"));
+        SignatureCheck check = bridge.verify(signedAs(ALICE, address(BOB), Chain.ETH, MessageType.POST, "{\"n\":2}"));
 
         assertThat(((SignatureCheck.Invalid) check).problem()).contains(address(BOB)).contains(address(ALICE))
                 .contains("chain ETH");
@@ -89,7 +97,7 @@ final class EvmBridgeTest extends ChainBridgeContract {
 
     @Test
     void avaxIsNotAnEvmChainForTheReference() {
-        assertThat(BRIDGE.chains()).doesNotContain(Chain.AVAX).contains(Chain.ETH, Chain.BASE, Chain.ARB, Chain.BSC);
+        assertThat(bridge.chains()).doesNotContain(Chain.AVAX).contains(Chain.ETH, Chain.BASE, Chain.ARB, Chain.BSC);
     }
 
     /** A message signed with web3j the way wallets sign: personal_sign over the verification buffer. */
