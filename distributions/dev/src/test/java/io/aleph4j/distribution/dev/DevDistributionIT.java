@@ -32,14 +32,17 @@ final class DevDistributionIT {
     void theLauncherStartsTheNodeWhichLogsItsSummaryServesAndStopsCleanlyOnInterrupt() throws Exception {
         Path output = work.resolve("node.log");
         Process process = new ProcessBuilder(LAUNCHER.toAbsolutePath().toString(),
-                "--data-dir", work.resolve("data").toString(), "--set", "node.http.port=0")
+                "--data-dir", work.resolve("data").toString(), "--set", "node.http.port=0",
+                "--set", "crn-supervisor.port=0")
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             URI address = LauncherOutput.awaitAddress(output, process, Duration.ofSeconds(60));
-            assertThat(Files.readString(output)).contains("node 'dev' started: loaded 7 plugins")
+            assertThat(Files.readString(output)).contains("node 'dev' started: loaded 9 plugins")
                     .contains("chain-evm").contains("chain-solana").contains("chain-tezos").contains("state-sqlite")
                     .contains("hello").contains("api-http").contains("content-fs").contains("ContentStore x1").contains("ChainBridge x3").contains("StateStore x1")
-                    .contains("message pipeline started on state-sqlite");
+                    .contains("message pipeline started on state-sqlite").contains("vm-process").contains("crn-supervisor")
+                    .contains("VmRuntime x1");
+            URI crn = LauncherOutput.awaitCrnAddress(output, Duration.ofSeconds(30));
             try (HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<String> hello = client.send(HttpRequest.newBuilder(address.resolve("/hello")).build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -52,6 +55,11 @@ final class DevDistributionIT {
                 HttpResponse<String> version = client.send(HttpRequest.newBuilder(
                         address.resolve("/api/v0/version")).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(version.body()).contains("\"version\":\"aleph4j-0.");
+                HttpResponse<String> executions = client.send(HttpRequest.newBuilder(
+                        crn.resolve("/about/executions/list")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(executions.statusCode()).isEqualTo(200);
+                assertThat(executions.body()).isEqualTo("{}");
+                assertThat(executions.headers().firstValue("server").orElseThrow()).startsWith("aleph-vm/");
             }
 
             // Ctrl-C: the launcher execs the JVM, so its pid is the node's.

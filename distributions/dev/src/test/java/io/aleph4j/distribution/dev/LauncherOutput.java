@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 final class LauncherOutput {
 
     private static final Pattern HTTP_ADDRESS = Pattern.compile("HTTP on (http://127\\.0\\.0\\.1:\\d+/)");
+    private static final Pattern CRN_ADDRESS = Pattern.compile("CRN supervisor on (http://127\\.0\\.0\\.1:\\d+/)");
 
     private LauncherOutput() {
     }
@@ -31,6 +32,20 @@ final class LauncherOutput {
             Thread.sleep(100);
         }
         throw new AssertionError("the node did not log its HTTP address within " + wait + ":\n"
+                + Files.readString(output));
+    }
+
+    /** The CRN supervisor's address, which crn-supervisor logs when it starts (before the node's summary). */
+    static URI awaitCrnAddress(Path output, Duration wait) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher matcher = CRN_ADDRESS.matcher(Files.readString(output));
+            if (matcher.find()) {
+                return URI.create(matcher.group(1));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the node did not log its CRN address within " + wait + ":\n"
                 + Files.readString(output));
     }
 }

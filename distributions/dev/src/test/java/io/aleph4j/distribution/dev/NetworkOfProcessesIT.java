@@ -108,7 +108,7 @@ final class NetworkOfProcessesIT {
         Path output = work.resolve(name + "-" + System.nanoTime() + ".log");
         Process process = new ProcessBuilder(DISTRIBUTION.resolve("bin/aleph4j").toAbsolutePath().toString(),
                 "--data-dir", work.resolve("data-" + name).toString(), "--config", config.toString(),
-                "--plugins-dir", plugins.toString(), "--set", "node.http.port=0", "--set", "node.name=" + name,
+                "--plugins-dir", plugins.toString(), "--set", "node.http.port=0", "--set", "crn-supervisor.port=0", "--set", "node.name=" + name,
                 "--set", "node.p2p.alive-every=1s", "--set", "node.p2p.upkeep-every=1s",
                 "--set", "node.p2p.catch-up-every=1s")
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();

@@ -11,7 +11,7 @@ import io.aleph4j.api.http.HttpRoutes;
 import io.aleph4j.api.incubating.ContentHandler;
 import io.aleph4j.api.incubating.DidMethod;
 import io.aleph4j.api.incubating.Indexer;
-import io.aleph4j.api.incubating.VmRuntime;
+import io.aleph4j.api.vm.VmRuntime;
 import io.aleph4j.api.network.Transport;
 import io.aleph4j.api.state.StateStore;
 import java.util.LinkedHashMap;

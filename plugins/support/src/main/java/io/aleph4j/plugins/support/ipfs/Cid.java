@@ -1,5 +1,6 @@
 package io.aleph4j.plugins.support.ipfs;
 
+import io.aleph4j.plugins.support.Base32;
 import io.aleph4j.plugins.support.Base58;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;

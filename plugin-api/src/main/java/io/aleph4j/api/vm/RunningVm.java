@@ -1,0 +1,24 @@
+package io.aleph4j.api.vm;
+
+import io.aleph4j.api.Experimental;
+import java.time.Duration;
+
+/** A started program. Closing it stops it (and everything it started) and frees what the runtime held for it. */
+@Experimental("the CRN's runtime seam; shaped by vm-process and vm-wasm")
+public interface RunningVm extends AutoCloseable {
+
+    /**
+     * Carries one HTTP request into the program and answers its response, whose body is read while the caller
+     * sends it on. Several requests may be in flight at once.
+     *
+     * @param timeout how long the program has to start answering ({@code resources.seconds})
+     * @throws VmException of kind {@link VmException.Kind#TIMEOUT} or {@link VmException.Kind#NO_RESPONSE}
+     */
+    VmResponse send(VmRequest request, Duration timeout) throws VmException;
+
+    /** Whether the program is still running (a crashed one is stopped and started again on the next request). */
+    boolean alive();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,86 @@
+package io.aleph4j.plugins.crn.supervisor;
+
+import io.aleph4j.api.AlephPlugin;
+import io.aleph4j.api.Extension;
+import io.aleph4j.api.NodeContext;
+import io.aleph4j.api.config.ConfigException;
+import io.aleph4j.api.config.ConfigKey;
+import io.aleph4j.api.state.StateStore;
+import io.aleph4j.api.vm.VmRuntime;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The CRN supervisor: its own HTTP server (the reference's listens on 4020, apart from the CCN's API), programs
+ * resolved from this node's messages and content, run on the node's {@link VmRuntime}s.
+ */
+public final class CrnSupervisorPlugin implements AlephPlugin {
+
+    static final ConfigKey<String> HOST = ConfigKey.string("host", "127.0.0.1",
+            "The address the supervisor's HTTP API listens on (the reference's SUPERVISOR_HOST).");
+    static final ConfigKey<Integer> PORT = ConfigKey.integer("port", 4020,
+            "The supervisor's HTTP port (the reference's SUPERVISOR_PORT); 0 picks a free one.");
+    static final ConfigKey<Duration> REUSE_TIMEOUT = ConfigKey.duration("reuse-timeout", Duration.ofHours(1),
+            "How long an on-demand program is kept after its last request (the reference's REUSE_TIMEOUT).");
+    static final ConfigKey<List<String>> RUNTIMES = ConfigKey.stringList("runtimes", List.of(),
+            "More runtime refs this CRN provides, as ref=name (the SDK's default Python runtime is always mapped).");
+
+    private static final System.Logger LOG = System.getLogger(CrnSupervisorPlugin.class.getName());
+
+    private ExecutionPool pool;
+    private Server server;
+
+    @Override
+    public List<ConfigKey<?>> configKeys() {
+        return List.of(HOST, PORT, REUSE_TIMEOUT, RUNTIMES);
+    }
+
+    @Override
+    public Set<Class<? extends Extension>> requiredExtensions() {
+        return Set.of(StateStore.class);
+    }
+
+    @Override
+    public void start(NodeContext context) throws Exception {
+        RuntimeCatalog catalog;
+        try {
+            catalog = RuntimeCatalog.of(context.config().get(RUNTIMES));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("crn-supervisor.runtimes: " + e.getMessage(), e);
+        }
+        ProgramResolver resolver = new ProgramResolver(context.state(), context.content(),
+                new CodeCache(context.dataDirectory().resolve("code")), catalog);
+        pool = new ExecutionPool(resolver, context.extensions(VmRuntime.class),
+                context.dataDirectory().resolve("executions"), context.config().get(REUSE_TIMEOUT), context.clock());
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("crn-http");
+        // Each forwarded request blocks while its program answers: virtual threads make that cheap.
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(context.config().get(HOST));
+        connector.setPort(context.config().get(PORT));
+        server.addConnector(connector);
+        String version = getClass().getPackage().getImplementationVersion();
+        server.setHandler(new SupervisorHandler(pool, context.clock(), version == null ? "dev" : version));
+        server.start();
+        LOG.log(System.Logger.Level.INFO, "CRN supervisor on http://{0}:{1,number,#}/ with runtimes {2}",
+                connector.getHost(), connector.getLocalPort(),
+                context.extensions(VmRuntime.class).stream().map(VmRuntime::id).toList());
+    }
+
+    @Override
+    public void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+        if (pool != null) {
+            pool.close();
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.aleph4j.plugins.crn.supervisor;
+
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.vm.RunningVm;
+import io.aleph4j.api.vm.VmException;
+import io.aleph4j.api.vm.VmRuntime;
+import io.aleph4j.api.vm.VmSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+/**
+ * The programs this CRN runs. An on-demand program starts on its first request and is kept for the next ones;
+ * it stops once no request has been in flight for the reuse timeout (the reference's {@code REUSE_TIMEOUT}). A
+ * program that died is started again by the next request. Starts of one program are serialized; different programs
+ * start in parallel.
+ */
+final class ExecutionPool implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ExecutionPool.class.getName());
+
+    private final ProgramResolver resolver;
+    private final List<VmRuntime> runtimes;
+    private final Path root;
+    private final Duration reuseTimeout;
+    private final Clock clock;
+    private final Map<String, Execution> executions = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> startLocks = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService reaper;
+
+    ExecutionPool(ProgramResolver resolver, List<VmRuntime> runtimes, Path root, Duration reuseTimeout, Clock clock) {
+        this.resolver = resolver;
+        this.runtimes = List.copyOf(runtimes);
+        this.root = root;
+        this.reuseTimeout = reuseTimeout;
+        this.clock = clock;
+        this.reaper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                .name("crn-idle-reaper").factory());
+        long period = Math.max(100, Math.min(reuseTimeout.toMillis() / 2, 10_000));
+        reaper.scheduleWithFixedDelay(this::stopIdle, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The program's running execution, started if needed, with one request counted in flight: the caller ends it
+     * with {@link Execution#end}.
+     */
+    Execution acquire(ItemHash hash) throws ProgramProblem, VmException {
+        ReentrantLock lock = startLocks.computeIfAbsent(hash.value(), key -> new ReentrantLock());
+        lock.lock();
+        try {
+            Execution current = executions.get(hash.value());
+            if (current != null && current.vm().alive()) {
+                current.begin();
+                return current;
+            }
+            if (current != null) {
+                LOG.log(System.Logger.Level.WARNING, "program {0} died; starting it again", hash.value());
+                stop(hash.value());
+            }
+            Execution started = start(hash);
+            started.begin();
+            executions.put(hash.value(), started);
+            return started;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Execution start(ItemHash hash) throws ProgramProblem, VmException {
+        Instant defined = clock.instant();
+        ProgramDefinition program = resolver.definition(hash);
+        String runtimeName = resolver.runtime(program);
+        Path code = resolver.code(program);
+        Path work = root.resolve("work").resolve(hash.value());
+        deleteTree(work);
+        VmSpec spec = new VmSpec(hash.value(), code, program.entrypoint(), program.vmInterface(), program.args(),
+                program.variables(), program.vcpus(), program.memoryMib(), program.internet(), List.of(),
+                runtimeName, work, root.resolve("logs").resolve(hash.value() + ".log"));
+        List<String> refusals = new ArrayList<>();
+        for (VmRuntime runtime : runtimes) {
+            Optional<String> refusal = runtime.refusal(spec);
+            if (refusal.isPresent()) {
+                refusals.add(runtime.id() + ": " + refusal.get());
+                continue;
+            }
+            RunningVm vm = runtime.start(spec);
+            LOG.log(System.Logger.Level.INFO, "started program {0} on runtime {1}", hash.value(), runtime.id());
+            return new Execution(hash.value(), program, vm, runtime.id(), defined, clock.instant());
+        }
+        throw new ProgramProblem(503, refusals.isEmpty() ? "this CRN has no VM runtime (add vm-process)"
+                : "no runtime of this CRN can run the program: " + String.join("; ", refusals));
+    }
+
+    /** Stops the program if it runs; whether it did. */
+    boolean stop(String itemHash) {
+        Execution execution = executions.remove(itemHash);
+        if (execution == null) {
+            return false;
+        }
+        execution.vm().close();
+        deleteTree(root.resolve("work").resolve(itemHash));
+        LOG.log(System.Logger.Level.INFO, "stopped program {0}", itemHash);
+        return true;
+    }
+
+    /** The running executions, by item hash. */
+    List<Execution> running() {
+        return executions.values().stream().sorted(Comparator.comparing(Execution::itemHash)).toList();
+    }
+
+    private void stopIdle() {
+        Instant limit = clock.instant().minus(reuseTimeout);
+        for (Execution execution : executions.values()) {
+            if (!execution.program().persistent() && execution.idle() && execution.lastUsed().isBefore(limit)) {
+                ReentrantLock lock = startLocks.computeIfAbsent(execution.itemHash(), key -> new ReentrantLock());
+                if (lock.tryLock()) {
+                    try {
+                        if (execution.idle() && executions.get(execution.itemHash()) == execution) {
+                            stop(execution.itemHash());
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        reaper.shutdownNow();
+        for (String hash : List.copyOf(executions.keySet())) {
+            stop(hash);
+        }
+    }
+
+    private static void deleteTree(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot delete " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.aleph4j.plugins.crn.supervisor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.vm.VmException;
+import io.aleph4j.api.vm.VmHeader;
+import io.aleph4j.api.vm.VmRequest;
+import io.aleph4j.api.vm.VmResponse;
+import io.aleph4j.plugins.support.Base32;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The supervisor's routes, as the reference's: {@code /vm/{ref}} and {@code /vm/{ref}/{path}} forward the request
+ * (method, headers, body, query) to the program and its response back, streamed; a host whose first label is the
+ * base32 form of an item hash forwards every path outside {@code /about}, {@code /control}, {@code /status} and
+ * {@code /vm} to that program; {@code /about/executions/list} and its v2. Errors are JSON {@code {"error": ...}}
+ * with the reference's statuses.
+ */
+final class SupervisorHandler extends Handler.Abstract {
+
+    private static final System.Logger LOG = System.getLogger(SupervisorHandler.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Not copied from a program's response: framing belongs to this connection, not the program's. */
+    private static final Set<String> NOT_FORWARDED = Set.of("transfer-encoding", "connection", "keep-alive",
+            "server", "date");
+    private static final List<String> SUPERVISOR_PREFIXES = List.of("/about/", "/control/", "/status/", "/vm/",
+            "/v2/");
+
+    private final ExecutionPool pool;
+    private final Clock clock;
+    private final String serverHeader;
+
+    SupervisorHandler(ExecutionPool pool, Clock clock, String version) {
+        this.pool = pool;
+        this.clock = clock;
+        this.serverHeader = "aleph-vm/aleph4j-" + version;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        response.getHeaders().put(HttpHeader.SERVER, serverHeader);
+        String path = request.getHttpURI().getPath();
+        if (path == null || path.isEmpty()) {
+            path = "/";
+        }
+        try {
+            Optional<String> hostProgram = programOfHost(Request.getServerName(request));
+            if (path.startsWith("/vm/") || path.equals("/vm")) {
+                forwardVmPath(request, response, callback, path);
+            } else if (hostProgram.isPresent() && SUPERVISOR_PREFIXES.stream().noneMatch(path::startsWith)) {
+                forward(request, response, callback, hostProgram.get(), path);
+            } else if (path.equals("/about/executions/list") && isGet(request)) {
+                json(response, callback, 200, ExecutionsJson.v1(pool.running()));
+            } else if (path.equals("/v2/about/executions/list") && isGet(request)) {
+                json(response, callback, 200, ExecutionsJson.v2(pool.running()));
+            } else if (path.equals("/") && isGet(request)) {
+                json(response, callback, 200, Map.of("service", "aleph4j CRN supervisor", "executions",
+                        "/about/executions/list", "programs", "/vm/{item_hash}/"));
+            } else {
+                error(response, callback, 404, "Not found: " + path);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot serve " + request.getMethod() + " " + path, e);
+            if (!response.isCommitted()) {
+                error(response, callback, 500, "the supervisor failed: " + e);
+            } else {
+                callback.failed(e);
+            }
+        }
+        return true;
+    }
+
+    private void forwardVmPath(Request request, Response response, Callback callback, String path) {
+        String rest = path.length() > 4 ? path.substring(4) : "";
+        int slash = rest.indexOf('/');
+        String ref = slash < 0 ? rest : rest.substring(0, slash);
+        String suffix = slash < 0 ? "/" : rest.substring(slash);
+        forward(request, response, callback, ref, suffix);
+    }
+
+    private void forward(Request request, Response response, Callback callback, String ref, String programPath) {
+        ItemHash hash;
+        try {
+            hash = ItemHash.of(ref);
+        } catch (IllegalArgumentException e) {
+            error(response, callback, 400, "Invalid message reference");
+            return;
+        }
+        Execution execution;
+        try {
+            execution = pool.acquire(hash);
+        } catch (ProgramProblem e) {
+            error(response, callback, e.status(), e.getMessage());
+            return;
+        } catch (VmException e) {
+            error(response, callback, 500, "Error during runtime initialisation: " + e.getMessage());
+            return;
+        }
+        try {
+            String query = request.getHttpURI().getQuery();
+            List<VmHeader> headers = new ArrayList<>();
+            for (HttpField field : request.getHeaders()) {
+                headers.add(new VmHeader(field.getName(), field.getValue()));
+            }
+            VmRequest vmRequest = new VmRequest(request.getMethod(), programPath + (query == null ? "" : "?" + query),
+                    headers, Content.Source.asInputStream(request));
+            VmResponse answer = execution.vm().send(vmRequest, Duration.ofSeconds(execution.program().seconds()));
+            response.setStatus(answer.status());
+            for (VmHeader header : answer.headers()) {
+                String name = header.name().toLowerCase(Locale.ROOT);
+                if (!NOT_FORWARDED.contains(name)) {
+                    response.getHeaders().add(name, header.value());
+                }
+            }
+            response.getHeaders().put("Aleph-Program-ItemHash", hash.value());
+            response.getHeaders().put("Aleph-Program-Code-Ref", execution.program().codeRef());
+            try (InputStream body = answer.body(); OutputStream out = Content.Sink.asOutputStream(response)) {
+                body.transferTo(out);
+            }
+            callback.succeeded();
+        } catch (VmException e) {
+            switch (e.kind()) {
+                case TIMEOUT -> error(response, callback, 504, "Program did not respond within `resource.seconds` ("
+                        + execution.program().seconds() + " s)");
+                case NO_RESPONSE -> {
+                    pool.stop(hash.value());
+                    error(response, callback, 502, "VM did not respond and was shut down: " + e.getMessage());
+                }
+                default -> error(response, callback, 500, "Error during runtime initialisation: " + e.getMessage());
+            }
+        } catch (java.io.IOException e) {
+            // The client went away, or the program's body broke off after its status was sent.
+            callback.failed(e);
+        } finally {
+            execution.end(clock.instant());
+        }
+    }
+
+    /** The program a host names by its first label, the base32 form of a 32-byte item hash. */
+    static Optional<String> programOfHost(String host) {
+        if (host == null) {
+            return Optional.empty();
+        }
+        int dot = host.indexOf('.');
+        String label = dot < 0 ? host : host.substring(0, dot);
+        if (label.length() != 52) {
+            return Optional.empty();
+        }
+        return Base32.decode(label).filter(bytes -> bytes.length == 32).map(bytes -> HexFormat.of().formatHex(bytes));
+    }
+
+    private static boolean isGet(Request request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    }
+
+    private static void error(Response response, Callback callback, int status, String message) {
+        json(response, callback, status, Map.of("error", message));
+    }
+
+    private static void json(Response response, Callback callback, int status, Object body) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            bytes = "{\"error\":\"cannot write the answer\"}".getBytes(StandardCharsets.UTF_8);
+            status = 500;
+        }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+}

@@ -1,0 +1,282 @@
+package io.aleph4j.plugins.crn.supervisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aleph4j.plugins.support.Base32;
+import io.aleph4j.testkit.EmbeddedNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A CCN and its CRN in one node, as the dev distribution runs them: programs published as a user publishes them
+ * (code uploaded, STORE and PROGRAM signed by an ETH wallet) run on vm-process under bubblewrap and answer through
+ * the supervisor's {@code /vm/{hash}/...}. Needs bubblewrap, socat, python3 and python3-uvicorn (.ci/run installs
+ * them).
+ */
+final class CrnSupervisorIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ASGI_APP = """
+            import asyncio, json, os, socket
+
+            async def app(scope, receive, send):
+                if scope["type"] == "lifespan":
+                    while True:
+                        message = await receive()
+                        if message["type"] == "lifespan.startup":
+                            await send({"type": "lifespan.startup.complete"})
+                        elif message["type"] == "lifespan.shutdown":
+                            await send({"type": "lifespan.shutdown.complete"})
+                            return
+                body = b""
+                while True:
+                    message = await receive()
+                    body += message.get("body", b"")
+                    if not message.get("more_body"):
+                        break
+                path = scope["path"]
+                status = 200
+                if path == "/probe":
+                    answer = {}
+                    try:
+                        socket.create_connection(("127.0.0.1", int(os.environ["NODE_PORT"])), timeout=1).close()
+                        answer["node_api"] = "reachable"
+                    except OSError:
+                        answer["node_api"] = "unreachable"
+                    try:
+                        with open("/opt/code/written", "w") as file:
+                            file.write("x")
+                        answer["code"] = "writable"
+                    except OSError:
+                        answer["code"] = "read-only"
+                elif path == "/slow":
+                    await asyncio.sleep(5)
+                    answer = {}
+                else:
+                    status = 418 if path == "/teapot" else 200
+                    answer = {"method": scope["method"], "path": path, "query": scope["query_string"].decode(),
+                              "body": body.decode(), "greeting": os.environ.get("GREETING"),
+                              "hostname": socket.gethostname()}
+                data = json.dumps(answer).encode()
+                await send({"type": "http.response.start", "status": status,
+                            "headers": [(b"content-type", b"application/json"), (b"x-program", b"asgi")]})
+                await send({"type": "http.response.body", "body": data})
+            """;
+    private static final String BINARY_SERVER = """
+            #!/usr/bin/python3
+            import http.server, json, sys
+
+            class Handler(http.server.BaseHTTPRequestHandler):
+                def do_GET(self):
+                    data = json.dumps({"binary": True, "path": self.path, "args": sys.argv[1:]}).encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+
+                def log_message(self, *args):
+                    pass
+
+            http.server.HTTPServer(("127.0.0.1", 8080), Handler).serve_forever()
+            """;
+
+    @TempDir
+    static Path data;
+    private static EmbeddedNode node;
+    private static int crnPort;
+    private static ProgramPublisher publisher;
+    private static String asgi;
+    private static String binary;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void startNodeAndPublishPrograms() throws Exception {
+        crnPort = freePort();
+        node = EmbeddedNode.builder().dataDirectory(data)
+                .classpathPlugins("chain-evm", "state-sqlite", "content-fs", "api-http", "vm-process", "crn-supervisor")
+                .set("crn-supervisor", "port", crnPort).set("crn-supervisor", "reuse-timeout", "2s").start();
+        publisher = new ProgramPublisher(node);
+        int nodePort = node.uri("/").getPort();
+        asgi = publisher.publish(ProgramPublisher.zip(Map.of("main.py", ASGI_APP)), "main:app",
+                program -> program.putObject("variables").put("GREETING", "hello from the message")
+                        .put("NODE_PORT", String.valueOf(nodePort)));
+        binary = publisher.publish(ProgramPublisher.zip(Map.of("bin/server", BINARY_SERVER)), "bin/server",
+                program -> program.with("code").putArray("args").add("--flag").add("value"));
+    }
+
+    @AfterAll
+    static void stopNode() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void anAsgiProgramPublishedWithTheSdksDefaultsAnswersThroughVmPathWithTheRequestAndItsVariables()
+            throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(crn("/vm/" + asgi + "/echo/path?x=1&y=2"))
+                .POST(HttpRequest.BodyPublishers.ofString("the body")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as("%s", response.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.path("method").asText()).isEqualTo("POST");
+        assertThat(answer.path("path").asText()).isEqualTo("/echo/path");
+        assertThat(answer.path("query").asText()).isEqualTo("x=1&y=2");
+        assertThat(answer.path("body").asText()).isEqualTo("the body");
+        assertThat(answer.path("greeting").asText()).isEqualTo("hello from the message");
+        assertThat(answer.path("hostname").asText()).isEqualTo(Base32.encode(HexFormat.of().parseHex(asgi)));
+        assertThat(response.headers().firstValue("x-program")).hasValue("asgi");
+        assertThat(response.headers().firstValue("aleph-program-itemhash")).hasValue(asgi);
+        assertThat(response.headers().firstValue("server").orElseThrow()).startsWith("aleph-vm/");
+    }
+
+    @Test
+    void theProgramsStatusIsForwardedAsItAnswersIt() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(crn("/vm/" + asgi + "/teapot")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as("%s", response.body()).isEqualTo(418);
+    }
+
+    @Test
+    void aBinaryProgramRunsItsExecutableWithItsArgsAndIsReachedByItsHostnameToo() throws Exception {
+        HttpResponse<String> byPath = http.send(HttpRequest.newBuilder(crn("/vm/" + binary + "/hello")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String label = Base32.encode(HexFormat.of().parseHex(binary));
+        String byHost = rawGet(label + ".localhost", "/hello/by-host");
+
+        assertThat(byPath.statusCode()).as("%s", byPath.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(byPath.body());
+        assertThat(answer.path("binary").asBoolean()).isTrue();
+        assertThat(answer.path("path").asText()).isEqualTo("/hello");
+        assertThat(answer.path("args").toString()).isEqualTo("[\"--flag\",\"value\"]");
+        assertThat(byHost).startsWith("HTTP/1.1 200").contains("\"path\": \"/hello/by-host\"");
+    }
+
+    @Test
+    void aProgramHasNoNetworkToReachTheNodeAndCannotWriteItsCode() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(crn("/vm/" + asgi + "/probe")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(JSON.readTree(response.body()).path("node_api").asText()).isEqualTo("unreachable");
+        assertThat(JSON.readTree(response.body()).path("code").asText()).isEqualTo("read-only");
+    }
+
+    @Test
+    void aRequestLongerThanTheProgramsSecondsGets504() throws Exception {
+        String quick = publisher.publish(ProgramPublisher.zip(Map.of("main.py", ASGI_APP)), "main:app",
+                program -> program.with("resources").put("seconds", 1));
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(crn("/vm/" + quick + "/slow")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as("%s", response.body()).isEqualTo(504);
+        assertThat(JSON.readTree(response.body()).path("error").asText())
+                .startsWith("Program did not respond within `resource.seconds`");
+    }
+
+    @Test
+    void aProgramThatExitsBeforeListeningGets500WithItsOutput() throws Exception {
+        String failing = publisher.publish(ProgramPublisher.zip(Map.of("start.sh",
+                "#!/bin/sh\necho 'missing configuration file' >&2\nexit 3\n")), "start.sh", program -> { });
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(crn("/vm/" + failing + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as("%s", response.body()).isEqualTo(500);
+        assertThat(JSON.readTree(response.body()).path("error").asText())
+                .startsWith("Error during runtime initialisation").contains("exited with status 3")
+                .contains("missing configuration file");
+    }
+
+    @Test
+    void aRuntimeThisCrnDoesNotProvideIsNamedInA400NotAHang() throws Exception {
+        String unknownRuntime = "ab".repeat(32);
+        String program = publisher.publish(ProgramPublisher.zip(Map.of("main.py", ASGI_APP)), "main:app",
+                content -> content.with("runtime").put("ref", unknownRuntime));
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(crn("/vm/" + program + "/"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as("%s", response.body()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("error").asText()).contains("runtime " + unknownRuntime)
+                .contains("is not one this CRN provides");
+    }
+
+    @Test
+    void anUnknownProgramIs404AndAMalformedReference400() throws Exception {
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(crn("/vm/" + "cd".repeat(32) + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> malformed = http.send(HttpRequest.newBuilder(crn("/vm/not-a-hash/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unknown.statusCode()).as("%s", unknown.body()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).path("error").asText()).contains("not found");
+        assertThat(malformed.statusCode()).as("%s", malformed.body()).isEqualTo(400);
+        assertThat(JSON.readTree(malformed.body()).path("error").asText()).isEqualTo("Invalid message reference");
+    }
+
+    @Test
+    void anOnDemandProgramIsListedWhileItRunsAndStoppedAfterTheReuseTimeout() throws Exception {
+        String program = publisher.publish(ProgramPublisher.zip(Map.of("main.py", ASGI_APP)), "main:app",
+                content -> content.putObject("variables").put("GREETING", "idle test"));
+        http.send(HttpRequest.newBuilder(crn("/vm/" + program + "/")).build(), HttpResponse.BodyHandlers.ofString());
+
+        JsonNode listed = JSON.readTree(get("/about/executions/list"));
+        assertThat(listed.path(program).path("vm_type").asText()).isEqualTo("microvm");
+        assertThat(JSON.readTree(get("/v2/about/executions/list")).path(program).path("running").asBoolean())
+                .isTrue();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (JSON.readTree(get("/about/executions/list")).has(program) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(JSON.readTree(get("/about/executions/list")).has(program)).isFalse();
+    }
+
+    private String get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(crn(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static URI crn(String path) {
+        return URI.create("http://127.0.0.1:" + crnPort + path);
+    }
+
+    /** A GET with a Host header of our choosing, which the JDK's client does not send. */
+    private static String rawGet(String host, String path) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", crnPort)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.aleph4j.plugins.crn.supervisor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aleph4j.api.message.Chain;
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.ItemType;
+import io.aleph4j.api.message.Message;
+import io.aleph4j.api.message.MessageType;
+import io.aleph4j.testkit.EmbeddedNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.Sign;
+
+/**
+ * Publishes programs to a node as a user does: the code zip uploaded to {@code storage/add_file}, a STORE for it
+ * and a PROGRAM with the official SDK's default content, both signed EIP-191 with web3j (a wallet's library) and
+ * posted to {@code /api/v0/messages} with {@code sync}.
+ */
+final class ProgramPublisher {
+
+    static final String SDK_RUNTIME = "63f07193e6ee9d207b7d1fcf8286f9aee34e6f12f101d2ec77c1229f92964696";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ECKeyPair KEY = ECKeyPair.create(new BigInteger("5a1e0f00d1e0c0ffee", 16));
+    private static final String ADDRESS = Keys.toChecksumAddress(Keys.getAddress(KEY));
+
+    private final EmbeddedNode node;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private double time = 1_795_000_000.0;
+
+    ProgramPublisher(EmbeddedNode node) {
+        this.node = node;
+    }
+
+    /** A zip of the given files (name → text). */
+    static byte[] zip(Map<String, String> files) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Uploads the code, stores it, and publishes a program whose content {@code adjust} may change. */
+    String publish(byte[] code, String entrypoint, java.util.function.Consumer<ObjectNode> adjust) throws Exception {
+        JsonNode upload = JSON.readTree(send(HttpRequest.newBuilder(node.uri("/api/v0/storage/add_file"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(code)).build()));
+        String fileHash = upload.path("hash").asText();
+        ObjectNode store = JSON.createObjectNode();
+        store.put("address", ADDRESS).put("item_type", "storage").put("item_hash", fileHash).put("time", next());
+        String storeHash = post(MessageType.STORE, store);
+
+        ObjectNode program = JSON.createObjectNode();
+        program.put("address", ADDRESS).put("time", next()).put("type", "vm-function").put("allow_amend", false);
+        program.putObject("on").put("http", true).put("persistent", false);
+        program.putObject("environment").put("reproducible", false).put("internet", true).put("aleph_api", true)
+                .put("shared_cache", false);
+        program.putObject("resources").put("vcpus", 1).put("memory", 128).put("seconds", 30);
+        program.putObject("runtime").put("ref", SDK_RUNTIME).put("use_latest", true)
+                .put("comment", "Aleph Alpine Linux with Python 3.12");
+        program.putArray("volumes");
+        program.putObject("variables");
+        program.putObject("code").put("encoding", "zip").put("entrypoint", entrypoint).put("ref", storeHash)
+                .put("use_latest", true);
+        program.putObject("payment").put("chain", "ETH").put("type", "hold");
+        adjust.accept(program);
+        return post(MessageType.PROGRAM, program);
+    }
+
+    private String post(MessageType type, ObjectNode content) throws Exception {
+        String itemContent = JSON.writeValueAsString(content);
+        ItemHash hash = ItemHash.sha256Of(itemContent);
+        Message unsigned = new Message(Chain.ETH, ADDRESS, type, "TEST", content.path("time").asDouble(),
+                ItemType.INLINE, itemContent, hash, "");
+        Sign.SignatureData signature = Sign.signPrefixedMessage(unsigned.verificationBuffer(), KEY);
+        HexFormat hex = HexFormat.of();
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.put("chain", "ETH").put("sender", ADDRESS).put("type", type.name()).put("channel", "TEST")
+                .put("time", unsigned.time()).put("item_type", "inline").put("item_content", itemContent)
+                .put("item_hash", hash.value()).put("signature", "0x" + hex.formatHex(signature.getR())
+                        + hex.formatHex(signature.getS()) + hex.formatHex(signature.getV()));
+        ObjectNode body = JSON.createObjectNode();
+        body.set("message", envelope);
+        body.put("sync", true);
+        String answer = send(HttpRequest.newBuilder(node.uri("/api/v0/messages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+        if (!answer.contains("\"processed\"") && !answer.contains("success")) {
+            throw new IllegalStateException(type + " was not processed: " + answer);
+        }
+        return hash.value();
+    }
+
+    private String send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private double next() {
+        time += 1;
+        return time;
+    }
+}

@@ -1,0 +1,120 @@
+package io.aleph4j.plugins.vm.process;
+
+import io.aleph4j.api.vm.RunningVm;
+import io.aleph4j.api.vm.VmException;
+import io.aleph4j.api.vm.VmInterface;
+import io.aleph4j.api.vm.VmRuntime;
+import io.aleph4j.api.vm.VmSpec;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Runs each program as a process in a bubblewrap sandbox ({@link SandboxCommand}) and reaches its port 8080
+ * through a unix socket ({@link UnixSocketHttp}). A program is started when it listens; it is stopped by killing
+ * the sandbox, whose namespace takes every process the program started with it.
+ */
+final class ProcessRuntime implements VmRuntime, AutoCloseable {
+
+    private final ProcessConfig config;
+    private final UnixSocketHttp http = new UnixSocketHttp();
+    /** Whether the Python serves ASGI: asked once, the first time an ASGI program comes. */
+    private final Supplier<Optional<String>> asgiRefusal;
+
+    @Inject
+    ProcessRuntime(ProcessConfig config) {
+        this.config = config;
+        this.asgiRefusal = memoize(this::checkAsgi);
+    }
+
+    @Override
+    public String id() {
+        return "process";
+    }
+
+    @Override
+    public Optional<String> refusal(VmSpec spec) {
+        if (!Files.isExecutable(config.bwrap())) {
+            return Optional.of("vm-process needs bubblewrap, and " + config.bwrap()
+                    + " is not an executable (Debian package bubblewrap; config vm-process.bwrap)");
+        }
+        if (!Files.isExecutable(config.socat())) {
+            return Optional.of("vm-process needs socat, and " + config.socat()
+                    + " is not an executable (Debian package socat; config vm-process.socat)");
+        }
+        return spec.vmInterface() == VmInterface.ASGI ? asgiRefusal.get() : Optional.empty();
+    }
+
+    @Override
+    public RunningVm start(VmSpec spec) throws VmException {
+        Path run;
+        try {
+            // The relay's socket lives in a directory of the temporary root, not in the work directory: a unix
+            // socket's path is limited to 107 bytes, which a node's data directory plus an item hash exceeds.
+            run = Files.createTempDirectory("aleph4j-vm-");
+            Files.createDirectories(spec.logFile().getParent());
+        } catch (IOException e) {
+            throw new VmException(VmException.Kind.START_FAILED, "cannot prepare the program's directories: "
+                    + e.getMessage(), e);
+        }
+        List<String> command = SandboxCommand.of(config, spec, run);
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        } catch (IOException e) {
+            throw new VmException(VmException.Kind.START_FAILED, "cannot start " + config.bwrap() + ": "
+                    + e.getMessage(), e);
+        }
+        RunningProcess running = new RunningProcess(process, run, http, spec.logFile());
+        running.awaitListening(config.startTimeout());
+        return running;
+    }
+
+    private Optional<String> checkAsgi() {
+        if (!Files.isExecutable(config.python())) {
+            return Optional.of("ASGI programs need Python with uvicorn, and " + config.python()
+                    + " is not an executable (Debian packages python3, python3-uvicorn; config vm-process.python)");
+        }
+        try {
+            Process check = new ProcessBuilder(config.python().toString(), "-c", "import uvicorn")
+                    .redirectErrorStream(true).start();
+            if (!check.waitFor(30, TimeUnit.SECONDS)) {
+                check.destroyForcibly();
+                return Optional.of(config.python() + " did not answer whether it has uvicorn within 30 s");
+            }
+            return check.exitValue() == 0 ? Optional.empty() : Optional.of("ASGI programs need uvicorn, which "
+                    + config.python() + " cannot import (Debian package python3-uvicorn)");
+        } catch (IOException e) {
+            return Optional.of("cannot run " + config.python() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while checking " + config.python());
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+}

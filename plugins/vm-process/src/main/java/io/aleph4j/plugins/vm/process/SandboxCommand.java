@@ -1,0 +1,95 @@
+package io.aleph4j.plugins.vm.process;
+
+import io.aleph4j.api.vm.VmInterface;
+import io.aleph4j.api.vm.VmSpec;
+import io.aleph4j.api.vm.VmVolume;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import io.aleph4j.plugins.support.Base32;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bubblewrap command line for one program. Inside: the host's {@code /usr} read-only (the programs' runtime
+ * is the host's Debian), the code read-only at {@code /opt/code}, volumes at their mounts, a private {@code /tmp},
+ * {@code /proc} and {@code /dev}, and every namespace unshared: the program has no network but its own loopback,
+ * sees no host process, and runs with no capabilities. Its environment is cleared, then set to the message's
+ * variables. Port 8080 inside is relayed by socat to {@code /run/aleph/http.sock}, a socket in a directory of the
+ * execution's own bound from the host: the one way in.
+ */
+final class SandboxCommand {
+
+    static final String SOCKET_IN_SANDBOX = "/run/aleph/http.sock";
+    static final String CODE_MOUNT = "/opt/code";
+    private static final List<String> ROOT_LINKS = List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
+    private static final List<String> HOST_FILES = List.of("/etc/alternatives", "/etc/ssl", "/etc/ca-certificates",
+            "/etc/localtime", "/etc/ld.so.cache", "/etc/mime.types");
+
+    private SandboxCommand() {
+    }
+
+    /** @param runDirectory the host directory that is {@code /run/aleph} inside (the relay's socket lands there) */
+    static List<String> of(ProcessConfig config, VmSpec spec, Path runDirectory) {
+        List<String> command = new ArrayList<>(List.of(config.bwrap().toString(), "--die-with-parent",
+                "--new-session", "--unshare-all", "--cap-drop", "ALL", "--ro-bind", "/usr", "/usr"));
+        for (String name : ROOT_LINKS) {
+            Path host = Path.of("/", name);
+            if (Files.isSymbolicLink(host)) {
+                command.addAll(List.of("--symlink", readLink(host), "/" + name));
+            } else if (Files.isDirectory(host)) {
+                command.addAll(List.of("--ro-bind", host.toString(), host.toString()));
+            }
+        }
+        for (String file : HOST_FILES) {
+            command.addAll(List.of("--ro-bind-try", file, file));
+        }
+        command.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+                "--ro-bind", spec.code().toString(), CODE_MOUNT,
+                "--bind", runDirectory.toString(), "/run/aleph"));
+        for (VmVolume volume : spec.volumes()) {
+            command.addAll(List.of(volume.readOnly() ? "--ro-bind" : "--bind", volume.source().toString(),
+                    volume.mount()));
+        }
+        command.addAll(List.of("--clearenv", "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin",
+                "--setenv", "HOME", "/tmp", "--setenv", "LANG", "C.UTF-8", "--setenv", "PYTHONDONTWRITEBYTECODE", "1",
+                "--setenv", "PYTHONUNBUFFERED", "1"));
+        for (Map.Entry<String, String> variable : spec.variables().entrySet()) {
+            command.addAll(List.of("--setenv", variable.getKey(), variable.getValue()));
+        }
+        command.addAll(List.of("--hostname", hostname(spec.itemHash()), "--chdir", CODE_MOUNT, "--",
+                "/bin/sh", "-c", config.socat() + " UNIX-LISTEN:" + SOCKET_IN_SANDBOX
+                        + ",fork,unlink-early TCP:127.0.0.1:8080 & exec \"$@\"", "aleph-vm"));
+        command.addAll(program(config, spec));
+        return command;
+    }
+
+    /** What runs inside: the executable with its args, or uvicorn serving the ASGI app on port 8080. */
+    static List<String> program(ProcessConfig config, VmSpec spec) {
+        if (spec.vmInterface() == VmInterface.ASGI) {
+            return List.of(config.python().toString(), "-m", "uvicorn", "--host", "127.0.0.1", "--port", "8080",
+                    "--app-dir", CODE_MOUNT, "--no-access-log", spec.entrypoint());
+        }
+        List<String> program = new ArrayList<>();
+        program.add(CODE_MOUNT + "/" + spec.entrypoint());
+        program.addAll(spec.args());
+        return program;
+    }
+
+    /** The reference's VM hostname: the lowercase base32 of the hash's bytes, padding stripped. */
+    static String hostname(String itemHash) {
+        if (!itemHash.matches("[0-9a-f]{64}")) {
+            return "aleph-vm";
+        }
+        return Base32.encode(HexFormat.of().parseHex(itemHash));
+    }
+
+    private static String readLink(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

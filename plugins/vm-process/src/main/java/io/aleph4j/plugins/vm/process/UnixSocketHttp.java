@@ -1,0 +1,94 @@
+package io.aleph4j.plugins.vm.process;
+
+import io.aleph4j.api.vm.VmException;
+import io.aleph4j.api.vm.VmHeader;
+import io.aleph4j.api.vm.VmRequest;
+import io.aleph4j.api.vm.VmResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamRequestContent;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.io.Transport;
+
+/**
+ * HTTP/1.1 to programs over their unix sockets, streaming both ways: one Jetty client for every program of the
+ * runtime, each request sent over its program's socket. Hop-by-hop headers are not forwarded (RFC 9110 7.6.1);
+ * Jetty frames the body itself.
+ */
+final class UnixSocketHttp implements AutoCloseable {
+
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
+            "transfer-encoding", "te", "trailer", "upgrade", "proxy-authorization", "proxy-authenticate",
+            "content-length", "expect");
+
+    private final HttpClient client = new HttpClient();
+
+    UnixSocketHttp() {
+        client.setFollowRedirects(false);
+        client.setUserAgentField(null);
+        // Programs answer what they answer: no cookies kept between users' requests, no decoding of their bodies.
+        client.setHttpCookieStore(new org.eclipse.jetty.http.HttpCookieStore.Empty());
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start Jetty's HTTP client", e);
+        }
+        client.getContentDecoderFactories().clear();
+    }
+
+    VmResponse send(Path socket, VmRequest request, Duration timeout) throws VmException {
+        Request outgoing = client.newRequest("http://localhost" + request.pathAndQuery())
+                .transport(new Transport.TCPUnix(socket)).method(request.method())
+                .idleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        outgoing.headers(headers -> {
+            for (VmHeader header : request.headers()) {
+                if (!HOP_BY_HOP.contains(header.name().toLowerCase(Locale.ROOT))) {
+                    headers.add(header.name(), header.value());
+                }
+            }
+        });
+        outgoing.body(new InputStreamRequestContent(request.body()));
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        outgoing.send(listener);
+        Response response;
+        try {
+            response = listener.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            outgoing.abort(e);
+            throw new VmException(VmException.Kind.TIMEOUT, "the program did not answer within " + timeout.toSeconds()
+                    + " s", e);
+        } catch (ExecutionException e) {
+            throw new VmException(VmException.Kind.NO_RESPONSE, "the program did not answer: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outgoing.abort(e);
+            throw new VmException(VmException.Kind.NO_RESPONSE, "interrupted while waiting for the program", e);
+        }
+        List<VmHeader> headers = new ArrayList<>();
+        for (HttpField field : response.getHeaders()) {
+            headers.add(new VmHeader(field.getName(), field.getValue()));
+        }
+        return new VmResponse(response.getStatus(), headers, listener.getInputStream());
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.stop();
+        } catch (Exception e) {
+            // Stopping a client frees its threads and connections; nothing is lost if it fails at node stop.
+        }
+    }
+}
