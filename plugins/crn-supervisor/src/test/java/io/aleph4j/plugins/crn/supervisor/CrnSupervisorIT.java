@@ -34,52 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 final class CrnSupervisorIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ASGI_APP = """
-            import asyncio, json, os, socket
-
-            async def app(scope, receive, send):
-                if scope["type"] == "lifespan":
-                    while True:
-                        message = await receive()
-                        if message["type"] == "lifespan.startup":
-                            await send({"type": "lifespan.startup.complete"})
-                        elif message["type"] == "lifespan.shutdown":
-                            await send({"type": "lifespan.shutdown.complete"})
-                            return
-                body = b""
-                while True:
-                    message = await receive()
-                    body += message.get("body", b"")
-                    if not message.get("more_body"):
-                        break
-                path = scope["path"]
-                status = 200
-                if path == "/probe":
-                    answer = {}
-                    try:
-                        socket.create_connection(("127.0.0.1", int(os.environ["NODE_PORT"])), timeout=1).close()
-                        answer["node_api"] = "reachable"
-                    except OSError:
-                        answer["node_api"] = "unreachable"
-                    try:
-                        with open("/opt/code/written", "w") as file:
-                            file.write("x")
-                        answer["code"] = "writable"
-                    except OSError:
-                        answer["code"] = "read-only"
-                elif path == "/slow":
-                    await asyncio.sleep(5)
-                    answer = {}
-                else:
-                    status = 418 if path == "/teapot" else 200
-                    answer = {"method": scope["method"], "path": path, "query": scope["query_string"].decode(),
-                              "body": body.decode(), "greeting": os.environ.get("GREETING"),
-                              "hostname": socket.gethostname()}
-                data = json.dumps(answer).encode()
-                await send({"type": "http.response.start", "status": status,
-                            "headers": [(b"content-type", b"application/json"), (b"x-program", b"asgi")]})
-                await send({"type": "http.response.body", "body": data})
-            """;
     private static final String BINARY_SERVER = """
             #!/usr/bin/python3
             import http.server, json, sys
@@ -116,7 +70,7 @@ final class CrnSupervisorIT {
                 .set("crn-supervisor", "port", crnPort).set("crn-supervisor", "reuse-timeout", "2s").start();
         publisher = new ProgramPublisher(node);
         int nodePort = node.uri("/").getPort();
-        asgi = publisher.publish(ProgramPublisher.zip(Map.of("main.py", ASGI_APP)), "main:app",
+        asgi = publisher.publish(ProgramPublisher.asgiTestProgram(), "main:app",
                 program -> program.putObject("variables").put("GREETING", "hello from the message")
                         .put("NODE_PORT", String.valueOf(nodePort)));
         binary = publisher.publish(ProgramPublisher.zip(Map.of("bin/server", BINARY_SERVER)), "bin/server",
@@ -183,7 +137,7 @@ final class CrnSupervisorIT {
 
     @Test
     void aRequestLongerThanTheProgramsSecondsGets504() throws Exception {
-        String quick = publisher.publish(ProgramPublisher.zip(Map.of("main.py", ASGI_APP)), "main:app",
+        String quick = publisher.publish(ProgramPublisher.asgiTestProgram(), "main:app",
                 program -> program.with("resources").put("seconds", 1));
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(crn("/vm/" + quick + "/slow")).build(),
@@ -211,7 +165,7 @@ final class CrnSupervisorIT {
     @Test
     void aRuntimeThisCrnDoesNotProvideIsNamedInA400NotAHang() throws Exception {
         String unknownRuntime = "ab".repeat(32);
-        String program = publisher.publish(ProgramPublisher.zip(Map.of("main.py", ASGI_APP)), "main:app",
+        String program = publisher.publish(ProgramPublisher.asgiTestProgram(), "main:app",
                 content -> content.with("runtime").put("ref", unknownRuntime));
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(crn("/vm/" + program + "/"))
@@ -237,7 +191,7 @@ final class CrnSupervisorIT {
 
     @Test
     void anOnDemandProgramIsListedWhileItRunsAndStoppedAfterTheReuseTimeout() throws Exception {
-        String program = publisher.publish(ProgramPublisher.zip(Map.of("main.py", ASGI_APP)), "main:app",
+        String program = publisher.publish(ProgramPublisher.asgiTestProgram(), "main:app",
                 content -> content.putObject("variables").put("GREETING", "idle test"));
         http.send(HttpRequest.newBuilder(crn("/vm/" + program + "/")).build(), HttpResponse.BodyHandlers.ofString());
 

@@ -45,6 +45,15 @@ final class ProgramPublisher {
         this.node = node;
     }
 
+    /** The test programs' ASGI app ({@code programs/asgi_app.py}) as {@code main.py} in a zip: entrypoint main:app. */
+    static byte[] asgiTestProgram() {
+        try (java.io.InputStream app = ProgramPublisher.class.getResourceAsStream("/programs/asgi_app.py")) {
+            return zip(Map.of("main.py", new String(app.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A zip of the given files (name → text). */
     static byte[] zip(Map<String, String> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -4,11 +4,12 @@ import io.aleph4j.api.config.PluginConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** vm-process's config, typed: the host tools it runs and the start timeout. */
-record ProcessConfig(Path bwrap, Path socat, Path python, Duration startTimeout) {
+/** vm-process's config, typed: the host tools it runs, the start timeout and the process limit. */
+record ProcessConfig(Path bwrap, Path socat, Path python, Duration startTimeout, int maxProcesses) {
 
     static ProcessConfig from(PluginConfig section) {
         return new ProcessConfig(Path.of(section.get(VmProcessPlugin.BWRAP)), Path.of(section.get(VmProcessPlugin.SOCAT)),
-                Path.of(section.get(VmProcessPlugin.PYTHON)), section.get(VmProcessPlugin.START_TIMEOUT));
+                Path.of(section.get(VmProcessPlugin.PYTHON)), section.get(VmProcessPlugin.START_TIMEOUT),
+                section.get(VmProcessPlugin.MAX_PROCESSES));
     }
 }

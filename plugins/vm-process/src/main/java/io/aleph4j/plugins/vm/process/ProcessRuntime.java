@@ -21,8 +21,12 @@ import java.util.function.Supplier;
  */
 final class ProcessRuntime implements VmRuntime, AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(ProcessRuntime.class.getName());
+
     private final ProcessConfig config;
     private final UnixSocketHttp http = new UnixSocketHttp();
+    /** Empty where the host's cgroups cannot be written: programs then run without resource limits. */
+    private final Optional<CgroupLimits> limits;
     /** Whether the Python serves ASGI: asked once, the first time an ASGI program comes. */
     private final Supplier<Optional<String>> asgiRefusal;
 
@@ -30,6 +34,20 @@ final class ProcessRuntime implements VmRuntime, AutoCloseable {
     ProcessRuntime(ProcessConfig config) {
         this.config = config;
         this.asgiRefusal = memoize(this::checkAsgi);
+        CgroupLimits.Detection detection = CgroupLimits.detect(config.maxProcesses());
+        this.limits = detection.limits();
+        if (limits.isPresent()) {
+            LOG.log(System.Logger.Level.INFO, "vm-process limits programs' memory, CPU and processes with "
+                    + detection.description());
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "vm-process runs programs WITHOUT memory, CPU or process limits: "
+                    + detection.description());
+        }
+    }
+
+    /** Whether programs' memory, CPU and process count are limited on this host. */
+    boolean limited() {
+        return limits.isPresent();
     }
 
     @Override
@@ -63,18 +81,44 @@ final class ProcessRuntime implements VmRuntime, AutoCloseable {
                     + e.getMessage(), e);
         }
         List<String> command = SandboxCommand.of(config, spec, run);
+        String cgroup = "vm-" + spec.itemHash().substring(0, Math.min(12, spec.itemHash().length())) + "-"
+                + Long.toHexString(System.nanoTime());
+        if (limits.isPresent()) {
+            try {
+                command = joiningFirst(limits.get().create(cgroup, spec), command);
+            } catch (IOException e) {
+                limits.get().remove(cgroup);
+                throw new VmException(VmException.Kind.START_FAILED, "cannot make the program's cgroups: "
+                        + e.getMessage(), e);
+            }
+        }
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         } catch (IOException e) {
+            limits.ifPresent(cgroups -> cgroups.remove(cgroup));
             throw new VmException(VmException.Kind.START_FAILED, "cannot start " + config.bwrap() + ": "
                     + e.getMessage(), e);
         }
-        RunningProcess running = new RunningProcess(process, run, http, spec.logFile());
+        RunningProcess running = new RunningProcess(process, run, http, spec.logFile(),
+                () -> limits.flatMap(cgroups -> cgroups.outOfMemory(cgroup)),
+                () -> limits.ifPresent(cgroups -> cgroups.remove(cgroup)));
         running.awaitListening(config.startTimeout());
         return running;
+    }
+
+    /** The command behind a shell that first joins the program's cgroups, so that all it starts is inside them. */
+    private static List<String> joiningFirst(List<Path> procsFiles, List<String> command) {
+        StringBuilder script = new StringBuilder();
+        for (Path procs : procsFiles) {
+            script.append("echo $$ > '").append(procs).append("' && ");
+        }
+        script.append("exec \"$@\"");
+        List<String> joined = new java.util.ArrayList<>(List.of("/bin/sh", "-c", script.toString(), "aleph-vm-limits"));
+        joined.addAll(command);
+        return joined;
     }
 
     private Optional<String> checkAsgi() {

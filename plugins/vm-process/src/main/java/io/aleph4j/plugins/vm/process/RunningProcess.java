@@ -7,21 +7,18 @@ import io.aleph4j.api.vm.VmResponse;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** A program's sandbox process and the socket its port 8080 is relayed to. */
 final class RunningProcess implements RunningVm {
 
-    /** How long a probe's connection must stay open to count as reaching port 8080 (socat closes it at once if not). */
-    private static final long PROBE_MILLIS = 150;
     private static final int LOG_TAIL_BYTES = 2_000;
 
     private final Process process;
@@ -29,9 +26,15 @@ final class RunningProcess implements RunningVm {
     private final Path socket;
     private final UnixSocketHttp http;
     private final Path logFile;
+    /** Why the program died, where the limits can tell (its memory). */
+    private final Supplier<Optional<String>> deathCause;
+    private final Runnable cleanup;
 
     /** @param runDirectory the host directory bound at {@code /run/aleph}, deleted when the program stops */
-    RunningProcess(Process process, Path runDirectory, UnixSocketHttp http, Path logFile) {
+    RunningProcess(Process process, Path runDirectory, UnixSocketHttp http, Path logFile,
+                   Supplier<Optional<String>> deathCause, Runnable cleanup) {
+        this.deathCause = deathCause;
+        this.cleanup = cleanup;
         this.process = process;
         this.runDirectory = runDirectory;
         this.socket = runDirectory.resolve("http.sock");
@@ -40,37 +43,31 @@ final class RunningProcess implements RunningVm {
     }
 
     /**
-     * Waits until the program listens on port 8080, without sending it a request: the relay accepts a connection on
-     * the socket and closes it at once while nothing listens behind it, and keeps it open once something does.
+     * Waits until the program listens on port 8080: the sandbox opens the relay's socket only then
+     * ({@link SandboxCommand#relayOnceListening}), so a connection to it means the program is ready.
      */
     void awaitListening(Duration timeout) throws VmException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
+                String output = logTail();
+                close();
                 throw new VmException(VmException.Kind.START_FAILED, "the program exited with status "
-                        + process.exitValue() + " before listening on port 8080; its output: " + logTail());
+                        + process.exitValue() + " before listening on port 8080; its output: " + output);
             }
-            if (Files.exists(socket) && reachesProgram()) {
+            if (Files.exists(socket) && accepts()) {
                 return;
             }
-            sleep(50);
+            sleep(2);
         }
         close();
         throw new VmException(VmException.Kind.START_FAILED, "the program did not listen on port 8080 within "
                 + timeout.toSeconds() + " s; its output: " + logTail());
     }
 
-    private boolean reachesProgram() {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-             Selector selector = Selector.open()) {
-            channel.connect(UnixDomainSocketAddress.of(socket));
-            channel.configureBlocking(false);
-            channel.register(selector, SelectionKey.OP_READ);
-            if (selector.select(PROBE_MILLIS) == 0) {
-                return true;
-            }
-            // Readable this soon: the relay closed it (nothing behind), unless the program spoke first.
-            return channel.read(ByteBuffer.allocate(1)) > 0;
+    private boolean accepts() {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            return channel.connect(UnixDomainSocketAddress.of(socket));
         } catch (IOException e) {
             return false;
         }
@@ -80,9 +77,16 @@ final class RunningProcess implements RunningVm {
     public VmResponse send(VmRequest request, Duration timeout) throws VmException {
         if (!process.isAlive()) {
             throw new VmException(VmException.Kind.NO_RESPONSE, "the program is not running (exit status "
-                    + process.exitValue() + ")");
+                    + process.exitValue() + deathCause.get().map(cause -> "; " + cause).orElse("") + ")");
         }
-        return http.send(socket, request, timeout);
+        try {
+            return http.send(socket, request, timeout);
+        } catch (VmException e) {
+            if (e.kind() == VmException.Kind.NO_RESPONSE && deathCause.get().isPresent()) {
+                throw new VmException(e.kind(), e.getMessage() + "; " + deathCause.get().get(), e);
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -103,6 +107,7 @@ final class RunningProcess implements RunningVm {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        cleanup.run();
         try {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(runDirectory);

@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code /proc} and {@code /dev}, and every namespace unshared: the program has no network but its own loopback,
  * sees no host process, and runs with no capabilities. Its environment is cleared, then set to the message's
  * variables. Port 8080 inside is relayed by socat to {@code /run/aleph/http.sock}, a socket in a directory of the
- * execution's own bound from the host: the one way in.
+ * execution's own bound from the host: the one way in, opened once the program listens.
  */
 final class SandboxCommand {
 
@@ -59,10 +59,24 @@ final class SandboxCommand {
             command.addAll(List.of("--setenv", variable.getKey(), variable.getValue()));
         }
         command.addAll(List.of("--hostname", hostname(spec.itemHash()), "--chdir", CODE_MOUNT, "--",
-                "/bin/sh", "-c", config.socat() + " UNIX-LISTEN:" + SOCKET_IN_SANDBOX
-                        + ",fork,unlink-early TCP:127.0.0.1:8080 & exec \"$@\"", "aleph-vm"));
+                "/bin/sh", "-c", relayOnceListening(config.socat().toString()), "aleph-vm"));
         command.addAll(program(config, spec));
         return command;
+    }
+
+    /**
+     * The sandbox's first process: starts the program, waits until something accepts connections on port 8080
+     * (or the program exits: its status becomes the sandbox's), and only then opens the relay's socket, so that the
+     * socket's existence means the program is ready. It then waits for the program and exits with its status.
+     */
+    static String relayOnceListening(String socat) {
+        return "\"$@\" & program=$!\n"
+                + "until " + socat + " -u OPEN:/dev/null TCP:127.0.0.1:8080 2>/dev/null; do\n"
+                + "  kill -0 $program 2>/dev/null || { wait $program; exit $?; }\n"
+                + "  sleep 0.005\n"
+                + "done\n"
+                + socat + " UNIX-LISTEN:" + SOCKET_IN_SANDBOX + ",fork,unlink-early TCP:127.0.0.1:8080 &\n"
+                + "wait $program\n";
     }
 
     /** What runs inside: the executable with its args, or uvicorn serving the ASGI app on port 8080. */

@@ -69,8 +69,12 @@ final class UnixSocketHttp implements AutoCloseable {
             throw new VmException(VmException.Kind.TIMEOUT, "the program did not answer within " + timeout.toSeconds()
                     + " s", e);
         } catch (ExecutionException e) {
-            throw new VmException(VmException.Kind.NO_RESPONSE, "the program did not answer: "
-                    + e.getCause().getMessage(), e.getCause());
+            // Jetty's messages here are dumps of its connection's state: say what happened instead.
+            String what = e.getCause() instanceof java.io.EOFException
+                    || String.valueOf(e.getCause().getMessage()).contains("EOF")
+                    ? "it closed the connection without answering" : e.getCause().getClass().getSimpleName();
+            throw new VmException(VmException.Kind.NO_RESPONSE, "the program did not answer (" + what + ")",
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outgoing.abort(e);

@@ -19,9 +19,12 @@ public final class VmProcessPlugin implements AlephPlugin {
             java.time.Duration.ofSeconds(20),
             "How long a program has to listen on port 8080 after it is started (the reference's INIT_TIMEOUT).");
 
+    static final ConfigKey<Integer> MAX_PROCESSES = ConfigKey.integer("max-processes", 256,
+            "The most processes and threads one program may have at once (its cgroup's pids.max).");
+
     @Override
     public List<ConfigKey<?>> configKeys() {
-        return List.of(BWRAP, SOCAT, PYTHON, START_TIMEOUT);
+        return List.of(BWRAP, SOCAT, PYTHON, START_TIMEOUT, MAX_PROCESSES);
     }
 
     @Override
