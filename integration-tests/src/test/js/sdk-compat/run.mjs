@@ -2,7 +2,9 @@
 // posts, amends, writes aggregates, stores files (storage and ipfs engines), publishes a program and an instance,
 // forgets, and reads everything back
 // through the SDK's own read calls.
-// Usage: node run.mjs http://127.0.0.1:PORT   (prints "ok <check>" per check; exits 1 at the first failure)
+// Usage: node run.mjs http://127.0.0.1:PORT [CRN URL and program zip]
+//   (prints "ok <check>" per check; exits 1 at the first failure). With a CRN, the ETH account also publishes the
+//   zip as an ASGI program (main:app) with createProgram's defaults and calls it through the CRN's /vm/{hash}/.
 import assert from 'node:assert/strict';
 import { AuthenticatedAlephHttpClient } from '@aleph-sdk/client';
 import * as ethereum from '@aleph-sdk/ethereum';
@@ -10,8 +12,11 @@ import * as solana from '@aleph-sdk/solana';
 import * as tezos from '@aleph-sdk/tezos';
 import { ForgottenMessageError, ItemType, getMessagesSocket } from '@aleph-sdk/message';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 const node = process.argv[2];
+const crn = process.argv[3];
+const programZip = process.argv[4];
 if (!node) {
   console.error('usage: node run.mjs <node url>');
   process.exit(2);
@@ -149,6 +154,26 @@ async function scenario(chain, account) {
       const listed = triggered.find((item) => item.item_hash === program.item_hash);
       assert.deepEqual(listed.content.on.message, [{ channel: `TRIGGER-${tag}` }]);
     });
+
+  if (crn && chain === 'ETH') {
+    // As a user publishes a program: their zip, createProgram's defaults (code on the ipfs engine, the SDK's
+    // default runtime, internet on, 30 s), then a request to a CRN.
+    const published = await client.createProgram({
+      file: new Blob([readFileSync(programZip)]), entrypoint: 'main:app', channel: 'TEST',
+      variables: { GREETING: `hello ${tag}` }, sync: true,
+    });
+    await check(`${chain} a program published with createProgram answers through the CRN's /vm/{hash}/`, async () => {
+      const response = await fetch(`${crn}/vm/${published.item_hash}/greet?name=sdk`, {
+        method: 'POST', body: 'from the SDK test',
+      });
+      assert.equal(response.status, 200, await response.clone().text());
+      const answer = await response.json();
+      assert.deepEqual(answer, {
+        path: '/greet', query: 'name=sdk', body: 'from the SDK test', greeting: `hello ${tag}`,
+      });
+      assert.equal(response.headers.get('aleph-program-itemhash'), published.item_hash);
+    });
+  }
 
   const instance = await client.createInstance({ channel: 'TEST', sync: true });
   await check(`${chain} createInstance with the SDK's defaults is processed`, async () => {

@@ -23,10 +23,15 @@ record EthereumWallet(ECKeyPair key, String address) {
 
     /** A signed inline POST of {@code content} (its JSON text, which names this wallet's address). */
     Message post(String channel, double time, String content) {
-        Message unsigned = new Message(Chain.ETH, address, MessageType.POST, channel, time, ItemType.INLINE, content,
+        return signed(MessageType.POST, channel, time, content);
+    }
+
+    /** A signed inline message of any type. */
+    Message signed(MessageType type, String channel, double time, String content) {
+        Message unsigned = new Message(Chain.ETH, address, type, channel, time, ItemType.INLINE, content,
                 ItemHash.sha256Of(content), "");
         Sign.SignatureData signature = Sign.signPrefixedMessage(unsigned.verificationBuffer(), key);
-        return new Message(Chain.ETH, address, MessageType.POST, channel, time, ItemType.INLINE, content,
+        return new Message(Chain.ETH, address, type, channel, time, ItemType.INLINE, content,
                 unsigned.itemHash(), "0x" + HEX.formatHex(signature.getR()) + HEX.formatHex(signature.getS())
                 + HEX.formatHex(signature.getV()));
     }

@@ -97,8 +97,9 @@ final class DevDistributionIT {
             }
         }
 
+        // A replay starts the node's plugins as serving does (its HTTP on a free port): the CRN's port is freed too.
         Process process = new ProcessBuilder(LAUNCHER.toAbsolutePath().toString(), "--data-dir", data.toString(),
-                "replay").redirectErrorStream(true).start();
+                "--set", "crn-supervisor.port=0", "replay").redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes());
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

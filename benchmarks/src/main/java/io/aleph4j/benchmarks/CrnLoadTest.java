@@ -1,0 +1,225 @@
+package io.aleph4j.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aleph4j.api.log.Origin;
+import io.aleph4j.api.message.Message;
+import io.aleph4j.api.message.MessageType;
+import io.aleph4j.kernel.InlinePlugin;
+import io.aleph4j.plugins.api.http.ApiHttpPlugin;
+import io.aleph4j.plugins.chain.evm.ChainEvmPlugin;
+import io.aleph4j.plugins.content.fs.ContentFsPlugin;
+import io.aleph4j.plugins.crn.supervisor.CrnSupervisorPlugin;
+import io.aleph4j.plugins.state.sqlite.StateSqlitePlugin;
+import io.aleph4j.plugins.vm.process.VmProcessPlugin;
+import io.aleph4j.testkit.EmbeddedNode;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The CRN's cost against the same program run directly, in one run ({@code benchmarks/crn [rounds]}, default 50).
+ * The program is a {@code binary} one that starts in a few milliseconds: a shell script that has socat answer
+ * HTTP on port 8080. Cold start: the first request to {@code /vm/{hash}/} of a program not running yet (one PROGRAM
+ * message per round, all on the same code, so the code is unpacked once, as for a program asked again after its
+ * idle stop) against the same script started directly and asked until it answers. Warm request: requests to a
+ * running program through the supervisor against requests to the same script run directly on a port of its own,
+ * by the same client. Prints p50/p99 of each and the differences.
+ */
+public final class CrnLoadTest {
+
+    private static final String PROGRAM = """
+            #!/bin/sh
+            # Answers every request with "ok": an executable listening on HTTP port 8080, as binary programs do.
+            here=$(cd "$(dirname "$0")" && pwd)
+            exec /usr/bin/socat TCP-LISTEN:${PORT:-8080},bind=127.0.0.1,fork,reuseaddr SYSTEM:"cat $here/response.http"
+            """;
+    private static final String RESPONSE = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        Path work = Files.createTempDirectory("aleph4j-crn-bench");
+        int crnPort = freePort();
+        try (EmbeddedNode node = EmbeddedNode.builder().dataDirectory(work.resolve("node"))
+                .plugin(InlinePlugin.of("chain-evm", new ChainEvmPlugin()))
+                .plugin(InlinePlugin.of("state-sqlite", new StateSqlitePlugin()))
+                .plugin(InlinePlugin.of("content-fs", new ContentFsPlugin()))
+                .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin()))
+                .plugin(InlinePlugin.of("vm-process", new VmProcessPlugin()))
+                .plugin(InlinePlugin.of("crn-supervisor", new CrnSupervisorPlugin()))
+                .set("crn-supervisor", "port", crnPort).start();
+             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            List<String> programs = publish(node, client, rounds + 3);
+            Path script = work.resolve("program.sh");
+            Files.writeString(script, PROGRAM);
+            Files.writeString(work.resolve("response.http"), RESPONSE);
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+            List<Double> coldCrn = new ArrayList<>();
+            List<Double> coldDirect = new ArrayList<>();
+            for (int round = 0; round < programs.size(); round++) {
+                URI first = URI.create("http://127.0.0.1:" + crnPort + "/vm/" + programs.get(round) + "/");
+                double crnMillis = timed(() -> expectOk(client, first));
+                double directMillis = directColdStart(client, script);
+                if (round >= 3) {
+                    coldCrn.add(crnMillis);
+                    coldDirect.add(directMillis);
+                }
+            }
+            URI crn = URI.create("http://127.0.0.1:" + crnPort + "/vm/" + programs.get(0) + "/");
+            List<Double> warmCrn = new ArrayList<>();
+            List<Double> warmDirect = new ArrayList<>();
+            int port = freePort();
+            ProcessBuilder directBuilder = new ProcessBuilder(script.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            directBuilder.environment().put("PORT", Integer.toString(port));
+            Process server = directBuilder.start();
+            try {
+                URI directUri = URI.create("http://127.0.0.1:" + port + "/");
+                awaitAnswer(client, directUri);
+                for (int i = 0; i < rounds * 4 + 20; i++) {
+                    double viaCrn = timed(() -> expectOk(client, crn));
+                    double plain = timed(() -> expectOk(client, directUri));
+                    if (i >= 20) {
+                        warmCrn.add(viaCrn);
+                        warmDirect.add(plain);
+                    }
+                }
+            } finally {
+                server.destroy();
+            }
+            System.out.println("| figure | p50 ms | p99 ms |");
+            System.out.println("| --- | --- | --- |");
+            row("cold start through the CRN (vm-process, bubblewrap, cgroups)", coldCrn);
+            row("cold start of the same program run directly", coldDirect);
+            row("warm request through the CRN", warmCrn);
+            row("warm request to the program directly", warmDirect);
+            System.out.printf("cold start overhead p50: %.1f ms; warm overhead p50: %.2f ms%n",
+                    percentile(coldCrn, 50) - percentile(coldDirect, 50),
+                    percentile(warmCrn, 50) - percentile(warmDirect, 50));
+        }
+    }
+
+    /** The script started directly on a free port, timed until its first answer, then stopped. */
+    private static double directColdStart(HttpClient client, Path script) throws Exception {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(script.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("PORT", Integer.toString(port));
+        long started = System.nanoTime();
+        Process process = builder.start();
+        try {
+            awaitAnswer(client, URI.create("http://127.0.0.1:" + port + "/"));
+            return (System.nanoTime() - started) / 1e6;
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private static void awaitAnswer(HttpClient client, URI uri) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                expectOk(client, uri);
+                return;
+            } catch (java.io.IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(1);
+            }
+        }
+    }
+
+    private static void expectOk(HttpClient client, URI uri) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || !response.body().equals("ok")) {
+            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** One STORE of the code, and {@code count} PROGRAMs on it (distinct by their time). */
+    private static List<String> publish(EmbeddedNode node, HttpClient client, int count) throws Exception {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("program.sh"));
+            out.write(PROGRAM.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("response.http"));
+            out.write(RESPONSE.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        String upload = client.send(HttpRequest.newBuilder(node.uri("/api/v0/storage/add_file"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String fileHash = new ObjectMapper().readTree(upload).path("hash").asText();
+        EthereumWallet wallet = EthereumWallet.of(BigInteger.valueOf(20261205L).add(BigInteger.TEN.pow(30)));
+        double time = 1_795_000_000.0;
+        Message store = wallet.signed(MessageType.STORE, "TEST", time, "{\"address\":\"" + wallet.address()
+                + "\",\"item_type\":\"storage\",\"item_hash\":\"" + fileHash + "\",\"time\":" + time + "}");
+        submit(node, store);
+        List<String> programs = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String program = "{\"address\":\"" + wallet.address() + "\",\"time\":" + (time + i)
+                    + ",\"type\":\"vm-function\",\"allow_amend\":false,\"on\":{\"http\":true,\"persistent\":false},"
+                    + "\"environment\":{\"reproducible\":false,\"internet\":false,\"aleph_api\":false,"
+                    + "\"shared_cache\":false},\"resources\":{\"vcpus\":1,\"memory\":128,\"seconds\":30},"
+                    + "\"runtime\":{\"ref\":\"63f07193e6ee9d207b7d1fcf8286f9aee34e6f12f101d2ec77c1229f92964696\","
+                    + "\"use_latest\":true,\"comment\":\"SDK default\"},\"volumes\":[],\"code\":{\"encoding\":\"zip\","
+                    + "\"entrypoint\":\"program.sh\",\"ref\":\"" + store.itemHash().value() + "\",\"use_latest\":false}}";
+            Message message = wallet.signed(MessageType.PROGRAM, "TEST", time + i, program);
+            submit(node, message);
+            programs.add(message.itemHash().value());
+        }
+        return programs;
+    }
+
+    private static void submit(EmbeddedNode node, Message message) throws Exception {
+        long index = node.node().messageIntake().submit(message, Origin.API).inboxIndex();
+        if (!node.node().awaitApplied(index, Duration.ofSeconds(30))) {
+            throw new IllegalStateException(message.type() + " was not processed");
+        }
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static double timed(Action action) throws Exception {
+        long started = System.nanoTime();
+        action.run();
+        return (System.nanoTime() - started) / 1e6;
+    }
+
+    private static void row(String figure, List<Double> samples) {
+        System.out.printf("| %s | %.2f | %.2f |%n", figure, percentile(samples, 50), percentile(samples, 99));
+    }
+
+    private static double percentile(List<Double> samples, int percentile) {
+        List<Double> sorted = new ArrayList<>(samples);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
