@@ -6,7 +6,6 @@ import io.aleph4j.api.vm.VmException;
 import io.aleph4j.api.vm.VmRuntime;
 import io.aleph4j.api.vm.VmSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 
 /**
  * The programs this CRN runs. An on-demand program starts on its first request and is kept for the next ones;
@@ -149,11 +147,8 @@ final class ExecutionPool implements AutoCloseable {
     }
 
     private static void deleteTree(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            Directories.deleteTree(directory);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot delete " + directory, e);
         }

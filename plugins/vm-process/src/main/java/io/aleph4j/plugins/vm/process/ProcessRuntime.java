@@ -88,6 +88,7 @@ final class ProcessRuntime implements VmRuntime, AutoCloseable {
                 command = joiningFirst(limits.get().create(cgroup, spec), command);
             } catch (IOException e) {
                 limits.get().remove(cgroup);
+                deleteQuietly(run);
                 throw new VmException(VmException.Kind.START_FAILED, "cannot make the program's cgroups: "
                         + e.getMessage(), e);
             }
@@ -99,6 +100,7 @@ final class ProcessRuntime implements VmRuntime, AutoCloseable {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         } catch (IOException e) {
             limits.ifPresent(cgroups -> cgroups.remove(cgroup));
+            deleteQuietly(run);
             throw new VmException(VmException.Kind.START_FAILED, "cannot start " + config.bwrap() + ": "
                     + e.getMessage(), e);
         }
@@ -119,6 +121,15 @@ final class ProcessRuntime implements VmRuntime, AutoCloseable {
         List<String> joined = new java.util.ArrayList<>(List.of("/bin/sh", "-c", script.toString(), "aleph-vm-limits"));
         joined.addAll(command);
         return joined;
+    }
+
+    /** The run directory of a start that failed before its process existed (it is still empty). */
+    private static void deleteQuietly(Path run) {
+        try {
+            Files.deleteIfExists(run);
+        } catch (IOException e) {
+            // An empty directory left in the temporary root is harmless.
+        }
     }
 
     private Optional<String> checkAsgi() {
