@@ -78,7 +78,9 @@ async def app(scope, receive, send):
         status = 418 if path == "/teapot" else 200
         answer = {"method": scope["method"], "path": path, "query": scope["query_string"].decode(),
                   "body": body.decode(), "greeting": os.environ.get("GREETING"),
-                  "hostname": socket.gethostname()}
+                  "hostname": socket.gethostname(),
+                  "content_length": dict(scope["headers"]).get(b"content-length", b"").decode() or None,
+                  "transfer_encoding": dict(scope["headers"]).get(b"transfer-encoding", b"").decode() or None}
     data = json.dumps(answer).encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"x-program", b"asgi")]})

@@ -104,6 +104,21 @@ final class CrnSupervisorIT {
     }
 
     @Test
+    void aRequestBodyReachesTheProgramWithItsContentLengthAndABodilessRequestWithNone() throws Exception {
+        JsonNode posted = JSON.readTree(http.send(HttpRequest.newBuilder(crn("/vm/" + asgi + "/framing"))
+                .POST(HttpRequest.BodyPublishers.ofString("twelve bytes")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode got = JSON.readTree(http.send(HttpRequest.newBuilder(crn("/vm/" + asgi + "/framing")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+
+        assertThat(posted.path("content_length").asText()).isEqualTo("12");
+        assertThat(posted.path("transfer_encoding").isNull()).as("%s", posted).isTrue();
+        assertThat(posted.path("body").asText()).isEqualTo("twelve bytes");
+        assertThat(got.path("transfer_encoding").isNull()).as("%s", got).isTrue();
+        assertThat(got.path("body").asText()).isEmpty();
+    }
+
+    @Test
     void theProgramsStatusIsForwardedAsItAnswersIt() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(crn("/vm/" + asgi + "/teapot")).build(),
                 HttpResponse.BodyHandlers.ofString());

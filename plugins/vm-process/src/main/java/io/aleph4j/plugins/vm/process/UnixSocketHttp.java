@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamRequestContent;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
@@ -58,7 +57,7 @@ final class UnixSocketHttp implements AutoCloseable {
                 }
             }
         });
-        outgoing.body(new InputStreamRequestContent(request.body()));
+        RequestBody.of(request).ifPresent(outgoing::body);
         InputStreamResponseListener listener = new InputStreamResponseListener();
         outgoing.send(listener);
         Response response;
