@@ -37,11 +37,11 @@ final class DevDistributionIT {
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             URI address = LauncherOutput.awaitAddress(output, process, Duration.ofSeconds(60));
-            assertThat(Files.readString(output)).contains("node 'dev' started: loaded 9 plugins")
+            assertThat(Files.readString(output)).contains("node 'dev' started: loaded 10 plugins")
                     .contains("chain-evm").contains("chain-solana").contains("chain-tezos").contains("state-sqlite")
                     .contains("hello").contains("api-http").contains("content-fs").contains("ContentStore x1").contains("ChainBridge x3").contains("StateStore x1")
-                    .contains("message pipeline started on state-sqlite").contains("vm-process").contains("crn-supervisor")
-                    .contains("VmRuntime x1");
+                    .contains("message pipeline started on state-sqlite").contains("vm-process").contains("vm-wasm").contains("crn-supervisor")
+                    .contains("VmRuntime x2");
             URI crn = LauncherOutput.awaitCrnAddress(output, Duration.ofSeconds(30));
             try (HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<String> hello = client.send(HttpRequest.newBuilder(address.resolve("/hello")).build(),

@@ -52,8 +52,14 @@ final class ProgramResolver {
         return ProgramReader.read(contentJson(record));
     }
 
-    /** The runtime the program's ref maps to here. */
+    /**
+     * The runtime the program's ref maps to here. A program whose entrypoint is a WebAssembly module needs no root
+     * filesystem: it runs on {@code wasi} whatever its ref (the SDK fills in its default ref for every program).
+     */
     String runtime(ProgramDefinition program) throws ProgramProblem {
+        if (program.entrypoint().endsWith(".wasm")) {
+            return RuntimeCatalog.WASI;
+        }
         return runtimes.runtimeFor(program.runtimeRef()).orElseThrow(() -> new ProgramProblem(400,
                 "Code, runtime or data not available: runtime " + program.runtimeRef()
                         + " is not one this CRN provides (it maps " + runtimes.all().keySet()

@@ -16,6 +16,8 @@ final class RuntimeCatalog {
     /** The official SDK's default runtime ({@code "Aleph Alpine Linux with Python 3.12"} by its comment). */
     static final String SDK_DEFAULT_RUNTIME = "63f07193e6ee9d207b7d1fcf8286f9aee34e6f12f101d2ec77c1229f92964696";
     static final String DEBIAN_PYTHON = "debian-12-python3";
+    /** What a program whose entrypoint is a {@code .wasm} module runs on (vm-wasm). */
+    static final String WASI = "wasi";
 
     private final Map<String, String> runtimes;
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aleph4j.plugins.support.Base32;
 import io.aleph4j.testkit.EmbeddedNode;
+import io.aleph4j.testkit.Wat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,13 +61,15 @@ final class CrnSupervisorIT {
     private static ProgramPublisher publisher;
     private static String asgi;
     private static String binary;
+    private static String wasm;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startNodeAndPublishPrograms() throws Exception {
         crnPort = freePort();
         node = EmbeddedNode.builder().dataDirectory(data)
-                .classpathPlugins("chain-evm", "state-sqlite", "content-fs", "api-http", "vm-process", "crn-supervisor")
+                .classpathPlugins("chain-evm", "state-sqlite", "content-fs", "api-http", "vm-process", "vm-wasm",
+                        "crn-supervisor")
                 .set("crn-supervisor", "port", crnPort).set("crn-supervisor", "reuse-timeout", "2s").start();
         publisher = new ProgramPublisher(node);
         int nodePort = node.uri("/").getPort();
@@ -75,6 +78,9 @@ final class CrnSupervisorIT {
                         .put("NODE_PORT", String.valueOf(nodePort)));
         binary = publisher.publish(ProgramPublisher.zip(Map.of("bin/server", BINARY_SERVER)), "bin/server",
                 program -> program.with("code").putArray("args").add("--flag").add("value"));
+        wasm = publisher.publish(ProgramPublisher.zipBytes(Map.of("main.wasm",
+                Wat.compileResource(CrnSupervisorIT.class, "/programs/cgi_env.wat"))), "main.wasm",
+                program -> program.putObject("variables").put("GREETING", "hello from the message"));
     }
 
     @AfterAll
@@ -116,6 +122,20 @@ final class CrnSupervisorIT {
         assertThat(posted.path("body").asText()).isEqualTo("twelve bytes");
         assertThat(got.path("transfer_encoding").isNull()).as("%s", got).isTrue();
         assertThat(got.path("body").asText()).isEmpty();
+    }
+
+    @Test
+    void aWasmProgramPublishedWithTheSdksDefaultRuntimeRunsInTheJvmAndAnswersThroughVmPath() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(crn("/vm/" + wasm + "/from/wasm?q=1"))
+                .header("X-Test", "yes").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as("%s", response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-program")).hasValue("wasm");
+        assertThat(response.body().lines()).contains("REQUEST_METHOD=GET", "PATH_INFO=/from/wasm", "QUERY_STRING=q=1",
+                "HTTP_X_TEST=yes", "GREETING=hello from the message", "ALEPH_ITEM_HASH=" + wasm);
+        JsonNode executions = JSON.readTree(http.send(HttpRequest.newBuilder(crn("/about/executions/list")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(executions.has(wasm)).as("%s", executions).isTrue();
     }
 
     @Test

@@ -37,6 +37,15 @@ final class ProgramPublisher {
     private static final ECKeyPair KEY = ECKeyPair.create(new BigInteger("5a1e0f00d1e0c0ffee", 16));
     private static final String ADDRESS = Keys.toChecksumAddress(Keys.getAddress(KEY));
 
+    /** The programs' owner's wallet: it signs their owner operations in tests. */
+    static ECKeyPair ownerKey() {
+        return KEY;
+    }
+
+    static String ownerAddress() {
+        return ADDRESS;
+    }
+
     private final EmbeddedNode node;
     private final HttpClient http = HttpClient.newHttpClient();
     private double time = 1_795_000_000.0;
@@ -56,11 +65,18 @@ final class ProgramPublisher {
 
     /** A zip of the given files (name → text). */
     static byte[] zip(Map<String, String> files) {
+        Map<String, byte[]> binary = new java.util.LinkedHashMap<>();
+        files.forEach((name, text) -> binary.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        return zipBytes(binary);
+    }
+
+    /** A zip of the given files (name → bytes). */
+    static byte[] zipBytes(Map<String, byte[]> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, String> file : files.entrySet()) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.write(file.getValue());
                 zip.closeEntry();
             }
         } catch (IOException e) {
@@ -93,6 +109,14 @@ final class ProgramPublisher {
         program.putObject("payment").put("chain", "ETH").put("type", "hold");
         adjust.accept(program);
         return post(MessageType.PROGRAM, program);
+    }
+
+    /** Posts the owner's {@code security} aggregate, authorizing {@code delegate} for every message type. */
+    void authorize(String delegate) throws Exception {
+        ObjectNode content = JSON.createObjectNode();
+        content.put("address", ADDRESS).put("key", "security").put("time", next());
+        content.putObject("content").putArray("authorizations").addObject().put("address", delegate);
+        post(MessageType.AGGREGATE, content);
     }
 
     private String post(MessageType type, ObjectNode content) throws Exception {

@@ -57,6 +57,9 @@ final class ProcessRuntime implements VmRuntime, AutoCloseable {
 
     @Override
     public Optional<String> refusal(VmSpec spec) {
+        if ("wasi".equals(spec.runtime())) {
+            return Optional.of("a WebAssembly module runs on vm-wasm, not as a process");
+        }
         if (!Files.isExecutable(config.bwrap())) {
             return Optional.of("vm-process needs bubblewrap, and " + config.bwrap()
                     + " is not an executable (Debian package bubblewrap; config vm-process.bwrap)");

@@ -1,0 +1,36 @@
+;; Echoes a request the CGI way: header lines, then its environment (one variable a line), "--", then its stdin.
+(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_read" (func $fd_read (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "environ_sizes_get" (func $environ_sizes_get (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "environ_get" (func $environ_get (param i32 i32) (result i32)))
+  (memory (export "memory") 2)
+  (data (i32.const 0) "Content-Type: text/plain\nX-Program: wasm\n\n")
+  (data (i32.const 64) "--\n")
+  ;; 100: an iovec (pointer, length); 108: bytes written or read; 112, 116: the environment's count and size;
+  ;; 1024: its pointers; 8192: its strings; 65536: the stdin buffer.
+  (func $write (param $ptr i32) (param $len i32)
+    (i32.store (i32.const 100) (local.get $ptr))
+    (i32.store (i32.const 104) (local.get $len))
+    (drop (call $fd_write (i32.const 1) (i32.const 100) (i32.const 1) (i32.const 108))))
+  (func (export "_start") (local $i i32) (local $size i32) (local $n i32)
+    (call $write (i32.const 0) (i32.const 42))
+    (drop (call $environ_sizes_get (i32.const 112) (i32.const 116)))
+    (drop (call $environ_get (i32.const 1024) (i32.const 8192)))
+    (local.set $size (i32.load (i32.const 116)))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $size)))
+      (if (i32.eqz (i32.load8_u (i32.add (i32.const 8192) (local.get $i))))
+        (then (i32.store8 (i32.add (i32.const 8192) (local.get $i)) (i32.const 10))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $next)))
+    (call $write (i32.const 8192) (local.get $size))
+    (call $write (i32.const 64) (i32.const 3))
+    (block $eof (loop $more
+      (i32.store (i32.const 100) (i32.const 65536))
+      (i32.store (i32.const 104) (i32.const 65536))
+      (drop (call $fd_read (i32.const 0) (i32.const 100) (i32.const 1) (i32.const 108)))
+      (local.set $n (i32.load (i32.const 108)))
+      (br_if $eof (i32.eqz (local.get $n)))
+      (call $write (i32.const 65536) (local.get $n))
+      (br $more)))))
