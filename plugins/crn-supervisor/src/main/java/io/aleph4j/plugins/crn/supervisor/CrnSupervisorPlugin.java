@@ -30,6 +30,17 @@ public final class CrnSupervisorPlugin implements AlephPlugin {
     static final ConfigKey<List<String>> RUNTIMES = ConfigKey.stringList("runtimes", List.of(),
             "More runtime refs this CRN provides, as ref=name (the SDK's default Python runtime is always mapped).");
 
+    static final ConfigKey<List<String>> ALLOCATION_SIGNERS = ConfigKey.stringList("allocation-signers",
+            List.of("0x2937f62e5F81A88e921f883f8fE56ceCf4A4A44A"),
+            "The addresses whose signed POST /control/allocations this CRN obeys (the reference's "
+                    + "AUTHORIZED_ALLOCATION_SIGNERS; its default is the reference's scheduler).");
+    static final ConfigKey<String> ALLOCATION_TOKEN_HASH = ConfigKey.string("allocation-token-hash",
+            "151ba92f2eb90bce67e912af2f7a5c17d8654b3d29895b042107ea312a7eebda",
+            "The hex sha256 of the legacy X-Auth-Signature allocation token (the reference's ALLOCATION_TOKEN_HASH); "
+                    + "empty refuses that deprecated scheme.");
+    static final ConfigKey<String> DOMAIN = ConfigKey.string("domain", "localhost",
+            "This CRN's domain name, which owners' signed operations must name (the reference's DOMAIN_NAME).");
+
     private static final System.Logger LOG = System.getLogger(CrnSupervisorPlugin.class.getName());
 
     private ExecutionPool pool;
@@ -37,7 +48,7 @@ public final class CrnSupervisorPlugin implements AlephPlugin {
 
     @Override
     public List<ConfigKey<?>> configKeys() {
-        return List.of(HOST, PORT, REUSE_TIMEOUT, RUNTIMES);
+        return List.of(HOST, PORT, REUSE_TIMEOUT, RUNTIMES, ALLOCATION_SIGNERS, ALLOCATION_TOKEN_HASH, DOMAIN);
     }
 
     @Override
@@ -67,7 +78,13 @@ public final class CrnSupervisorPlugin implements AlephPlugin {
         connector.setPort(context.config().get(PORT));
         server.addConnector(connector);
         String version = getClass().getPackage().getImplementationVersion();
-        server.setHandler(new SupervisorHandler(pool, context.clock(), version == null ? "dev" : version));
+        String tokenHash = context.config().get(ALLOCATION_TOKEN_HASH).strip();
+        ControlRoutes control = new ControlRoutes(pool, resolver, context.state(),
+                new AllocationAuth(Set.copyOf(context.config().get(ALLOCATION_SIGNERS)),
+                        tokenHash.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(tokenHash),
+                        context.clock()),
+                new OwnerAuth(context.config().get(DOMAIN), context.clock()));
+        server.setHandler(new SupervisorHandler(pool, control, context.clock(), version == null ? "dev" : version));
         server.start();
         LOG.log(System.Logger.Level.INFO, "CRN supervisor on http://{0}:{1,number,#}/ with runtimes {2}",
                 connector.getHost(), connector.getLocalPort(),

@@ -38,6 +38,8 @@ final class ExecutionPool implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> startLocks = new ConcurrentHashMap<>();
+    /** Programs a scheduler allocated here: started at once and never stopped for idleness. */
+    private final java.util.Set<String> allocated = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService reaper;
 
     ExecutionPool(ProgramResolver resolver, List<VmRuntime> runtimes, Path root, Duration reuseTimeout, Clock clock) {
@@ -87,7 +89,7 @@ final class ExecutionPool implements AutoCloseable {
         deleteTree(work);
         VmSpec spec = new VmSpec(hash.value(), code, program.entrypoint(), program.vmInterface(), program.args(),
                 program.variables(), program.vcpus(), program.memoryMib(), program.internet(), List.of(),
-                runtimeName, work, root.resolve("logs").resolve(hash.value() + ".log"));
+                runtimeName, work, logFile(hash.value()));
         List<String> refusals = new ArrayList<>();
         for (VmRuntime runtime : runtimes) {
             Optional<String> refusal = runtime.refusal(spec);
@@ -101,6 +103,58 @@ final class ExecutionPool implements AutoCloseable {
         }
         throw new ProgramProblem(503, refusals.isEmpty() ? "this CRN has no VM runtime (add vm-process)"
                 : "no runtime of this CRN can run the program: " + String.join("; ", refusals));
+    }
+
+    /** What an allocation did, as the reference answers it. */
+    record Allocation(List<String> successful, List<String> failing, List<String> stopped, Map<String, String> errors) {
+    }
+
+    /**
+     * Makes {@code wanted} the set of allocated programs: those allocated before and not now are stopped, each
+     * wanted one is started if it does not run (one after the other, as the reference does).
+     */
+    synchronized Allocation allocate(java.util.Set<ItemHash> wanted) {
+        java.util.Set<String> hashes = new java.util.LinkedHashSet<>();
+        wanted.forEach(hash -> hashes.add(hash.value()));
+        List<String> stopped = new ArrayList<>();
+        for (String previous : List.copyOf(allocated)) {
+            if (!hashes.contains(previous)) {
+                allocated.remove(previous);
+                if (stop(previous)) {
+                    stopped.add(previous);
+                }
+            }
+        }
+        List<String> successful = new ArrayList<>();
+        List<String> failing = new ArrayList<>();
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        for (ItemHash hash : wanted) {
+            try {
+                ensureRunning(hash);
+                allocated.add(hash.value());
+                successful.add(hash.value());
+            } catch (ProgramProblem | VmException e) {
+                failing.add(hash.value());
+                errors.put(hash.value(), e.getMessage());
+            }
+        }
+        return new Allocation(successful, failing, stopped, errors);
+    }
+
+    /** Starts the program unless it runs, with no request in flight. */
+    void ensureRunning(ItemHash hash) throws ProgramProblem, VmException {
+        acquire(hash).end(clock.instant());
+    }
+
+    /** Stops the program and forgets its allocation, so that only a new request or allocation starts it again. */
+    boolean stopAndForget(String itemHash) {
+        allocated.remove(itemHash);
+        return stop(itemHash);
+    }
+
+    /** Where the program's output is kept. */
+    Path logFile(String itemHash) {
+        return root.resolve("logs").resolve(itemHash + ".log");
     }
 
     /** Stops the program if it runs; whether it did. */
@@ -123,7 +177,8 @@ final class ExecutionPool implements AutoCloseable {
     private void stopIdle() {
         Instant limit = clock.instant().minus(reuseTimeout);
         for (Execution execution : executions.values()) {
-            if (!execution.program().persistent() && execution.idle() && execution.lastUsed().isBefore(limit)) {
+            if (!execution.program().persistent() && !allocated.contains(execution.itemHash()) && execution.idle()
+                    && execution.lastUsed().isBefore(limit)) {
                 ReentrantLock lock = startLocks.computeIfAbsent(execution.itemHash(), key -> new ReentrantLock());
                 if (lock.tryLock()) {
                     try {

@@ -47,11 +47,13 @@ final class SupervisorHandler extends Handler.Abstract {
             "/v2/");
 
     private final ExecutionPool pool;
+    private final ControlRoutes control;
     private final Clock clock;
     private final String serverHeader;
 
-    SupervisorHandler(ExecutionPool pool, Clock clock, String version) {
+    SupervisorHandler(ExecutionPool pool, ControlRoutes control, Clock clock, String version) {
         this.pool = pool;
+        this.control = control;
         this.clock = clock;
         this.serverHeader = "aleph-vm/aleph4j-" + version;
     }
@@ -69,6 +71,8 @@ final class SupervisorHandler extends Handler.Abstract {
                 forwardVmPath(request, response, callback, path);
             } else if (hostProgram.isPresent() && SUPERVISOR_PREFIXES.stream().noneMatch(path::startsWith)) {
                 forward(request, response, callback, hostProgram.get(), path);
+            } else if (ControlRoutes.serves(path)) {
+                control.handle(request, response, callback, path);
             } else if (path.equals("/about/executions/list") && isGet(request)) {
                 json(response, callback, 200, ExecutionsJson.v1(pool.running()));
             } else if (path.equals("/v2/about/executions/list") && isGet(request)) {
@@ -79,7 +83,7 @@ final class SupervisorHandler extends Handler.Abstract {
             } else {
                 error(response, callback, 404, "Not found: " + path);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             LOG.log(System.Logger.Level.ERROR, "cannot serve " + request.getMethod() + " " + path, e);
             if (!response.isCommitted()) {
                 error(response, callback, 500, "the supervisor failed: " + e);
@@ -173,11 +177,11 @@ final class SupervisorHandler extends Handler.Abstract {
         return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
     }
 
-    private static void error(Response response, Callback callback, int status, String message) {
+    static void error(Response response, Callback callback, int status, String message) {
         json(response, callback, status, Map.of("error", message));
     }
 
-    private static void json(Response response, Callback callback, int status, Object body) {
+    static void json(Response response, Callback callback, int status, Object body) {
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsBytes(body);
