@@ -11,6 +11,7 @@ import io.aleph4j.plugins.content.fs.ContentFsPlugin;
 import io.aleph4j.plugins.crn.supervisor.CrnSupervisorPlugin;
 import io.aleph4j.plugins.state.sqlite.StateSqlitePlugin;
 import io.aleph4j.plugins.vm.process.VmProcessPlugin;
+import io.aleph4j.plugins.vm.wasm.VmWasmPlugin;
 import io.aleph4j.testkit.EmbeddedNode;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -59,6 +60,7 @@ public final class CrnLoadTest {
                 .plugin(InlinePlugin.of("content-fs", new ContentFsPlugin()))
                 .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin()))
                 .plugin(InlinePlugin.of("vm-process", new VmProcessPlugin()))
+                .plugin(InlinePlugin.of("vm-wasm", new VmWasmPlugin()))
                 .plugin(InlinePlugin.of("crn-supervisor", new CrnSupervisorPlugin()))
                 .set("crn-supervisor", "port", crnPort).start();
              HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
@@ -110,6 +112,106 @@ public final class CrnLoadTest {
             System.out.printf("cold start overhead p50: %.1f ms; warm overhead p50: %.2f ms%n",
                     percentile(coldCrn, 50) - percentile(coldDirect, 50),
                     percentile(warmCrn, 50) - percentile(warmDirect, 50));
+
+            wasm(node, client, crnPort, rounds);
+        }
+    }
+
+    /**
+     * The same figures for vm-wasm: a module that answers "ok" the CGI way, through the CRN (a new PROGRAM each
+     * round for cold starts) against the same module run directly with Chicory in this JVM (parsed, instantiated
+     * and run: what a cold start is; instantiated and run: what a warm request is).
+     */
+    private static void wasm(EmbeddedNode node, HttpClient client, int crnPort, int rounds) throws Exception {
+        byte[] module = io.aleph4j.testkit.Wat.compile(OK_WAT);
+        List<String> programs = publish(node, client, rounds + 3, java.util.Map.of("main.wasm", module), "main.wasm",
+                20261206L);
+        List<Double> coldCrn = new ArrayList<>();
+        List<Double> coldDirect = new ArrayList<>();
+        for (int round = 0; round < programs.size(); round++) {
+            URI first = URI.create("http://127.0.0.1:" + crnPort + "/vm/" + programs.get(round) + "/");
+            double crnMillis = timed(() -> expectOk(client, first));
+            double directMillis = timed(() -> DirectWasm.answer(com.dylibso.chicory.wasm.Parser.parse(module)));
+            if (round >= 3) {
+                coldCrn.add(crnMillis);
+                coldDirect.add(directMillis);
+            }
+        }
+        URI crn = URI.create("http://127.0.0.1:" + crnPort + "/vm/" + programs.get(0) + "/");
+        com.dylibso.chicory.wasm.WasmModule parsed = com.dylibso.chicory.wasm.Parser.parse(module);
+        List<Double> warmCrn = new ArrayList<>();
+        List<Double> warmDirect = new ArrayList<>();
+        List<Double> bareHttp = new ArrayList<>();
+        // The bare HTTP exchange: the supervisor's server library (Jetty) answering "ok" from a handler, asked by the
+        // same client; what a request through the CRN costs beyond it and the module's own run is the CRN's.
+        org.eclipse.jetty.server.Server bare = new org.eclipse.jetty.server.Server(
+                new java.net.InetSocketAddress("127.0.0.1", 0));
+        bare.setHandler(new org.eclipse.jetty.server.Handler.Abstract() {
+            @Override
+            public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                                  org.eclipse.jetty.util.Callback callback) {
+                response.setStatus(200);
+                response.write(true, java.nio.ByteBuffer.wrap("ok".getBytes(StandardCharsets.UTF_8)), callback);
+                return true;
+            }
+        });
+        bare.start();
+        try {
+            URI bareUri = bare.getURI().resolve("/");
+            for (int i = 0; i < rounds * 4 + 20; i++) {
+                double viaCrn = timed(() -> expectOk(client, crn));
+                double plain = timed(() -> DirectWasm.answer(parsed));
+                double exchange = timed(() -> expectOk(client, bareUri));
+                if (i >= 20) {
+                    warmCrn.add(viaCrn);
+                    warmDirect.add(plain);
+                    bareHttp.add(exchange);
+                }
+            }
+        } finally {
+            bare.stop();
+        }
+        System.out.println();
+        System.out.println("| vm-wasm figure | p50 ms | p99 ms |");
+        System.out.println("| --- | --- | --- |");
+        row("cold start through the CRN (vm-wasm, Chicory)", coldCrn);
+        row("cold start of the same module run directly (parse, instantiate, run)", coldDirect);
+        row("warm request through the CRN", warmCrn);
+        row("warm request, the module run directly (instantiate, run)", warmDirect);
+        row("bare HTTP exchange (Jetty answering ok, same client)", bareHttp);
+        System.out.printf("wasm cold start overhead p50: %.2f ms; warm overhead p50: %.2f ms beyond the module's run, "
+                        + "%.2f ms beyond its run and the bare HTTP exchange%n",
+                percentile(coldCrn, 50) - percentile(coldDirect, 50),
+                percentile(warmCrn, 50) - percentile(warmDirect, 50),
+                percentile(warmCrn, 50) - percentile(warmDirect, 50) - percentile(bareHttp, 50));
+    }
+
+    private static final String OK_WAT = """
+            (module
+              (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+              (memory (export "memory") 1)
+              (data (i32.const 0) "Content-Type: text/plain\\n\\nok")
+              (func (export "_start")
+                (i32.store (i32.const 100) (i32.const 0))
+                (i32.store (i32.const 104) (i32.const 28))
+                (drop (call $fd_write (i32.const 1) (i32.const 100) (i32.const 1) (i32.const 108)))))
+            """;
+
+    /** The module run as vm-wasm runs it for a request, without the CRN or HTTP: the baseline. */
+    private static final class DirectWasm {
+        static void answer(com.dylibso.chicory.wasm.WasmModule module) {
+            java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+            try (com.dylibso.chicory.wasi.WasiPreview1 wasi = com.dylibso.chicory.wasi.WasiPreview1.builder()
+                    .withOptions(com.dylibso.chicory.wasi.WasiOptions.builder().withStdout(stdout).build()).build()) {
+                com.dylibso.chicory.runtime.Instance instance = com.dylibso.chicory.runtime.Instance.builder(module)
+                        .withImportValues(com.dylibso.chicory.runtime.ImportValues.builder()
+                                .addFunction(wasi.toHostFunctions()).build())
+                        .withStart(false).build();
+                instance.export("_start").apply();
+            }
+            if (!stdout.toString(StandardCharsets.UTF_8).endsWith("ok")) {
+                throw new IllegalStateException("the module answered " + stdout);
+            }
         }
     }
 
@@ -155,20 +257,27 @@ public final class CrnLoadTest {
 
     /** One STORE of the code, and {@code count} PROGRAMs on it (distinct by their time). */
     private static List<String> publish(EmbeddedNode node, HttpClient client, int count) throws Exception {
+        return publish(node, client, count, java.util.Map.of("program.sh", PROGRAM.getBytes(StandardCharsets.UTF_8),
+                "response.http", RESPONSE.getBytes(StandardCharsets.UTF_8)), "program.sh", 20261205L);
+    }
+
+    /** One STORE of a zip of {@code files}, and {@code count} PROGRAMs on it with that entrypoint. */
+    private static List<String> publish(EmbeddedNode node, HttpClient client, int count,
+                                        java.util.Map<String, byte[]> files, String entrypoint, long walletSeed)
+            throws Exception {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip)) {
-            out.putNextEntry(new ZipEntry("program.sh"));
-            out.write(PROGRAM.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-            out.putNextEntry(new ZipEntry("response.http"));
-            out.write(RESPONSE.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
+            for (var file : files.entrySet()) {
+                out.putNextEntry(new ZipEntry(file.getKey()));
+                out.write(file.getValue());
+                out.closeEntry();
+            }
         }
         String upload = client.send(HttpRequest.newBuilder(node.uri("/api/v0/storage/add_file"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         String fileHash = new ObjectMapper().readTree(upload).path("hash").asText();
-        EthereumWallet wallet = EthereumWallet.of(BigInteger.valueOf(20261205L).add(BigInteger.TEN.pow(30)));
+        EthereumWallet wallet = EthereumWallet.of(BigInteger.valueOf(walletSeed).add(BigInteger.TEN.pow(30)));
         double time = 1_795_000_000.0;
         Message store = wallet.signed(MessageType.STORE, "TEST", time, "{\"address\":\"" + wallet.address()
                 + "\",\"item_type\":\"storage\",\"item_hash\":\"" + fileHash + "\",\"time\":" + time + "}");
@@ -181,7 +290,7 @@ public final class CrnLoadTest {
                     + "\"shared_cache\":false},\"resources\":{\"vcpus\":1,\"memory\":128,\"seconds\":30},"
                     + "\"runtime\":{\"ref\":\"63f07193e6ee9d207b7d1fcf8286f9aee34e6f12f101d2ec77c1229f92964696\","
                     + "\"use_latest\":true,\"comment\":\"SDK default\"},\"volumes\":[],\"code\":{\"encoding\":\"zip\","
-                    + "\"entrypoint\":\"program.sh\",\"ref\":\"" + store.itemHash().value() + "\",\"use_latest\":false}}";
+                    + "\"entrypoint\":\"" + entrypoint + "\",\"ref\":\"" + store.itemHash().value() + "\",\"use_latest\":false}}";
             Message message = wallet.signed(MessageType.PROGRAM, "TEST", time + i, program);
             submit(node, message);
             programs.add(message.itemHash().value());
