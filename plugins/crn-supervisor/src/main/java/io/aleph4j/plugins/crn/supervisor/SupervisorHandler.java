@@ -48,11 +48,13 @@ final class SupervisorHandler extends Handler.Abstract {
 
     private final ExecutionPool pool;
     private final ControlRoutes control;
+    private final SystemUsage usage;
     private final Clock clock;
     private final String serverHeader;
 
-    SupervisorHandler(ExecutionPool pool, ControlRoutes control, Clock clock, String version) {
+    SupervisorHandler(ExecutionPool pool, ControlRoutes control, SystemUsage usage, Clock clock, String version) {
         this.pool = pool;
+        this.usage = usage;
         this.control = control;
         this.clock = clock;
         this.serverHeader = "aleph-vm/aleph4j-" + version;
@@ -73,6 +75,8 @@ final class SupervisorHandler extends Handler.Abstract {
                 forward(request, response, callback, hostProgram.get(), path);
             } else if (ControlRoutes.serves(path)) {
                 control.handle(request, response, callback, path);
+            } else if (path.equals("/about/usage/system") && isGet(request)) {
+                json(response, callback, 200, usage.read());
             } else if (path.equals("/about/executions/list") && isGet(request)) {
                 json(response, callback, 200, ExecutionsJson.v1(pool.running()));
             } else if (path.equals("/v2/about/executions/list") && isGet(request)) {

@@ -139,6 +139,23 @@ final class CrnSupervisorIT {
     }
 
     @Test
+    void theSystemUsageHasTheReferencesShapeWithTheHostsFigures() throws Exception {
+        JsonNode usage = JSON.readTree(http.send(HttpRequest.newBuilder(crn("/about/usage/system")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+
+        assertThat(usage.path("cpu").path("count").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(usage.path("cpu").path("load_average").has("load15")).isTrue();
+        long total = usage.path("mem").path("total_kB").asLong();
+        long available = usage.path("mem").path("available_kB").asLong();
+        assertThat(available).isPositive().isLessThanOrEqualTo(total);
+        assertThat(usage.path("disk").path("available_kB").asLong()).isPositive();
+        assertThat(usage.path("period").path("duration_seconds").asInt()).isEqualTo(60);
+        assertThat(usage.path("period").path("start_timestamp").asText()).endsWith(":00Z");
+        assertThat(usage.path("properties").path("cpu").path("architecture").asText()).isNotEmpty();
+        assertThat(usage.path("active").asBoolean()).isTrue();
+    }
+
+    @Test
     void theProgramsStatusIsForwardedAsItAnswersIt() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(crn("/vm/" + asgi + "/teapot")).build(),
                 HttpResponse.BodyHandlers.ofString());

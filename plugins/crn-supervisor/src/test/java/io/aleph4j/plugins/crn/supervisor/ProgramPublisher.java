@@ -30,7 +30,7 @@ import org.web3j.crypto.Sign;
  * and a PROGRAM with the official SDK's default content, both signed EIP-191 with web3j (a wallet's library) and
  * posted to {@code /api/v0/messages} with {@code sync}.
  */
-final class ProgramPublisher {
+public final class ProgramPublisher {
 
     static final String SDK_RUNTIME = "63f07193e6ee9d207b7d1fcf8286f9aee34e6f12f101d2ec77c1229f92964696";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,20 +38,34 @@ final class ProgramPublisher {
     private static final String ADDRESS = Keys.toChecksumAddress(Keys.getAddress(KEY));
 
     /** The programs' owner's wallet: it signs their owner operations in tests. */
-    static ECKeyPair ownerKey() {
+    public static ECKeyPair ownerKey() {
         return KEY;
     }
 
-    static String ownerAddress() {
+    public static String ownerAddress() {
         return ADDRESS;
     }
 
     private final EmbeddedNode node;
     private final HttpClient http = HttpClient.newHttpClient();
-    private double time = 1_795_000_000.0;
+    private double time;
 
-    ProgramPublisher(EmbeddedNode node) {
+    public ProgramPublisher(EmbeddedNode node) {
+        this(node, 1_795_000_000.0);
+    }
+
+    /** @param startTime the first message's time, so that two publishers on one node publish distinct messages */
+    public ProgramPublisher(EmbeddedNode node, double startTime) {
         this.node = node;
+        this.time = startTime;
+    }
+
+    /** Posts a POST of the given post type and body on channel TEST; its item hash. */
+    public String post(String postType, ObjectNode body) throws Exception {
+        ObjectNode content = JSON.createObjectNode();
+        content.put("address", ADDRESS).put("time", next()).put("type", postType);
+        content.set("content", body);
+        return post(MessageType.POST, content);
     }
 
     /** The test programs' ASGI app ({@code programs/asgi_app.py}) as {@code main.py} in a zip: entrypoint main:app. */
@@ -71,7 +85,7 @@ final class ProgramPublisher {
     }
 
     /** A zip of the given files (name → bytes). */
-    static byte[] zipBytes(Map<String, byte[]> files) {
+    public static byte[] zipBytes(Map<String, byte[]> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
@@ -86,7 +100,8 @@ final class ProgramPublisher {
     }
 
     /** Uploads the code, stores it, and publishes a program whose content {@code adjust} may change. */
-    String publish(byte[] code, String entrypoint, java.util.function.Consumer<ObjectNode> adjust) throws Exception {
+    public String publish(byte[] code, String entrypoint, java.util.function.Consumer<ObjectNode> adjust)
+            throws Exception {
         JsonNode upload = JSON.readTree(send(HttpRequest.newBuilder(node.uri("/api/v0/storage/add_file"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(code)).build()));
         String fileHash = upload.path("hash").asText();
@@ -119,15 +134,29 @@ final class ProgramPublisher {
         post(MessageType.AGGREGATE, content);
     }
 
+    /** Posts an AGGREGATE of {@code owner}'s under {@code key}. */
+    public void aggregate(ECKeyPair owner, String key, ObjectNode value) throws Exception {
+        String address = Keys.toChecksumAddress(Keys.getAddress(owner));
+        ObjectNode content = JSON.createObjectNode();
+        content.put("address", address).put("key", key).put("time", next());
+        content.set("content", value);
+        post(MessageType.AGGREGATE, content, owner);
+    }
+
     private String post(MessageType type, ObjectNode content) throws Exception {
+        return post(type, content, KEY);
+    }
+
+    private String post(MessageType type, ObjectNode content, ECKeyPair key) throws Exception {
+        String sender = Keys.toChecksumAddress(Keys.getAddress(key));
         String itemContent = JSON.writeValueAsString(content);
         ItemHash hash = ItemHash.sha256Of(itemContent);
-        Message unsigned = new Message(Chain.ETH, ADDRESS, type, "TEST", content.path("time").asDouble(),
+        Message unsigned = new Message(Chain.ETH, sender, type, "TEST", content.path("time").asDouble(),
                 ItemType.INLINE, itemContent, hash, "");
-        Sign.SignatureData signature = Sign.signPrefixedMessage(unsigned.verificationBuffer(), KEY);
+        Sign.SignatureData signature = Sign.signPrefixedMessage(unsigned.verificationBuffer(), key);
         HexFormat hex = HexFormat.of();
         ObjectNode envelope = JSON.createObjectNode();
-        envelope.put("chain", "ETH").put("sender", ADDRESS).put("type", type.name()).put("channel", "TEST")
+        envelope.put("chain", "ETH").put("sender", sender).put("type", type.name()).put("channel", "TEST")
                 .put("time", unsigned.time()).put("item_type", "inline").put("item_content", itemContent)
                 .put("item_hash", hash.value()).put("signature", "0x" + hex.formatHex(signature.getR())
                         + hex.formatHex(signature.getS()) + hex.formatHex(signature.getV()));
