@@ -24,7 +24,15 @@ def fork_until_refused(limit):
         return {"forked": forked, "refused": True, "error": type(error).__name__}
 
 
+# The messages this program was run on (on.message), in arrival order: GET /received lists them.
+RECEIVED = []
+
+
 async def app(scope, receive, send):
+    if scope["type"] == "aleph.message":
+        RECEIVED.append(json.loads(scope["body"]))
+        await send({"type": "http.response.body", "body": b"seen"})
+        return
     if scope["type"] == "lifespan":
         while True:
             message = await receive()
@@ -71,6 +79,8 @@ async def app(scope, receive, send):
             pass
     elif path == "/forkbomb":
         answer = fork_until_refused(100000)
+    elif path == "/received":
+        answer = {"received": RECEIVED}
     elif path == "/slow":
         await asyncio.sleep(5)
         answer = {}

@@ -16,6 +16,19 @@ public interface RunningVm extends AutoCloseable {
      */
     VmResponse send(VmRequest request, Duration timeout) throws VmException;
 
+    /**
+     * Runs the program on a message that matched one of its {@code on.message} subscriptions: the reference's
+     * {@code aleph.message} event, whose body is the message as the messages API shows it. A runtime that cannot
+     * deliver messages to this kind of program says so (the default).
+     *
+     * @param messageJson the message, as JSON
+     * @return what the program answered
+     * @throws VmException of kind {@link VmException.Kind#NO_RESPONSE} when the program takes no messages or fails
+     */
+    default VmResponse deliverMessage(String messageJson, Duration timeout) throws VmException {
+        throw new VmException(VmException.Kind.NO_RESPONSE, "this runtime delivers no messages to its programs");
+    }
+
     /** Whether the program is still running (a crashed one is stopped and started again on the next request). */
     boolean alive();
 

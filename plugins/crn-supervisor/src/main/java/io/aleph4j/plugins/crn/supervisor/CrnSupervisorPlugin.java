@@ -44,6 +44,7 @@ public final class CrnSupervisorPlugin implements AlephPlugin {
     private static final System.Logger LOG = System.getLogger(CrnSupervisorPlugin.class.getName());
 
     private ExecutionPool pool;
+    private MessageTriggers triggers;
     private Server server;
 
     @Override
@@ -84,8 +85,11 @@ public final class CrnSupervisorPlugin implements AlephPlugin {
                         tokenHash.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(tokenHash),
                         context.clock()),
                 new OwnerAuth(context.config().get(DOMAIN), context.clock()));
-        server.setHandler(new SupervisorHandler(pool, control, context.clock(), version == null ? "dev" : version));
+        server.setHandler(new SupervisorHandler(pool, control,
+                new SystemUsage(context.dataDirectory(), context.clock()), context.clock(), version == null ? "dev" : version));
         server.start();
+        triggers = new MessageTriggers(context.state(), pool);
+        triggers.start(context.log());
         LOG.log(System.Logger.Level.INFO, "CRN supervisor on http://{0}:{1,number,#}/ with runtimes {2}",
                 connector.getHost(), connector.getLocalPort(),
                 context.extensions(VmRuntime.class).stream().map(VmRuntime::id).toList());
@@ -93,6 +97,9 @@ public final class CrnSupervisorPlugin implements AlephPlugin {
 
     @Override
     public void stop() throws Exception {
+        if (triggers != null) {
+            triggers.close();
+        }
         if (server != null) {
             server.stop();
         }

@@ -141,6 +141,19 @@ final class ExecutionPool implements AutoCloseable {
         return new Allocation(successful, failing, stopped, errors);
     }
 
+    /** Runs the program (started if needed) on a message its subscriptions matched, within its seconds. */
+    void deliver(ItemHash hash, String messageJson) throws ProgramProblem, VmException {
+        Execution execution = acquire(hash);
+        try {
+            execution.vm().deliverMessage(messageJson, Duration.ofSeconds(execution.program().seconds())).body()
+                    .close();
+        } catch (java.io.IOException e) {
+            // The answer's body is not used: an event has no client to read it.
+        } finally {
+            execution.end(clock.instant());
+        }
+    }
+
     /** Starts the program unless it runs, with no request in flight. */
     void ensureRunning(ItemHash hash) throws ProgramProblem, VmException {
         acquire(hash).end(clock.instant());

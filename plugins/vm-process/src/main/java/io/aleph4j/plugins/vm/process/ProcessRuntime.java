@@ -83,7 +83,17 @@ final class ProcessRuntime implements VmRuntime, AutoCloseable {
             throw new VmException(VmException.Kind.START_FAILED, "cannot prepare the program's directories: "
                     + e.getMessage(), e);
         }
-        List<String> command = SandboxCommand.of(config, spec, run);
+        String eventToken = EventToken.fresh();
+        try {
+            if (spec.vmInterface() == VmInterface.ASGI) {
+                AsgiWrapper.writeTo(run);
+            }
+        } catch (IOException e) {
+            deleteQuietly(run);
+            throw new VmException(VmException.Kind.START_FAILED, "cannot write the ASGI wrapper: " + e.getMessage(),
+                    e);
+        }
+        List<String> command = SandboxCommand.of(config, spec, run, eventToken);
         String cgroup = "vm-" + spec.itemHash().substring(0, Math.min(12, spec.itemHash().length())) + "-"
                 + Long.toHexString(System.nanoTime());
         if (limits.isPresent()) {
@@ -108,6 +118,7 @@ final class ProcessRuntime implements VmRuntime, AutoCloseable {
                     + e.getMessage(), e);
         }
         RunningProcess running = new RunningProcess(process, run, http, spec.logFile(),
+                spec.vmInterface() == VmInterface.ASGI ? Optional.of(eventToken) : Optional.empty(),
                 () -> limits.flatMap(cgroups -> cgroups.outOfMemory(cgroup)),
                 () -> limits.ifPresent(cgroups -> cgroups.remove(cgroup)));
         running.awaitListening(config.startTimeout());

@@ -2,6 +2,7 @@ package io.aleph4j.plugins.vm.process;
 
 import io.aleph4j.api.vm.RunningVm;
 import io.aleph4j.api.vm.VmException;
+import io.aleph4j.api.vm.VmHeader;
 import io.aleph4j.api.vm.VmRequest;
 import io.aleph4j.api.vm.VmResponse;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -29,10 +31,13 @@ final class RunningProcess implements RunningVm {
     /** Why the program died, where the limits can tell (its memory). */
     private final Supplier<Optional<String>> deathCause;
     private final Runnable cleanup;
+    /** The secret an event request carries to the ASGI wrapper; empty for binary programs, which take no events. */
+    private final Optional<String> eventToken;
 
     /** @param runDirectory the host directory bound at {@code /run/aleph}, deleted when the program stops */
-    RunningProcess(Process process, Path runDirectory, UnixSocketHttp http, Path logFile,
+    RunningProcess(Process process, Path runDirectory, UnixSocketHttp http, Path logFile, Optional<String> eventToken,
                    Supplier<Optional<String>> deathCause, Runnable cleanup) {
+        this.eventToken = eventToken;
         this.deathCause = deathCause;
         this.cleanup = cleanup;
         this.process = process;
@@ -87,6 +92,24 @@ final class RunningProcess implements RunningVm {
             }
             throw e;
         }
+    }
+
+    /**
+     * An ASGI program gets the message as the reference's {@code aleph.message} event, through the wrapper; a
+     * binary program takes none (nor does the reference deliver them to executables).
+     */
+    @Override
+    public VmResponse deliverMessage(String messageJson, Duration timeout) throws VmException {
+        if (eventToken.isEmpty()) {
+            throw new VmException(VmException.Kind.NO_RESPONSE, "a binary program takes no message events; "
+                    + "on.message needs an ASGI program, as on the reference");
+        }
+        byte[] body = messageJson.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(new VmRequest("POST", "/.aleph4j/event", List.of(
+                new VmHeader("X-Aleph4j-Event-Token", eventToken.get()),
+                new VmHeader("Content-Type", "application/json"),
+                new VmHeader("Content-Length", Integer.toString(body.length))),
+                new java.io.ByteArrayInputStream(body)), timeout);
     }
 
     @Override

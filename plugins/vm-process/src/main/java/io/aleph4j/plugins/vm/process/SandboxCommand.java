@@ -30,8 +30,14 @@ final class SandboxCommand {
     private SandboxCommand() {
     }
 
-    /** @param runDirectory the host directory that is {@code /run/aleph} inside (the relay's socket lands there) */
-    static List<String> of(ProcessConfig config, VmSpec spec, Path runDirectory) {
+    /** Where the ASGI wrapper ({@code aleph4j_asgi.py}, written to the run directory) is inside. */
+    static final String RUN_MOUNT = "/run/aleph";
+
+    /**
+     * @param runDirectory the host directory that is {@code /run/aleph} inside (the relay's socket lands there)
+     * @param eventToken   the secret the supervisor's message events carry (ASGI programs)
+     */
+    static List<String> of(ProcessConfig config, VmSpec spec, Path runDirectory, String eventToken) {
         List<String> command = new ArrayList<>(List.of(config.bwrap().toString(), "--die-with-parent",
                 "--new-session", "--unshare-all", "--cap-drop", "ALL", "--ro-bind", "/usr", "/usr"));
         for (String name : ROOT_LINKS) {
@@ -47,7 +53,7 @@ final class SandboxCommand {
         }
         command.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
                 "--ro-bind", spec.code().toString(), CODE_MOUNT,
-                "--bind", runDirectory.toString(), "/run/aleph"));
+                "--bind", runDirectory.toString(), RUN_MOUNT));
         for (VmVolume volume : spec.volumes()) {
             command.addAll(List.of(volume.readOnly() ? "--ro-bind" : "--bind", volume.source().toString(),
                     volume.mount()));
@@ -57,6 +63,11 @@ final class SandboxCommand {
                 "--setenv", "PYTHONUNBUFFERED", "1"));
         for (Map.Entry<String, String> variable : spec.variables().entrySet()) {
             command.addAll(List.of("--setenv", variable.getKey(), variable.getValue()));
+        }
+        if (spec.vmInterface() == VmInterface.ASGI) {
+            // Read, then removed from the environment, by the wrapper before the program's module is imported.
+            command.addAll(List.of("--setenv", "ALEPH4J_APP", spec.entrypoint(), "--setenv", "ALEPH4J_EVENT_TOKEN",
+                    eventToken));
         }
         command.addAll(List.of("--hostname", hostname(spec.itemHash()), "--chdir", CODE_MOUNT, "--",
                 "/bin/sh", "-c", relayOnceListening(config.socat().toString()), "aleph-vm"));
@@ -79,11 +90,14 @@ final class SandboxCommand {
                 + "wait $program\n";
     }
 
-    /** What runs inside: the executable with its args, or uvicorn serving the ASGI app on port 8080. */
+    /**
+     * What runs inside: the executable with its args, or uvicorn serving the ASGI app on port 8080 through the
+     * wrapper that adds message events ({@code aleph4j_asgi:app}, which imports the program's {@code module:attr}).
+     */
     static List<String> program(ProcessConfig config, VmSpec spec) {
         if (spec.vmInterface() == VmInterface.ASGI) {
             return List.of(config.python().toString(), "-m", "uvicorn", "--host", "127.0.0.1", "--port", "8080",
-                    "--app-dir", CODE_MOUNT, "--no-access-log", spec.entrypoint());
+                    "--app-dir", RUN_MOUNT, "--no-access-log", "aleph4j_asgi:app");
         }
         List<String> program = new ArrayList<>();
         program.add(CODE_MOUNT + "/" + spec.entrypoint());

@@ -64,6 +64,21 @@ final class RunningModule implements RunningVm {
 
     @Override
     public VmResponse send(VmRequest request, Duration timeout) throws VmException {
+        return exchange(request, timeout, Map.of());
+    }
+
+    /**
+     * A message event: the module runs as for a {@code POST /} whose body is the message, with {@code ALEPH_EVENT}
+     * set to {@code aleph.message} (the reference's event type) so that it knows this is no client's request.
+     */
+    @Override
+    public VmResponse deliverMessage(String messageJson, Duration timeout) throws VmException {
+        byte[] body = messageJson.getBytes(StandardCharsets.UTF_8);
+        return exchange(new VmRequest("POST", "/", List.of(new VmHeader("Content-Type", "application/json")),
+                new ByteArrayInputStream(body)), timeout, Map.of("ALEPH_EVENT", "aleph.message"));
+    }
+
+    private VmResponse exchange(VmRequest request, Duration timeout, Map<String, String> event) throws VmException {
         if (closed) {
             throw new VmException(VmException.Kind.NO_RESPONSE, "the program was stopped");
         }
@@ -78,7 +93,9 @@ final class RunningModule implements RunningVm {
             return refusal(413, "the request's body is larger than this CRN gives a wasm program ("
                     + config.maxBodyBytes() / (1024 * 1024) + " MiB, vm-wasm.max-body-mib)");
         }
-        Map<String, String> env = CgiExchange.environment(spec.variables(), spec.itemHash(), request, body.length);
+        Map<String, String> env = new java.util.LinkedHashMap<>(CgiExchange.environment(spec.variables(),
+                spec.itemHash(), request, body.length));
+        env.putAll(event);
         Future<byte[]> run = threads.submit(() -> run(env, body));
         try {
             return CgiExchange.response(run.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
