@@ -33,6 +33,17 @@ async def app(scope, receive, send):
         RECEIVED.append(json.loads(scope["body"]))
         await send({"type": "http.response.body", "body": b"seen"})
         return
+    if scope["type"] == "websocket":
+        # Echoes every text frame, prefixed: the WebSocket test.
+        while True:
+            message = await receive()
+            if message["type"] == "websocket.connect":
+                await send({"type": "websocket.accept"})
+            elif message["type"] == "websocket.receive":
+                text = message.get("text") or (message.get("bytes") or b"").decode()
+                await send({"type": "websocket.send", "text": "echo: " + text})
+            elif message["type"] == "websocket.disconnect":
+                return
     if scope["type"] == "lifespan":
         while True:
             message = await receive()

@@ -29,6 +29,18 @@ public interface RunningVm extends AutoCloseable {
         throw new VmException(VmException.Kind.NO_RESPONSE, "this runtime delivers no messages to its programs");
     }
 
+    /**
+     * Carries a request that asks to upgrade the connection (a WebSocket's handshake) to the program, and answers the
+     * program's response head and the connection, which carries raw bytes both ways once it answered 101. A
+     * runtime that cannot carry such connections says so (the default).
+     *
+     * @throws VmException of kind {@link VmException.Kind#NO_RESPONSE} when the program or runtime takes none
+     */
+    default VmTunnel upgrade(VmRequest request, Duration timeout) throws VmException {
+        throw new VmException(VmException.Kind.NO_RESPONSE, "this runtime carries no upgraded connections "
+                + "(WebSockets) to its programs");
+    }
+
     /** Whether the program is still running (a crashed one is stopped and started again on the next request). */
     boolean alive();
 

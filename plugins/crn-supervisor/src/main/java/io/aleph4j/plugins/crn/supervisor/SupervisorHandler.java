@@ -124,14 +124,12 @@ final class SupervisorHandler extends Handler.Abstract {
             error(response, callback, 500, "Error during runtime initialisation: " + e.getMessage());
             return;
         }
+        if (isUpgrade(request)) {
+            upgrade(request, response, callback, hash, execution, programPath);
+            return;
+        }
         try {
-            String query = request.getHttpURI().getQuery();
-            List<VmHeader> headers = new ArrayList<>();
-            for (HttpField field : request.getHeaders()) {
-                headers.add(new VmHeader(field.getName(), field.getValue()));
-            }
-            VmRequest vmRequest = new VmRequest(request.getMethod(), programPath + (query == null ? "" : "?" + query),
-                    headers, Content.Source.asInputStream(request));
+            VmRequest vmRequest = vmRequest(request, programPath, Content.Source.asInputStream(request));
             VmResponse answer = execution.vm().send(vmRequest, Duration.ofSeconds(execution.program().seconds()));
             response.setStatus(answer.status());
             for (VmHeader header : answer.headers()) {
@@ -162,6 +160,62 @@ final class SupervisorHandler extends Handler.Abstract {
         } finally {
             execution.end(clock.instant());
         }
+    }
+
+    private static VmRequest vmRequest(Request request, String programPath, InputStream body) {
+        String query = request.getHttpURI().getQuery();
+        List<VmHeader> headers = new ArrayList<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.add(new VmHeader(field.getName(), field.getValue()));
+        }
+        return new VmRequest(request.getMethod(), programPath + (query == null ? "" : "?" + query), headers, body);
+    }
+
+    /**
+     * A WebSocket's handshake. Only that upgrade goes to the program: clients offer others on ordinary requests (the
+     * JDK's client offers {@code h2c} on each), which the request itself answers.
+     */
+    private static boolean isUpgrade(Request request) {
+        String connection = request.getHeaders().get(HttpHeader.CONNECTION);
+        String upgrade = request.getHeaders().get(HttpHeader.UPGRADE);
+        return upgrade != null && upgrade.toLowerCase(Locale.ROOT).contains("websocket") && connection != null
+                && connection.toLowerCase(Locale.ROOT).contains("upgrade");
+    }
+
+    /**
+     * A WebSocket (or any upgrade) into the program: its handshake carried to the program as the client sent it;
+     * when the program switches protocols, the client's connection becomes a {@link TunnelConnection} relaying bytes
+     * both ways, and the execution counts as busy until it closes; otherwise the program's refusal is the answer.
+     */
+    private void upgrade(Request request, Response response, Callback callback, ItemHash hash, Execution execution,
+                         String programPath) {
+        io.aleph4j.api.vm.VmTunnel tunnel;
+        try {
+            tunnel = execution.vm().upgrade(vmRequest(request, programPath, InputStream.nullInputStream()),
+                    Duration.ofSeconds(execution.program().seconds()));
+        } catch (VmException e) {
+            execution.end(clock.instant());
+            error(response, callback, e.kind() == VmException.Kind.TIMEOUT ? 504 : 502,
+                    "The program did not take the upgrade: " + e.getMessage());
+            return;
+        }
+        if (tunnel.status() != 101) {
+            tunnel.close();
+            execution.end(clock.instant());
+            error(response, callback, 502, "The program answered the upgrade with status " + tunnel.status());
+            return;
+        }
+        response.setStatus(101);
+        for (VmHeader header : tunnel.headers()) {
+            String name = header.name().toLowerCase(Locale.ROOT);
+            if (!name.equals("server") && !name.equals("date") && !name.equals("content-length")) {
+                response.getHeaders().add(header.name(), header.value());
+            }
+        }
+        request.setAttribute(org.eclipse.jetty.server.HttpStream.UPGRADE_CONNECTION_ATTRIBUTE,
+                new TunnelConnection(request.getConnectionMetaData().getConnection().getEndPoint(),
+                        request.getComponents().getExecutor(), tunnel, () -> execution.end(clock.instant())));
+        callback.succeeded();
     }
 
     /** The program a host names by its first label, the base32 form of a 32-byte item hash. */

@@ -156,6 +156,33 @@ final class CrnSupervisorIT {
     }
 
     @Test
+    void aWebSocketIsCarriedIntoTheProgramAndItsEchoesBack() throws Exception {
+        java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.WebSocket socket = http.newWebSocketBuilder().buildAsync(
+                URI.create("ws://127.0.0.1:" + crnPort + "/vm/" + asgi + "/ws"), new java.net.http.WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket,
+                                                                           CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            received.add(text.toString());
+                            text.setLength(0);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        socket.sendText("hello", true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(received.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("echo: hello");
+        socket.sendText("x".repeat(100_000), true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(received.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("echo: " + "x".repeat(100_000));
+        socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
     void theProgramsStatusIsForwardedAsItAnswersIt() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(crn("/vm/" + asgi + "/teapot")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -113,6 +113,15 @@ final class RunningProcess implements RunningVm {
     }
 
     @Override
+    public io.aleph4j.api.vm.VmTunnel upgrade(VmRequest request, Duration timeout) throws VmException {
+        if (!process.isAlive()) {
+            throw new VmException(VmException.Kind.NO_RESPONSE, "the program is not running (exit status "
+                    + process.exitValue() + ")");
+        }
+        return UnixSocketTunnel.open(socket, request, timeout);
+    }
+
+    @Override
     public boolean alive() {
         return process.isAlive();
     }
