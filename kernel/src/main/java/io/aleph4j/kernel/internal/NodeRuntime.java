@@ -40,6 +40,7 @@ import io.aleph4j.kernel.internal.pipeline.MessagePipeline;
 import io.aleph4j.kernel.internal.plugin.LoadedPlugin;
 import io.aleph4j.kernel.internal.plugin.NodeExtensions;
 import io.aleph4j.kernel.internal.plugin.PluginLoader;
+import io.aleph4j.kernel.internal.plugin.StartOrder;
 import io.aleph4j.kernel.internal.processing.NodeProcessing;
 import io.aleph4j.kernel.internal.wiring.Contribution;
 import io.aleph4j.kernel.internal.wiring.KernelModule;
@@ -56,6 +57,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,6 +164,11 @@ public final class NodeRuntime implements Node {
                         + built.plugin().id() + "'", closeable::close));
             }
         }
+        Map<Class<?>, Set<String>> providers = new HashMap<>();
+        for (Contribution contribution : contributions) {
+            providers.computeIfAbsent(contribution.point(), point -> new HashSet<>()).add(contribution.pluginId());
+        }
+        plugins = StartOrder.of(plugins, LoadedPlugin::id, loaded -> loaded.plugin().requiredExtensions(), providers);
         try {
             assembly = NodeAssembly.assemble(base, contributions, extensions);
         } catch (WiringException e) {
