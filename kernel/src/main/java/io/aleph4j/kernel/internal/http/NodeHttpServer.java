@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class NodeHttpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeHttpServer.class);
+    /** The most of a refused request's unread body the server reads so that its client gets the error. */
+    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
     private static final ObjectMapper JSON = KernelJson.MAPPER;
 
     private final Javalin app;
@@ -157,6 +159,7 @@ public final class NodeHttpServer implements AutoCloseable {
         try {
             answer = route.handler().handle(new JavalinRequest(context, route.method()));
         } catch (HttpProblem problem) {
+            drainUnread(context);
             writeError(context, problem.status(), problem.getMessage());
             return;
         }
@@ -169,6 +172,25 @@ public final class NodeHttpServer implements AutoCloseable {
                 context.result(response.body());
             }
             case StreamedResponse streamed -> stream(context, streamed);
+        }
+    }
+
+    /**
+     * Reads what is left of a refused request's body, up to {@link #DRAIN_LIMIT}, before the error is sent: a client
+     * still writing its body (an upload refused part way) then reads the error instead of a broken pipe. A longer
+     * rest is not read: the connection is closed after the answer, as before.
+     */
+    private static void drainUnread(Context context) {
+        try {
+            InputStream body = context.req().getInputStream();
+            byte[] chunk = new byte[64 * 1024];
+            long left = DRAIN_LIMIT;
+            int read;
+            while (left > 0 && (read = body.read(chunk, 0, (int) Math.min(chunk.length, left))) >= 0) {
+                left -= read;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // Nothing left to read, or the client is gone: the answer goes out (or not) all the same.
         }
     }
 
