@@ -90,6 +90,14 @@ public final class CrnSupervisorPlugin implements AlephPlugin {
         server.start();
         triggers = new MessageTriggers(context.state(), pool);
         triggers.start(context.log());
+        ExecutionPool restoring = pool;
+        Thread.ofVirtual().name("crn-restore-allocations").start(() -> {
+            ExecutionPool.Allocation restored = restoring.restoreAllocations();
+            if (!restored.successful().isEmpty() || !restored.failing().isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "allocations restored: {0} running, {1} failing {2}",
+                        restored.successful().size(), restored.failing().size(), restored.errors());
+            }
+        });
         LOG.log(System.Logger.Level.INFO, "CRN supervisor on http://{0}:{1,number,#}/ with runtimes {2}",
                 connector.getHost(), connector.getLocalPort(),
                 context.extensions(VmRuntime.class).stream().map(VmRuntime::id).toList());

@@ -1,5 +1,6 @@
 package io.aleph4j.plugins.crn.supervisor;
 
+import io.aleph4j.plugins.support.Directories;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.vm.RunningVm;
 import io.aleph4j.api.vm.VmException;
@@ -30,6 +31,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class ExecutionPool implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ExecutionPool.class.getName());
+    private static final String ALLOCATIONS_FILE = "allocations.json";
 
     private final ProgramResolver resolver;
     private final List<VmRuntime> runtimes;
@@ -114,6 +116,47 @@ final class ExecutionPool implements AutoCloseable {
      * wanted one is started if it does not run (one after the other, as the reference does).
      */
     synchronized Allocation allocate(java.util.Set<ItemHash> wanted) {
+        Allocation done = reconcile(wanted);
+        saveAllocations();
+        return done;
+    }
+
+    /**
+     * Starts again what was allocated before the node stopped (the programs stop with it): the allocation set is
+     * kept in {@code allocations.json}, so a restarted CRN runs its persistent programs without waiting for the
+     * scheduler's next round.
+     */
+    synchronized Allocation restoreAllocations() {
+        Path file = root.resolve(ALLOCATIONS_FILE);
+        java.util.Set<ItemHash> saved = new java.util.LinkedHashSet<>();
+        if (java.nio.file.Files.exists(file)) {
+            try {
+                for (com.fasterxml.jackson.databind.JsonNode hash : new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(file.toFile())) {
+                    saved.add(ItemHash.of(hash.asText()));
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.log(System.Logger.Level.WARNING, "the saved allocations could not be read; none restored", e);
+            }
+        }
+        return reconcile(saved);
+    }
+
+    private void saveAllocations() {
+        try {
+            java.nio.file.Files.createDirectories(root);
+            Path temporary = root.resolve(ALLOCATIONS_FILE + ".tmp");
+            new com.fasterxml.jackson.databind.ObjectMapper().writeValue(temporary.toFile(),
+                    allocated.stream().sorted().toList());
+            java.nio.file.Files.move(temporary, root.resolve(ALLOCATIONS_FILE),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "the allocations could not be saved; a restart may not restore them",
+                    e);
+        }
+    }
+
+    private Allocation reconcile(java.util.Set<ItemHash> wanted) {
         java.util.Set<String> hashes = new java.util.LinkedHashSet<>();
         wanted.forEach(hash -> hashes.add(hash.value()));
         List<String> stopped = new ArrayList<>();
@@ -160,8 +203,10 @@ final class ExecutionPool implements AutoCloseable {
     }
 
     /** Stops the program and forgets its allocation, so that only a new request or allocation starts it again. */
-    boolean stopAndForget(String itemHash) {
-        allocated.remove(itemHash);
+    synchronized boolean stopAndForget(String itemHash) {
+        if (allocated.remove(itemHash)) {
+            saveAllocations();
+        }
         return stop(itemHash);
     }
 

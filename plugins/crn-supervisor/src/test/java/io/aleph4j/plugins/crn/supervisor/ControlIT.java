@@ -102,6 +102,43 @@ class ControlIT {
     }
 
     @Test
+    void aRestartedCrnRunsWhatWasAllocatedToItBeforeAnyNewAllocation(@TempDir Path elsewhere) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String program;
+        try (EmbeddedNode first = crnNode(elsewhere, port)) {
+            program = new ProgramPublisher(first).publish(wasmZip, "main.wasm",
+                    content -> content.with("on").put("persistent", true));
+            String body = allocation(program);
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/control/allocations"))
+                    .header("Authorization", allocationHeader(SCHEDULER, "POST", "/control/allocations", body,
+                            Instant.now().getEpochSecond()))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(200);
+        }
+
+        try (EmbeddedNode restarted = crnNode(elsewhere, port)) {
+            String running = "";
+            for (int i = 0; i < 100 && !running.contains(program); i++) {
+                Thread.sleep(100);
+                running = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/about/executions/list")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            }
+            assertThat(running).contains(program);
+        }
+    }
+
+    private static EmbeddedNode crnNode(Path data, int port) throws Exception {
+        return EmbeddedNode.builder().dataDirectory(data)
+                .classpathPlugins("chain-evm", "state-sqlite", "content-fs", "api-http", "vm-wasm", "crn-supervisor")
+                .set("crn-supervisor", "port", port)
+                .set("crn-supervisor", "allocation-signers", java.util.List.of(address(SCHEDULER)))
+                .start();
+    }
+
+    @Test
     void aReplayedAllocationIsRefused() throws Exception {
         String body = allocation(persistentProgram());
         String header = allocationHeader(SCHEDULER, "POST", "/control/allocations", body,
