@@ -1,5 +1,6 @@
 package io.aleph4j.plugins.crn.supervisor;
 
+import io.aleph4j.plugins.support.Directories;
 import io.aleph4j.api.content.StoredContent;
 import java.io.IOException;
 import java.io.InputStream;

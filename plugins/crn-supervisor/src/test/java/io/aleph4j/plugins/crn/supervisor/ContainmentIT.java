@@ -87,6 +87,20 @@ final class ContainmentIT {
     }
 
     @Test
+    void aProgramWithInternetReachesTheHostsNetworkButNotTheHostsLoopback() throws Exception {
+        String online = publish(content -> content.with("environment").put("internet", true));
+        int nodePort = node.uri("/").getPort();
+        String hostAddress = nonLoopbackAddress();
+        assertThat(hostAddress).as("this test needs an interface other than loopback").isNotNull();
+        try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
+            assertThat(result(online, "/connect?host=" + hostAddress + "&port=" + listening.getLocalPort()))
+                    .isEqualTo("connected");
+            assertThat(result(online, "/connect?host=127.0.0.1&port=" + nodePort)).isEqualTo("ConnectionRefusedError");
+            assertThat(result(online, "/connect?host=10.0.2.2&port=" + nodePort)).isNotEqualTo("connected");
+        }
+    }
+
+    @Test
     void aProgramAllocatingPastItsMemoryIsKilledWith502AndStartsAgainOnTheNextRequest() throws Exception {
         String hog = publish(content -> content.with("resources").put("memory", 64));
 

@@ -5,6 +5,7 @@ import io.aleph4j.api.vm.VmException;
 import io.aleph4j.api.vm.VmInterface;
 import io.aleph4j.api.vm.VmRuntime;
 import io.aleph4j.api.vm.VmSpec;
+import io.aleph4j.plugins.support.Directories;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,6 +69,11 @@ final class ProcessRuntime implements VmRuntime, AutoCloseable {
             return Optional.of("vm-process needs socat, and " + config.socat()
                     + " is not an executable (Debian package socat; config vm-process.socat)");
         }
+        if (spec.internet() && !Files.isExecutable(config.slirp4netns())) {
+            return Optional.of("the program asks for the internet (environment.internet), which vm-process gives "
+                    + "with slirp4netns, and " + config.slirp4netns() + " is not an executable (Debian package "
+                    + "slirp4netns; config vm-process.slirp4netns)");
+        }
         return spec.vmInterface() == VmInterface.ASGI ? asgiRefusal.get() : Optional.empty();
     }
 
@@ -84,16 +90,27 @@ final class ProcessRuntime implements VmRuntime, AutoCloseable {
                     + e.getMessage(), e);
         }
         String eventToken = EventToken.fresh();
+        java.io.RandomAccessFile networkRelease = null;
         try {
             if (spec.vmInterface() == VmInterface.ASGI) {
                 AsgiWrapper.writeTo(run);
             }
+            if (spec.internet()) {
+                networkRelease = Egress.prepare(run);
+            }
         } catch (IOException e) {
-            deleteQuietly(run);
-            throw new VmException(VmException.Kind.START_FAILED, "cannot write the ASGI wrapper: " + e.getMessage(),
-                    e);
+            Directories.deleteTreeQuietly(run);
+            throw new VmException(VmException.Kind.START_FAILED, "cannot prepare the program's sandbox: "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Directories.deleteTreeQuietly(run);
+            throw new VmException(VmException.Kind.START_FAILED, "interrupted while preparing the sandbox", e);
         }
         List<String> command = SandboxCommand.of(config, spec, run, eventToken);
+        if (spec.internet()) {
+            command = Egress.opening(run, command);
+        }
         String cgroup = "vm-" + spec.itemHash().substring(0, Math.min(12, spec.itemHash().length())) + "-"
                 + Long.toHexString(System.nanoTime());
         if (limits.isPresent()) {
@@ -117,10 +134,26 @@ final class ProcessRuntime implements VmRuntime, AutoCloseable {
             throw new VmException(VmException.Kind.START_FAILED, "cannot start " + config.bwrap() + ": "
                     + e.getMessage(), e);
         }
+        Optional<Process> network = Optional.empty();
+        if (networkRelease != null) {
+            try {
+                network = Optional.of(Egress.attach(config.slirp4netns(), run, process, networkRelease,
+                        config.startTimeout()));
+            } catch (VmException e) {
+                process.destroyForcibly();
+                limits.ifPresent(cgroups -> cgroups.remove(cgroup));
+                Directories.deleteTreeQuietly(run);
+                throw e;
+            }
+        }
+        Optional<Process> slirp = network;
         RunningProcess running = new RunningProcess(process, run, http, spec.logFile(),
                 spec.vmInterface() == VmInterface.ASGI ? Optional.of(eventToken) : Optional.empty(),
                 () -> limits.flatMap(cgroups -> cgroups.outOfMemory(cgroup)),
-                () -> limits.ifPresent(cgroups -> cgroups.remove(cgroup)));
+                () -> {
+                    slirp.ifPresent(Process::destroyForcibly);
+                    limits.ifPresent(cgroups -> cgroups.remove(cgroup));
+                });
         running.awaitListening(config.startTimeout());
         return running;
     }

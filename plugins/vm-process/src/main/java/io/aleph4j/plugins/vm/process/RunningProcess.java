@@ -140,12 +140,8 @@ final class RunningProcess implements RunningVm {
             process.destroyForcibly();
         }
         cleanup.run();
-        try {
-            Files.deleteIfExists(socket);
-            Files.deleteIfExists(runDirectory);
-        } catch (IOException e) {
-            // A leftover empty directory in the temporary root is harmless.
-        }
+        // The socket, the ASGI wrapper, the network's FIFO and files: all of the run directory goes.
+        io.aleph4j.plugins.support.Directories.deleteTreeQuietly(runDirectory);
     }
 
     private String logTail() {

@@ -58,6 +58,9 @@ final class SandboxCommand {
             command.addAll(List.of(volume.readOnly() ? "--ro-bind" : "--bind", volume.source().toString(),
                     volume.mount()));
         }
+        if (spec.internet()) {
+            command.addAll(Egress.bwrapOptions(runDirectory));
+        }
         command.addAll(List.of("--clearenv", "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin",
                 "--setenv", "HOME", "/tmp", "--setenv", "LANG", "C.UTF-8", "--setenv", "PYTHONDONTWRITEBYTECODE", "1",
                 "--setenv", "PYTHONUNBUFFERED", "1"));
@@ -86,7 +89,9 @@ final class SandboxCommand {
                 + "  kill -0 $program 2>/dev/null || { wait $program; exit $?; }\n"
                 + "  sleep 0.005\n"
                 + "done\n"
-                + socat + " UNIX-LISTEN:" + SOCKET_IN_SANDBOX + ",fork,unlink-early TCP:127.0.0.1:8080 &\n"
+                // nodelay: the relay writes what it read at once, so a response in two writes (head, body) is not
+                // held back by Nagle's algorithm until the program's delayed ACK (40 ms).
+                + socat + " UNIX-LISTEN:" + SOCKET_IN_SANDBOX + ",fork,unlink-early TCP:127.0.0.1:8080,nodelay &\n"
                 + "wait $program\n";
     }
 

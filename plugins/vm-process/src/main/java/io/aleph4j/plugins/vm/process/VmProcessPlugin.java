@@ -22,9 +22,12 @@ public final class VmProcessPlugin implements AlephPlugin {
     static final ConfigKey<Integer> MAX_PROCESSES = ConfigKey.integer("max-processes", 256,
             "The most processes and threads one program may have at once (its cgroup's pids.max).");
 
+    static final ConfigKey<String> SLIRP4NETNS = ConfigKey.string("slirp4netns", "/usr/bin/slirp4netns",
+            "slirp4netns, which gives programs with environment.internet their network (Debian package slirp4netns).");
+
     @Override
     public List<ConfigKey<?>> configKeys() {
-        return List.of(BWRAP, SOCAT, PYTHON, START_TIMEOUT, MAX_PROCESSES);
+        return List.of(BWRAP, SOCAT, PYTHON, START_TIMEOUT, MAX_PROCESSES, SLIRP4NETNS);
     }
 
     @Override
