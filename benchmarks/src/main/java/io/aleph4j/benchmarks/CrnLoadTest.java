@@ -49,6 +49,33 @@ public final class CrnLoadTest {
             exec /usr/bin/socat TCP-LISTEN:${PORT:-8080},bind=127.0.0.1,fork,reuseaddr SYSTEM:"cat $here/response.http"
             """;
     private static final String RESPONSE = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
+    /**
+     * The warm figure's program: an HTTP/1.1 server that keeps connections open and writes each response in one
+     * write with Nagle's algorithm off (Python's standard library), so that a warm request is one exchange on an
+     * open connection, through the CRN as directly.
+     */
+    private static final String KEEP_ALIVE_PROGRAM = """
+            #!/usr/bin/python3
+            import http.server, os
+
+            class Handler(http.server.BaseHTTPRequestHandler):
+                protocol_version = "HTTP/1.1"
+                wbufsize = -1
+                disable_nagle_algorithm = True
+
+                def do_GET(self):
+                    self.send_response(200)
+                    self.send_header("Content-Length", "2")
+                    self.end_headers()
+                    self.wfile.write(b"ok")
+                    self.wfile.flush()
+
+                def log_message(self, *args):
+                    pass
+
+            port = int(os.environ.get("PORT", "8080"))
+            http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
+            """;
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
@@ -81,37 +108,51 @@ public final class CrnLoadTest {
                     coldDirect.add(directMillis);
                 }
             }
-            URI crn = URI.create("http://127.0.0.1:" + crnPort + "/vm/" + programs.get(0) + "/");
+            String keepAlive = publish(node, client, 1, java.util.Map.of("server.py",
+                    KEEP_ALIVE_PROGRAM.getBytes(StandardCharsets.UTF_8)), "server.py", 20261207L).getFirst();
+            Path keepAliveScript = work.resolve("server.py");
+            Files.writeString(keepAliveScript, KEEP_ALIVE_PROGRAM);
+            Files.setPosixFilePermissions(keepAliveScript, PosixFilePermissions.fromString("rwxr-xr-x"));
+            URI crn = URI.create("http://127.0.0.1:" + crnPort + "/vm/" + keepAlive + "/");
             List<Double> warmCrn = new ArrayList<>();
             List<Double> warmDirect = new ArrayList<>();
             int port = freePort();
-            ProcessBuilder directBuilder = new ProcessBuilder(script.toString()).redirectErrorStream(true)
+            ProcessBuilder directBuilder = new ProcessBuilder(keepAliveScript.toString()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             directBuilder.environment().put("PORT", Integer.toString(port));
+            List<Double> bareHttp = new ArrayList<>();
             Process server = directBuilder.start();
+            org.eclipse.jetty.server.Server bare = bareServer();
             try {
                 URI directUri = URI.create("http://127.0.0.1:" + port + "/");
+                URI bareUri = bare.getURI().resolve("/");
                 awaitAnswer(client, directUri);
                 for (int i = 0; i < rounds * 4 + 20; i++) {
                     double viaCrn = timed(() -> expectOk(client, crn));
                     double plain = timed(() -> expectOk(client, directUri));
+                    double exchange = timed(() -> expectOk(client, bareUri));
                     if (i >= 20) {
                         warmCrn.add(viaCrn);
                         warmDirect.add(plain);
+                        bareHttp.add(exchange);
                     }
                 }
             } finally {
                 server.destroy();
+                bare.stop();
             }
             System.out.println("| figure | p50 ms | p99 ms |");
             System.out.println("| --- | --- | --- |");
             row("cold start through the CRN (vm-process, bubblewrap, cgroups)", coldCrn);
             row("cold start of the same program run directly", coldDirect);
-            row("warm request through the CRN", warmCrn);
-            row("warm request to the program directly", warmDirect);
-            System.out.printf("cold start overhead p50: %.1f ms; warm overhead p50: %.2f ms%n",
+            row("warm request through the CRN (a keep-alive program)", warmCrn);
+            row("warm request to the keep-alive program directly", warmDirect);
+            row("bare HTTP exchange (Jetty answering ok, same client)", bareHttp);
+            System.out.printf("cold start overhead p50: %.1f ms; warm overhead p50: %.2f ms beyond the program, %.2f ms "
+                            + "beyond the program and the bare HTTP exchange%n",
                     percentile(coldCrn, 50) - percentile(coldDirect, 50),
-                    percentile(warmCrn, 50) - percentile(warmDirect, 50));
+                    percentile(warmCrn, 50) - percentile(warmDirect, 50),
+                    percentile(warmCrn, 50) - percentile(warmDirect, 50) - percentile(bareHttp, 50));
 
             wasm(node, client, crnPort, rounds);
         }
@@ -142,20 +183,7 @@ public final class CrnLoadTest {
         List<Double> warmCrn = new ArrayList<>();
         List<Double> warmDirect = new ArrayList<>();
         List<Double> bareHttp = new ArrayList<>();
-        // The bare HTTP exchange: the supervisor's server library (Jetty) answering "ok" from a handler, asked by the
-        // same client; what a request through the CRN costs beyond it and the module's own run is the CRN's.
-        org.eclipse.jetty.server.Server bare = new org.eclipse.jetty.server.Server(
-                new java.net.InetSocketAddress("127.0.0.1", 0));
-        bare.setHandler(new org.eclipse.jetty.server.Handler.Abstract() {
-            @Override
-            public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-                                  org.eclipse.jetty.util.Callback callback) {
-                response.setStatus(200);
-                response.write(true, java.nio.ByteBuffer.wrap("ok".getBytes(StandardCharsets.UTF_8)), callback);
-                return true;
-            }
-        });
-        bare.start();
+        org.eclipse.jetty.server.Server bare = bareServer();
         try {
             URI bareUri = bare.getURI().resolve("/");
             for (int i = 0; i < rounds * 4 + 20; i++) {
@@ -184,6 +212,27 @@ public final class CrnLoadTest {
                 percentile(coldCrn, 50) - percentile(coldDirect, 50),
                 percentile(warmCrn, 50) - percentile(warmDirect, 50),
                 percentile(warmCrn, 50) - percentile(warmDirect, 50) - percentile(bareHttp, 50));
+    }
+
+    /**
+     * The bare HTTP exchange: the supervisor's server library (Jetty) answering "ok" from a handler, asked by the same
+     * client. A CRN is one HTTP hop in front of a program: what a request through it costs beyond the program and
+     * this one exchange is the CRN's own.
+     */
+    private static org.eclipse.jetty.server.Server bareServer() throws Exception {
+        org.eclipse.jetty.server.Server bare = new org.eclipse.jetty.server.Server(
+                new java.net.InetSocketAddress("127.0.0.1", 0));
+        bare.setHandler(new org.eclipse.jetty.server.Handler.Abstract() {
+            @Override
+            public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                                  org.eclipse.jetty.util.Callback callback) {
+                response.setStatus(200);
+                response.write(true, java.nio.ByteBuffer.wrap("ok".getBytes(StandardCharsets.UTF_8)), callback);
+                return true;
+            }
+        });
+        bare.start();
+        return bare;
     }
 
     private static final String OK_WAT = """

@@ -79,19 +79,33 @@ final class SandboxCommand {
     }
 
     /**
-     * The sandbox's first process: starts the program, waits until something accepts connections on port 8080
-     * (or the program exits: its status becomes the sandbox's), and only then opens the relay's socket, so that the
-     * socket's existence means the program is ready. It then waits for the program and exits with its status.
+     * The sandbox's first process: starts the program and, at the same time, the relay on a socket of another name;
+     * waits until something listens on port 8080 (or the program exits: its status becomes the sandbox's), and only
+     * then renames the relay's socket to {@link #SOCKET_IN_SANDBOX}, so that the socket's existence means the
+     * program is ready. It then waits for the program and exits with its status. The check reads the sandbox's own
+     * {@code /proc/net/tcp} with the shell's builtins (no process started per look), every 5 ms; the relay starts
+     * while the program does, since a bound unix socket keeps working under its new name.
      */
     static String relayOnceListening(String socat) {
+        String pending = SOCKET_IN_SANDBOX + ".pending";
         return "\"$@\" & program=$!\n"
-                + "until " + socat + " -u OPEN:/dev/null TCP:127.0.0.1:8080 2>/dev/null; do\n"
+                // nodelay: the relay writes what it read at once, so a response in two writes (head, body) is not
+                // held back by Nagle's algorithm until the program's delayed ACK (40 ms).
+                + socat + " UNIX-LISTEN:" + pending + ",fork,unlink-early TCP:127.0.0.1:8080,nodelay &\n"
+                + "listening() {\n"
+                + "  for table in /proc/net/tcp /proc/net/tcp6; do\n"
+                + "    [ -r $table ] || continue\n"
+                + "    while read -r _ local _ state _; do\n"
+                + "      case \"$local $state\" in *:1F90\\ 0A) return 0 ;; esac\n"
+                + "    done < $table\n"
+                + "  done\n"
+                + "  return 1\n"
+                + "}\n"
+                + "until listening && [ -S " + pending + " ]; do\n"
                 + "  kill -0 $program 2>/dev/null || { wait $program; exit $?; }\n"
                 + "  sleep 0.005\n"
                 + "done\n"
-                // nodelay: the relay writes what it read at once, so a response in two writes (head, body) is not
-                // held back by Nagle's algorithm until the program's delayed ACK (40 ms).
-                + socat + " UNIX-LISTEN:" + SOCKET_IN_SANDBOX + ",fork,unlink-early TCP:127.0.0.1:8080,nodelay &\n"
+                + "mv " + pending + " " + SOCKET_IN_SANDBOX + "\n"
                 + "wait $program\n";
     }
 
