@@ -9,6 +9,7 @@ import io.aleph4j.api.state.StateStore;
 import io.aleph4j.api.vm.VmRuntime;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.Server;
@@ -85,8 +86,18 @@ public final class CrnSupervisorPlugin implements AlephPlugin {
                         tokenHash.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(tokenHash),
                         context.clock()),
                 new OwnerAuth(context.config().get(DOMAIN), context.clock()));
-        server.setHandler(new SupervisorHandler(pool, control,
-                new SystemUsage(context.dataDirectory(), context.clock()), context.clock(), version == null ? "dev" : version));
+        OperatorLogin login = OperatorLogin.create(context.dataDirectory().resolve("executions"));
+        Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        settings.put("host", context.config().get(HOST));
+        settings.put("port", context.config().get(PORT));
+        settings.put("reuse_timeout", context.config().get(REUSE_TIMEOUT).toString());
+        settings.put("runtimes", catalog.all());
+        settings.put("vm_runtimes", context.extensions(VmRuntime.class).stream().map(VmRuntime::id).toList());
+        settings.put("allocation_signers", context.config().get(ALLOCATION_SIGNERS));
+        settings.put("domain", context.config().get(DOMAIN));
+        settings.put("data_directory", context.dataDirectory().toString());
+        server.setHandler(new SupervisorHandler(pool, control, new SystemUsage(context.dataDirectory(),
+                context.clock()), login, settings, context.clock(), version == null ? "dev" : version));
         server.start();
         triggers = new MessageTriggers(context.state(), pool);
         triggers.start(context.log());
@@ -98,9 +109,10 @@ public final class CrnSupervisorPlugin implements AlephPlugin {
                         restored.successful().size(), restored.failing().size(), restored.errors());
             }
         });
-        LOG.log(System.Logger.Level.INFO, "CRN supervisor on http://{0}:{1,number,#}/ with runtimes {2}",
+        LOG.log(System.Logger.Level.INFO, "CRN supervisor on http://{0}:{1,number,#}/ with runtimes {2}; the "
+                        + "operator logs in at http://{0}:{1,number,#}/about/login?token={3}",
                 connector.getHost(), connector.getLocalPort(),
-                context.extensions(VmRuntime.class).stream().map(VmRuntime::id).toList());
+                context.extensions(VmRuntime.class).stream().map(VmRuntime::id).toList(), login.token());
     }
 
     @Override

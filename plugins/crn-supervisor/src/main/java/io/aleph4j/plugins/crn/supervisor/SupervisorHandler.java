@@ -49,11 +49,19 @@ final class SupervisorHandler extends Handler.Abstract {
     private final ExecutionPool pool;
     private final ControlRoutes control;
     private final SystemUsage usage;
+    private final OperatorLogin login;
+    private final Map<String, Object> settings;
     private final Clock clock;
     private final String serverHeader;
 
-    SupervisorHandler(ExecutionPool pool, ControlRoutes control, SystemUsage usage, Clock clock, String version) {
+    /**
+     * @param settings the supervisor's settings, shown to the operator at {@code /about/config} (no secrets in them)
+     */
+    SupervisorHandler(ExecutionPool pool, ControlRoutes control, SystemUsage usage, OperatorLogin login,
+                      Map<String, Object> settings, Clock clock, String version) {
         this.pool = pool;
+        this.login = login;
+        this.settings = Map.copyOf(settings);
         this.usage = usage;
         this.control = control;
         this.clock = clock;
@@ -75,6 +83,17 @@ final class SupervisorHandler extends Handler.Abstract {
                 forward(request, response, callback, hostProgram.get(), path);
             } else if (ControlRoutes.serves(path)) {
                 control.handle(request, response, callback, path);
+            } else if (path.equals("/about/login") && isGet(request)) {
+                login(request, response, callback);
+            } else if (path.equals("/about/config") && isGet(request)) {
+                if (login.accepts(cookie(request, "token"))) {
+                    json(response, callback, 200, settings);
+                } else {
+                    error(response, callback, 401, "Invalid token: log in at /about/login?token=... with the token "
+                            + "the supervisor logged at start");
+                }
+            } else if (path.equals("/status/config") && isGet(request)) {
+                json(response, callback, 200, publicConfig());
             } else if (path.equals("/about/usage/system") && isGet(request)) {
                 json(response, callback, 200, usage.read());
             } else if (path.equals("/about/executions/list") && isGet(request)) {
@@ -216,6 +235,36 @@ final class SupervisorHandler extends Handler.Abstract {
                 new TunnelConnection(request.getConnectionMetaData().getConnection().getEndPoint(),
                         request.getComponents().getExecutor(), tunnel, () -> execution.end(clock.instant())));
         callback.succeeded();
+    }
+
+    /** The reference's login: the right token sets the cookie and goes to the config; anything else is 401. */
+    private void login(Request request, Response response, Callback callback) {
+        Optional<String> token = Request.extractQueryParameters(request).getValues("token") == null ? Optional.empty()
+                : Request.extractQueryParameters(request).getValues("token").stream().findFirst();
+        if (!login.accepts(token)) {
+            error(response, callback, 401, "Invalid token");
+            return;
+        }
+        response.getHeaders().add(HttpHeader.SET_COOKIE, "token=" + login.token() + "; HttpOnly; SameSite=Strict; Path=/");
+        Response.sendRedirect(request, response, callback, 302, "/about/config", true);
+    }
+
+    private static Optional<String> cookie(Request request, String name) {
+        return Request.getCookies(request).stream().filter(cookie -> cookie.getName().equals(name))
+                .map(org.eclipse.jetty.http.HttpCookie::getValue).findFirst();
+    }
+
+    /** The reference's public {@code /status/config}, with what applies to this CRN. */
+    private Map<String, Object> publicConfig() {
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put("DOMAIN_NAME", settings.getOrDefault("domain", "localhost"));
+        config.put("node_hash", null);
+        config.put("version", serverHeader.substring(serverHeader.indexOf('/') + 1));
+        config.put("computing", Map.of("ENABLE_QEMU_SUPPORT", false, "ENABLE_CONFIDENTIAL_COMPUTING", false,
+                "ENABLE_GPU_SUPPORT", false, "INSTANCE_DEFAULT_HYPERVISOR", "none"));
+        config.put("security", Map.of("USE_JAILER", false, "ALLOW_VM_NETWORKING", true));
+        config.put("aleph4j_runtimes", settings.getOrDefault("vm_runtimes", java.util.List.of()));
+        return config;
     }
 
     /** The program a host names by its first label, the base32 form of a 32-byte item hash. */

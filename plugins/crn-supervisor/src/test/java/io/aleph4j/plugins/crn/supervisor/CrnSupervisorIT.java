@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -180,6 +181,33 @@ final class CrnSupervisorIT {
         socket.sendText("x".repeat(100_000), true).get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(received.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("echo: " + "x".repeat(100_000));
         socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theConfigIsTheOperatorsAfterLoginWithTheStartsTokenAndTheLoginRefusesAnyOther() throws Exception {
+        Path tokenFile = data.resolve("plugins/crn-supervisor/executions/login_token");
+        String token = Files.readString(tokenFile);
+        assertThat(Files.getPosixFilePermissions(tokenFile)).containsExactly(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ);
+
+        assertThat(exchange("/about/login").statusCode()).isEqualTo(401);
+        assertThat(exchange("/about/login?token=wrong").statusCode()).isEqualTo(401);
+        assertThat(exchange("/about/config").statusCode()).isEqualTo(401);
+        HttpResponse<String> login = exchange("/about/login?token=" + token);
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("location").orElseThrow()).endsWith("/about/config");
+        String cookie = login.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> config = http.send(HttpRequest.newBuilder(crn("/about/config")).header("Cookie", cookie)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(config.body()).path("vm_runtimes").toString()).contains("process", "wasm");
+        JsonNode publicConfig = JSON.readTree(get("/status/config"));
+        assertThat(publicConfig.path("DOMAIN_NAME").asText()).isEqualTo("localhost");
+        assertThat(publicConfig.path("computing").path("ENABLE_QEMU_SUPPORT").asBoolean()).isFalse();
+    }
+
+    private HttpResponse<String> exchange(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(crn(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
