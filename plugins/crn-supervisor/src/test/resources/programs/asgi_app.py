@@ -90,6 +90,20 @@ async def app(scope, receive, send):
             pass
     elif path == "/forkbomb":
         answer = fork_until_refused(100000)
+    elif path == "/write":
+        query = urllib.parse.parse_qs(scope["query_string"].decode())
+        try:
+            with open(query["path"][0], "w") as file:
+                file.write(query["text"][0])
+            answer = {"result": "written"}
+        except OSError as error:
+            answer = {"result": type(error).__name__}
+    elif path == "/cat":
+        try:
+            with open(urllib.parse.parse_qs(scope["query_string"].decode())["path"][0]) as file:
+                answer = {"result": file.read()}
+        except OSError as error:
+            answer = {"result": type(error).__name__}
     elif path == "/received":
         answer = {"received": RECEIVED}
     elif path == "/slow":

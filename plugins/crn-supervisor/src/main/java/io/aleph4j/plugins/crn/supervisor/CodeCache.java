@@ -78,6 +78,23 @@ final class CodeCache {
         return target;
     }
 
+    /** An immutable volume's archive, unpacked once per file hash: a zip (a squashfs image needs a micro-VM). */
+    Path unpackedArchive(StoredContent volume) throws ProgramProblem, IOException {
+        byte[] magic;
+        try (InputStream in = volume.open(0)) {
+            magic = in.readNBytes(4);
+        }
+        if (magic.length == 4 && magic[0] == 'h' && magic[1] == 's' && magic[2] == 'q' && magic[3] == 's') {
+            throw new ProgramProblem(400, "Code, runtime or data not available: volume " + volume.hash().value()
+                    + " is a squashfs image, which needs a micro-VM runtime; this CRN mounts zip archives");
+        }
+        if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K') {
+            throw new ProgramProblem(400, "Code, runtime or data not available: volume " + volume.hash().value()
+                    + " is not a zip archive (this CRN mounts immutable volumes from zip archives)");
+        }
+        return unpacked(volume, "zip", "", false);
+    }
+
     private static void unzip(StoredContent code, Path directory) throws IOException, ProgramProblem {
         long total = 0;
         try (ZipInputStream zip = new ZipInputStream(code.open(0))) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.state.AggregateRecord;
 import io.aleph4j.api.state.StateQueries;
+import io.aleph4j.plugins.support.Directories;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -170,8 +171,10 @@ final class ControlRoutes {
                     ? "Stopped VM with ref " + hash.value() : "Already stopped, nothing to do");
             case "reboot" -> reboot(response, callback, hash);
             case "erase" -> {
+                // As the reference's erase: stopped, forgotten, and its writable volumes deleted.
                 pool.stopAndForget(hash.value());
                 Files.deleteIfExists(pool.logFile(hash.value()));
+                Directories.deleteTree(pool.persistentVolumes(hash.value()));
                 SupervisorHandler.json(response, callback, 200, "Erased VM with ref " + hash.value());
             }
             default -> logs(response, callback, hash);

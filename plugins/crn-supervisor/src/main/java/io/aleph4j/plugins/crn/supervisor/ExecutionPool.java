@@ -89,8 +89,9 @@ final class ExecutionPool implements AutoCloseable {
         Path code = resolver.code(program);
         Path work = root.resolve("work").resolve(hash.value());
         deleteTree(work);
+        List<io.aleph4j.api.vm.VmVolume> volumes = resolver.volumes(program, work, persistentVolumes(hash.value()));
         VmSpec spec = new VmSpec(hash.value(), code, program.entrypoint(), program.vmInterface(), program.args(),
-                program.variables(), program.vcpus(), program.memoryMib(), program.internet(), List.of(),
+                program.variables(), program.vcpus(), program.memoryMib(), program.internet(), volumes,
                 runtimeName, work, logFile(hash.value()));
         List<String> refusals = new ArrayList<>();
         for (VmRuntime runtime : runtimes) {
@@ -208,6 +209,11 @@ final class ExecutionPool implements AutoCloseable {
             saveAllocations();
         }
         return stop(itemHash);
+    }
+
+    /** Where the program's persistent volumes are kept, one directory each, between executions. */
+    Path persistentVolumes(String itemHash) {
+        return root.resolve("volumes").resolve(itemHash);
     }
 
     /** Where the program's output is kept. */

@@ -14,13 +14,15 @@ import java.util.Map;
  * @param codeEncoding   {@code code.encoding}: plain, zip or squashfs
  * @param seconds        {@code resources.seconds}: the per-request timeout
  * @param persistent     {@code on.persistent}
+ * @param volumes        {@code volumes}
  */
 record ProgramDefinition(String owner, String codeRef, boolean codeUseLatest, String codeEncoding, String entrypoint,
                          VmInterface vmInterface, List<String> args, String runtimeRef,
                          Map<String, String> variables, int vcpus, int memoryMib, int seconds, boolean internet,
-                         boolean persistent) {
+                         boolean persistent, List<VolumeDefinition> volumes) {
 
     ProgramDefinition {
+        volumes = List.copyOf(volumes);
         args = List.copyOf(args);
         variables = Map.copyOf(variables);
     }

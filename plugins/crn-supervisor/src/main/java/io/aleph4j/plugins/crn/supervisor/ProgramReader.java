@@ -43,6 +43,32 @@ final class ProgramReader {
                 args, runtime.path("ref").asText(), variables, resources.path("vcpus").asInt(1),
                 resources.path("memory").asInt(128), resources.path("seconds").asInt(1),
                 content.path("environment").path("internet").asBoolean(false),
-                content.path("on").path("persistent").asBoolean(false));
+                content.path("on").path("persistent").asBoolean(false), volumes(content.path("volumes")));
+    }
+
+    /**
+     * The volumes by kind, as aleph-message tells them apart: a {@code ref} makes an immutable one, {@code ephemeral}
+     * an ephemeral one, otherwise persistent. A volume without a mount gets the reference's default
+     * ({@code /mnt/<name>}, or {@code /mnt/volume_<i>}).
+     */
+    static List<VolumeDefinition> volumes(JsonNode volumes) {
+        List<VolumeDefinition> read = new ArrayList<>();
+        int index = 0;
+        for (JsonNode volume : volumes) {
+            String name = volume.path("name").asText("unamed_volume_" + index);
+            String mount = volume.path("mount").isTextual() ? volume.path("mount").asText()
+                    : "/mnt/" + (volume.path("name").isTextual() ? name : "volume_" + index);
+            if (volume.path("ref").isTextual()) {
+                read.add(new VolumeDefinition.Immutable(volume.path("ref").asText(),
+                        volume.path("use_latest").asBoolean(true), mount));
+            } else if (volume.path("ephemeral").asBoolean(false)) {
+                read.add(new VolumeDefinition.Ephemeral(volume.path("size_mib").asInt(1), mount));
+            } else {
+                read.add(new VolumeDefinition.Persistent(name, volume.path("size_mib").asInt(1),
+                        volume.path("persistence").asText("host"), mount));
+            }
+            index++;
+        }
+        return read;
     }
 }

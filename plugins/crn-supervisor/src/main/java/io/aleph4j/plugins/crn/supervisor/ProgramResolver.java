@@ -10,10 +10,14 @@ import io.aleph4j.api.state.FileReference;
 import io.aleph4j.api.state.MessageRecord;
 import io.aleph4j.api.state.StateQueries;
 import io.aleph4j.api.vm.VmInterface;
+import io.aleph4j.api.vm.VmVolume;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -68,23 +72,96 @@ final class ProgramResolver {
 
     /** The program's code, unpacked. */
     Path code(ProgramDefinition program) throws ProgramProblem {
-        ItemHash storeHash;
+        StoredContent stored = storedFile(program.owner(), program.codeRef(), program.codeUseLatest(), "the code");
         try {
-            storeHash = ItemHash.of(program.codeRef());
-        } catch (IllegalArgumentException e) {
-            throw new ProgramProblem(400, "code.ref '" + program.codeRef() + "' is not an item hash");
-        }
-        Optional<FileReference> file = program.codeUseLatest()
-                ? state.latestFileReference(program.owner(), program.codeRef()).or(() -> state.fileReference(storeHash))
-                : state.fileReference(storeHash);
-        FileReference reference = file.orElseThrow(() -> new ProgramProblem(400,
-                "Code, runtime or data not available: no processed STORE " + program.codeRef() + " on this node"));
-        try {
-            StoredContent stored = content.find(reference.fileHash()).orElseThrow(() -> new ProgramProblem(400,
-                    "Code, runtime or data not available: the code's file " + reference.fileHash().value()
-                            + " is nowhere to be had"));
             return code.unpacked(stored, program.codeEncoding(), program.entrypoint(),
                     program.vmInterface() == VmInterface.BINARY);
+        } catch (IOException e) {
+            throw new ProgramProblem(400, "Code, runtime or data not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** Paths a volume may not be mounted on: the sandbox's own system and the runtime's own mounts. */
+    private static final List<String> RESERVED_MOUNTS = List.of("/usr", "/bin", "/sbin", "/lib", "/lib32",
+            "/lib64", "/libx32", "/etc", "/proc", "/dev", "/run", "/opt/code", "/tmp");
+
+    /**
+     * The program's volumes, made ready on this host: an immutable one is a STORE's zip, unpacked once per file
+     * (squashfs images need a micro-VM runtime); an ephemeral one an empty directory in the execution's work
+     * directory; a persistent one ({@code persistence: host}) a directory of its own under {@code persistentRoot},
+     * kept between executions until the owner erases the program.
+     */
+    List<VmVolume> volumes(ProgramDefinition program, Path workDirectory, Path persistentRoot)
+            throws ProgramProblem {
+        List<VmVolume> ready = new ArrayList<>();
+        int index = 0;
+        for (VolumeDefinition volume : program.volumes()) {
+            String mount = checkedMount(volume.mount());
+            try {
+                switch (volume) {
+                    case VolumeDefinition.Immutable immutable -> {
+                        StoredContent stored = storedFile(program.owner(), immutable.ref(), immutable.useLatest(),
+                                "volume " + mount);
+                        ready.add(new VmVolume(mount, code.unpackedArchive(stored), true));
+                    }
+                    case VolumeDefinition.Ephemeral ephemeral -> {
+                        Path directory = Files.createDirectories(workDirectory.resolve("ephemeral-" + index));
+                        ready.add(new VmVolume(mount, directory, false));
+                    }
+                    case VolumeDefinition.Persistent persistent -> {
+                        if (!persistent.persistence().equals("host")) {
+                            throw new ProgramProblem(400, "Only 'host' persistence is supported (volume " + mount
+                                    + " asks for '" + persistent.persistence() + "')");
+                        }
+                        Path directory = Files.createDirectories(persistentRoot.resolve(persistent.safeName()));
+                        ready.add(new VmVolume(mount, directory, false));
+                    }
+                }
+            } catch (IOException e) {
+                throw new ProgramProblem(400, "Code, runtime or data not available: volume " + mount + ": "
+                        + e.getMessage(), e);
+            }
+            index++;
+        }
+        return ready;
+    }
+
+    private static String checkedMount(String mount) throws ProgramProblem {
+        String normalized;
+        try {
+            normalized = Path.of(mount).normalize().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ProgramProblem(400, "volume mount '" + mount + "' is not a path");
+        }
+        if (!normalized.startsWith("/") || normalized.equals("/")) {
+            throw new ProgramProblem(400, "volume mount '" + mount + "' is not an absolute path below /");
+        }
+        for (String reserved : RESERVED_MOUNTS) {
+            if (normalized.equals(reserved) || normalized.startsWith(reserved + "/")) {
+                throw new ProgramProblem(400, "volume mount '" + mount + "' is on " + reserved
+                        + ", which the sandbox keeps for itself");
+            }
+        }
+        return normalized;
+    }
+
+    /** A STORE's file, by the STORE's hash or, with {@code useLatest}, the owner's latest amend of it. */
+    private StoredContent storedFile(String owner, String ref, boolean useLatest, String what) throws ProgramProblem {
+        ItemHash storeHash;
+        try {
+            storeHash = ItemHash.of(ref);
+        } catch (IllegalArgumentException e) {
+            throw new ProgramProblem(400, what + " ref '" + ref + "' is not an item hash");
+        }
+        Optional<FileReference> file = useLatest
+                ? state.latestFileReference(owner, ref).or(() -> state.fileReference(storeHash))
+                : state.fileReference(storeHash);
+        FileReference reference = file.orElseThrow(() -> new ProgramProblem(400,
+                "Code, runtime or data not available: no processed STORE " + ref + " on this node (" + what + ")"));
+        try {
+            return content.find(reference.fileHash()).orElseThrow(() -> new ProgramProblem(400,
+                    "Code, runtime or data not available: the file " + reference.fileHash().value() + " of " + what
+                            + " is nowhere to be had"));
         } catch (IOException e) {
             throw new ProgramProblem(400, "Code, runtime or data not available: " + e.getMessage(), e);
         }

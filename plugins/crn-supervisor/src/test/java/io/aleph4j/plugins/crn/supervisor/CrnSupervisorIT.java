@@ -211,6 +211,51 @@ final class CrnSupervisorIT {
     }
 
     @Test
+    void volumesAreMountedTheImmutableReadOnlyThePersistentKeptAcrossExecutionsTheEphemeralFresh() throws Exception {
+        String assets = publisher.store(ProgramPublisher.zip(Map.of("greeting.txt", "from a volume")));
+        String program = publisher.publish(ProgramPublisher.asgiTestProgram(), "main:app", content -> {
+            var volumes = content.putArray("volumes");
+            volumes.addObject().put("ref", assets).put("use_latest", false).put("mount", "/mnt/assets");
+            volumes.addObject().put("name", "state").put("size_mib", 10).put("persistence", "host")
+                    .put("mount", "/mnt/state");
+            volumes.addObject().put("ephemeral", true).put("size_mib", 10).put("mount", "/mnt/scratch");
+        });
+
+        assertThat(programResult(program, "/cat?path=/mnt/assets/greeting.txt")).isEqualTo("from a volume");
+        assertThat(programResult(program, "/write?path=/mnt/assets/greeting.txt&text=changed")).isNotEqualTo("written");
+        assertThat(programResult(program, "/write?path=/mnt/state/counter&text=1")).isEqualTo("written");
+        assertThat(programResult(program, "/write?path=/mnt/scratch/note&text=x")).isEqualTo("written");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (JSON.readTree(get("/about/executions/list")).has(program) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(JSON.readTree(get("/about/executions/list")).has(program)).as("stopped when idle").isFalse();
+
+        assertThat(programResult(program, "/cat?path=/mnt/state/counter")).isEqualTo("1");
+        assertThat(programResult(program, "/cat?path=/mnt/scratch/note")).isEqualTo("FileNotFoundError");
+        assertThat(programResult(program, "/cat?path=/mnt/assets/greeting.txt")).isEqualTo("from a volume");
+    }
+
+    @Test
+    void aVolumeOnTheSandboxesOwnPathsIsRefused() throws Exception {
+        String program = publisher.publish(ProgramPublisher.asgiTestProgram(), "main:app", content -> content
+                .putArray("volumes").addObject().put("name", "evil").put("size_mib", 1).put("mount", "/usr/lib"));
+
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(crn("/vm/" + program + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("/usr");
+    }
+
+    private String programResult(String program, String path) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(crn("/vm/" + program + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as("%s", answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body()).path("result").asText();
+    }
+
+    @Test
     void theProgramsStatusIsForwardedAsItAnswersIt() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(crn("/vm/" + asgi + "/teapot")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -102,12 +102,7 @@ public final class ProgramPublisher {
     /** Uploads the code, stores it, and publishes a program whose content {@code adjust} may change. */
     public String publish(byte[] code, String entrypoint, java.util.function.Consumer<ObjectNode> adjust)
             throws Exception {
-        JsonNode upload = JSON.readTree(send(HttpRequest.newBuilder(node.uri("/api/v0/storage/add_file"))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(code)).build()));
-        String fileHash = upload.path("hash").asText();
-        ObjectNode store = JSON.createObjectNode();
-        store.put("address", ADDRESS).put("item_type", "storage").put("item_hash", fileHash).put("time", next());
-        String storeHash = post(MessageType.STORE, store);
+        String storeHash = store(code);
 
         ObjectNode program = JSON.createObjectNode();
         program.put("address", ADDRESS).put("time", next()).put("type", "vm-function").put("allow_amend", false);
@@ -132,6 +127,16 @@ public final class ProgramPublisher {
         content.put("address", ADDRESS).put("key", "security").put("time", next());
         content.putObject("content").putArray("authorizations").addObject().put("address", delegate);
         post(MessageType.AGGREGATE, content);
+    }
+
+    /** Uploads a file and STOREs it; the STORE's item hash. */
+    public String store(byte[] file) throws Exception {
+        JsonNode upload = JSON.readTree(send(HttpRequest.newBuilder(node.uri("/api/v0/storage/add_file"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build()));
+        String fileHash = upload.path("hash").asText();
+        ObjectNode store = JSON.createObjectNode();
+        store.put("address", ADDRESS).put("item_type", "storage").put("item_hash", fileHash).put("time", next());
+        return post(MessageType.STORE, store);
     }
 
     /** Posts an AGGREGATE of {@code owner}'s under {@code key}. */

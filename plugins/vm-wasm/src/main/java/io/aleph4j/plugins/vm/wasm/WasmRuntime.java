@@ -43,6 +43,9 @@ public final class WasmRuntime implements VmRuntime {
             return Optional.of("vm-wasm runs WASI modules (an entrypoint ending in .wasm), not runtime "
                     + spec.runtime());
         }
+        if (!spec.volumes().isEmpty()) {
+            return Optional.of("vm-wasm mounts no volumes yet (the program has " + spec.volumes().size() + ")");
+        }
         if (spec.vmInterface() != VmInterface.BINARY) {
             return Optional.of("a WebAssembly module is a binary program, not an ASGI app");
         }
