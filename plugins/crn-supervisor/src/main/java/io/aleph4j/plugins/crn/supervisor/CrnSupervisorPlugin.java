@@ -39,6 +39,9 @@ public final class CrnSupervisorPlugin implements AlephPlugin {
             "151ba92f2eb90bce67e912af2f7a5c17d8654b3d29895b042107ea312a7eebda",
             "The hex sha256 of the legacy X-Auth-Signature allocation token (the reference's ALLOCATION_TOKEN_HASH); "
                     + "empty refuses that deprecated scheme.");
+    static final ConfigKey<String> API_SERVER = ConfigKey.string("api-server", "",
+            "The CCN this CRN asks for the messages it does not hold (the reference's API_SERVER), e.g. "
+                    + "http://127.0.0.1:4024; empty: this node's own messages only.");
     static final ConfigKey<String> DOMAIN = ConfigKey.string("domain", "localhost",
             "This CRN's domain name, which owners' signed operations must name (the reference's DOMAIN_NAME).");
 
@@ -50,7 +53,8 @@ public final class CrnSupervisorPlugin implements AlephPlugin {
 
     @Override
     public List<ConfigKey<?>> configKeys() {
-        return List.of(HOST, PORT, REUSE_TIMEOUT, RUNTIMES, ALLOCATION_SIGNERS, ALLOCATION_TOKEN_HASH, DOMAIN);
+        return List.of(HOST, PORT, REUSE_TIMEOUT, RUNTIMES, ALLOCATION_SIGNERS, ALLOCATION_TOKEN_HASH, DOMAIN,
+                API_SERVER);
     }
 
     @Override
@@ -66,8 +70,16 @@ public final class CrnSupervisorPlugin implements AlephPlugin {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("crn-supervisor.runtimes: " + e.getMessage(), e);
         }
+        String apiServer = context.config().get(API_SERVER).strip();
+        CcnMessages ccn;
+        try {
+            ccn = apiServer.isEmpty() ? CcnMessages.none()
+                    : new CcnMessages(java.util.Optional.of(java.net.URI.create(apiServer)), context.messageIntake());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("crn-supervisor.api-server: '" + apiServer + "' is not a URL", e);
+        }
         ProgramResolver resolver = new ProgramResolver(context.state(), context.content(),
-                new CodeCache(context.dataDirectory().resolve("code")), catalog);
+                new CodeCache(context.dataDirectory().resolve("code")), catalog, ccn);
         pool = new ExecutionPool(resolver, context.extensions(VmRuntime.class),
                 context.dataDirectory().resolve("executions"), context.config().get(REUSE_TIMEOUT), context.clock());
         QueuedThreadPool threads = new QueuedThreadPool();
@@ -95,6 +107,7 @@ public final class CrnSupervisorPlugin implements AlephPlugin {
         settings.put("vm_runtimes", context.extensions(VmRuntime.class).stream().map(VmRuntime::id).toList());
         settings.put("allocation_signers", context.config().get(ALLOCATION_SIGNERS));
         settings.put("domain", context.config().get(DOMAIN));
+        settings.put("api_server", apiServer);
         settings.put("data_directory", context.dataDirectory().toString());
         server.setHandler(new SupervisorHandler(pool, control, new SystemUsage(context.dataDirectory(),
                 context.clock()), login, settings, context.clock(), version == null ? "dev" : version));

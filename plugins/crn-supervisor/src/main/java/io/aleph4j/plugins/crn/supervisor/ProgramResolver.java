@@ -34,8 +34,16 @@ final class ProgramResolver {
     private final ContentService content;
     private final CodeCache code;
     private final RuntimeCatalog runtimes;
+    private final CcnMessages ccn;
 
     ProgramResolver(StateQueries state, ContentService content, CodeCache code, RuntimeCatalog runtimes) {
+        this(state, content, code, runtimes, CcnMessages.none());
+    }
+
+    /** @param ccn where messages this node lacks are asked for (none: this node's own messages only) */
+    ProgramResolver(StateQueries state, ContentService content, CodeCache code, RuntimeCatalog runtimes,
+                    CcnMessages ccn) {
+        this.ccn = ccn;
         this.state = state;
         this.content = content;
         this.code = code;
@@ -44,7 +52,11 @@ final class ProgramResolver {
 
     /** The program's definition, read from the node's state. */
     ProgramDefinition definition(ItemHash hash) throws ProgramProblem {
-        MessageRecord record = state.message(hash).orElseThrow(() -> new ProgramProblem(404,
+        Optional<MessageRecord> held = state.message(hash);
+        if (held.isEmpty()) {
+            held = ccn.fetch(hash);
+        }
+        MessageRecord record = held.orElseThrow(() -> new ProgramProblem(404,
                 "Item hash " + hash.value() + " not found on this node"));
         if (record.type() != MessageType.PROGRAM) {
             throw new ProgramProblem(400, "message " + hash.value() + " is a " + record.type() + ", not a PROGRAM");
@@ -156,6 +168,9 @@ final class ProgramResolver {
         Optional<FileReference> file = useLatest
                 ? state.latestFileReference(owner, ref).or(() -> state.fileReference(storeHash))
                 : state.fileReference(storeHash);
+        if (file.isEmpty() && ccn.fetch(storeHash).isPresent()) {
+            file = state.fileReference(storeHash);
+        }
         FileReference reference = file.orElseThrow(() -> new ProgramProblem(400,
                 "Code, runtime or data not available: no processed STORE " + ref + " on this node (" + what + ")"));
         try {

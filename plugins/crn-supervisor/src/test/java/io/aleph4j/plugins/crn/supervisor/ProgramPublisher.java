@@ -69,7 +69,7 @@ public final class ProgramPublisher {
     }
 
     /** The test programs' ASGI app ({@code programs/asgi_app.py}) as {@code main.py} in a zip: entrypoint main:app. */
-    static byte[] asgiTestProgram() {
+    public static byte[] asgiTestProgram() {
         try (java.io.InputStream app = ProgramPublisher.class.getResourceAsStream("/programs/asgi_app.py")) {
             return zip(Map.of("main.py", new String(app.readAllBytes(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
