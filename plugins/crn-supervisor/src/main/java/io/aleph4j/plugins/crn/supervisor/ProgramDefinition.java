@@ -15,11 +15,13 @@ import java.util.Map;
  * @param seconds        {@code resources.seconds}: the per-request timeout
  * @param persistent     {@code on.persistent}
  * @param volumes        {@code volumes}
+ * @param data           {@code data}: a zip unzipped at {@code /data}, as an immutable volume with a writable copy
  */
 record ProgramDefinition(String owner, String codeRef, boolean codeUseLatest, String codeEncoding, String entrypoint,
                          VmInterface vmInterface, List<String> args, String runtimeRef,
                          Map<String, String> variables, int vcpus, int memoryMib, int seconds, boolean internet,
-                         boolean persistent, List<VolumeDefinition> volumes) {
+                         boolean persistent, List<VolumeDefinition> volumes,
+                         java.util.Optional<VolumeDefinition.Immutable> data) {
 
     ProgramDefinition {
         volumes = List.copyOf(volumes);

@@ -43,7 +43,17 @@ final class ProgramReader {
                 args, runtime.path("ref").asText(), variables, resources.path("vcpus").asInt(1),
                 resources.path("memory").asInt(128), resources.path("seconds").asInt(1),
                 content.path("environment").path("internet").asBoolean(false),
-                content.path("on").path("persistent").asBoolean(false), volumes(content.path("volumes")));
+                content.path("on").path("persistent").asBoolean(false), volumes(content.path("volumes")),
+                data(content.path("data")));
+    }
+
+    /** {@code data}: a zip unpacked at its {@code mount} (the schema requires one; the reference's guest uses /data). */
+    static java.util.Optional<VolumeDefinition.Immutable> data(JsonNode data) {
+        if (!data.path("ref").isTextual()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new VolumeDefinition.Immutable(data.path("ref").asText(),
+                data.path("use_latest").asBoolean(false), data.path("mount").asText("/data")));
     }
 
     /**

@@ -106,6 +106,9 @@ final class ProgramResolver {
     List<VmVolume> volumes(ProgramDefinition program, Path workDirectory, Path persistentRoot)
             throws ProgramProblem {
         List<VmVolume> ready = new ArrayList<>();
+        if (program.data().isPresent()) {
+            ready.add(data(program, program.data().get(), workDirectory));
+        }
         int index = 0;
         for (VolumeDefinition volume : program.volumes()) {
             String mount = checkedMount(volume.mount());
@@ -136,6 +139,32 @@ final class ProgramResolver {
             index++;
         }
         return ready;
+    }
+
+    /**
+     * The program's {@code data} zip at its mount: unpacked once per file, then copied into the execution's work
+     * directory, since programs may write there (the reference unzips it into the VM's own disk).
+     */
+    private VmVolume data(ProgramDefinition program, VolumeDefinition.Immutable data, Path workDirectory)
+            throws ProgramProblem {
+        StoredContent stored = storedFile(program.owner(), data.ref(), data.useLatest(), "data");
+        try {
+            Path unpacked = code.unpackedArchive(stored);
+            Path copy = workDirectory.resolve("data");
+            try (var paths = Files.walk(unpacked)) {
+                for (Path source : (Iterable<Path>) paths::iterator) {
+                    Path target = copy.resolve(unpacked.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target);
+                    }
+                }
+            }
+            return new VmVolume(checkedMount(data.mount()), copy, false);
+        } catch (IOException e) {
+            throw new ProgramProblem(400, "Code, runtime or data not available: data: " + e.getMessage(), e);
+        }
     }
 
     private static String checkedMount(String mount) throws ProgramProblem {

@@ -211,9 +211,12 @@ final class CrnSupervisorIT {
     }
 
     @Test
-    void volumesAreMountedTheImmutableReadOnlyThePersistentKeptAcrossExecutionsTheEphemeralFresh() throws Exception {
+    void volumesAndDataAreMountedTheImmutableReadOnlyThePersistentKeptAcrossExecutionsTheEphemeralFresh() throws Exception {
         String assets = publisher.store(ProgramPublisher.zip(Map.of("greeting.txt", "from a volume")));
+        String seed = publisher.store(ProgramPublisher.zip(Map.of("seed.txt", "seeded")));
         String program = publisher.publish(ProgramPublisher.asgiTestProgram(), "main:app", content -> {
+            content.putObject("data").put("encoding", "zip").put("ref", seed).put("use_latest", false)
+                    .put("mount", "/data");
             var volumes = content.putArray("volumes");
             volumes.addObject().put("ref", assets).put("use_latest", false).put("mount", "/mnt/assets");
             volumes.addObject().put("name", "state").put("size_mib", 10).put("persistence", "host")
@@ -225,6 +228,8 @@ final class CrnSupervisorIT {
         assertThat(programResult(program, "/write?path=/mnt/assets/greeting.txt&text=changed")).isNotEqualTo("written");
         assertThat(programResult(program, "/write?path=/mnt/state/counter&text=1")).isEqualTo("written");
         assertThat(programResult(program, "/write?path=/mnt/scratch/note&text=x")).isEqualTo("written");
+        assertThat(programResult(program, "/cat?path=/data/seed.txt")).isEqualTo("seeded");
+        assertThat(programResult(program, "/write?path=/data/out.txt&text=y")).isEqualTo("written");
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (JSON.readTree(get("/about/executions/list")).has(program) && System.nanoTime() < deadline) {
             Thread.sleep(200);
