@@ -49,7 +49,9 @@ final class UnixSocketHttp implements AutoCloseable {
     VmResponse send(Path socket, VmRequest request, Duration timeout) throws VmException {
         Request outgoing = client.newRequest("http://localhost" + request.pathAndQuery())
                 .transport(new Transport.TCPUnix(socket)).method(request.method())
-                .idleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                // Past the answer's own timeout below, so that a silent program is a timeout (504), not an idle
+                // connection's abort (which the two timers racing made a 502).
+                .idleTimeout(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         outgoing.headers(headers -> {
             for (VmHeader header : request.headers()) {
                 if (!HOP_BY_HOP.contains(header.name().toLowerCase(Locale.ROOT))) {
@@ -68,6 +70,10 @@ final class UnixSocketHttp implements AutoCloseable {
             throw new VmException(VmException.Kind.TIMEOUT, "the program did not answer within " + timeout.toSeconds()
                     + " s", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw new VmException(VmException.Kind.TIMEOUT, "the program did not answer within "
+                        + timeout.toSeconds() + " s", e.getCause());
+            }
             // Jetty's messages here are dumps of its connection's state: say what happened instead.
             String what = e.getCause() instanceof java.io.EOFException
                     || String.valueOf(e.getCause().getMessage()).contains("EOF")
