@@ -127,16 +127,8 @@ public final class CrnLoadTest {
                 URI directUri = URI.create("http://127.0.0.1:" + port + "/");
                 URI bareUri = bare.getURI().resolve("/");
                 awaitAnswer(client, directUri);
-                for (int i = 0; i < rounds * 4 + 20; i++) {
-                    double viaCrn = timed(() -> expectOk(client, crn));
-                    double plain = timed(() -> expectOk(client, directUri));
-                    double exchange = timed(() -> expectOk(client, bareUri));
-                    if (i >= 20) {
-                        warmCrn.add(viaCrn);
-                        warmDirect.add(plain);
-                        bareHttp.add(exchange);
-                    }
-                }
+                warmRounds(rounds, List.of(warmCrn, warmDirect, bareHttp), () -> expectOk(client, crn),
+                        () -> expectOk(client, directUri), () -> expectOk(client, bareUri));
             } finally {
                 server.destroy();
                 bare.stop();
@@ -186,16 +178,8 @@ public final class CrnLoadTest {
         org.eclipse.jetty.server.Server bare = bareServer();
         try {
             URI bareUri = bare.getURI().resolve("/");
-            for (int i = 0; i < rounds * 4 + 20; i++) {
-                double viaCrn = timed(() -> expectOk(client, crn));
-                double plain = timed(() -> DirectWasm.answer(parsed));
-                double exchange = timed(() -> expectOk(client, bareUri));
-                if (i >= 20) {
-                    warmCrn.add(viaCrn);
-                    warmDirect.add(plain);
-                    bareHttp.add(exchange);
-                }
-            }
+            warmRounds(rounds, List.of(warmCrn, warmDirect, bareHttp), () -> expectOk(client, crn),
+                    () -> DirectWasm.answer(parsed), () -> expectOk(client, bareUri));
         } finally {
             bare.stop();
         }
@@ -356,6 +340,21 @@ public final class CrnLoadTest {
 
     private interface Action {
         void run() throws Exception;
+    }
+
+    /**
+     * Warm rounds: each round times every action once, one after the other, so that they share the machine's
+     * moments alike; the first 20 rounds warm up and are not kept. The i-th action's times go to the i-th list.
+     */
+    private static void warmRounds(int rounds, List<List<Double>> times, Action... actions) throws Exception {
+        for (int i = 0; i < rounds * 4 + 20; i++) {
+            for (int a = 0; a < actions.length; a++) {
+                double millis = timed(actions[a]);
+                if (i >= 20) {
+                    times.get(a).add(millis);
+                }
+            }
+        }
     }
 
     private static double timed(Action action) throws Exception {

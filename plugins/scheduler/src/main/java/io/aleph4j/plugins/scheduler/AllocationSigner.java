@@ -2,13 +2,13 @@ package io.aleph4j.plugins.scheduler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.aleph4j.plugins.support.Sha256;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.InvalidAlgorithmParameterException;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.NoSuchProviderException;
 import java.util.HexFormat;
@@ -70,7 +70,7 @@ final class AllocationSigner {
         Map<String, Object> payload = new TreeMap<>();
         payload.put("method", method);
         payload.put("path", path);
-        payload.put("body_sha256", sha256Hex(body));
+        payload.put("body_sha256", Sha256.hex(body));
         payload.put("iat", iat);
         byte[] bytes;
         try {
@@ -84,13 +84,6 @@ final class AllocationSigner {
                 + hex.formatHex(signature.getV()) + ",payload=" + hex.formatHex(bytes);
     }
 
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
-    }
 
     @Override
     public String toString() {

@@ -1,8 +1,6 @@
 package io.aleph4j.plugins.scheduler;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.aleph4j.plugins.support.Sha256;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -69,18 +67,10 @@ final class SchedulePlanner {
         crns.forEach(ordered::add);
         Map<String, String> weight = new HashMap<>();
         for (String crn : ordered) {
-            weight.put(crn, sha256Hex(program + crn));
+            weight.put(crn, Sha256.hex(program + crn));
         }
         ordered.sort(Comparator.comparing(weight::get, Comparator.reverseOrder()));
         return ordered;
     }
 
-    private static String sha256Hex(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
-    }
 }

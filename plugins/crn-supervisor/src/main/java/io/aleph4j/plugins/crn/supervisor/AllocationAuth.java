@@ -2,9 +2,8 @@ package io.aleph4j.plugins.crn.supervisor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aleph4j.plugins.support.Sha256;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -55,8 +54,7 @@ final class AllocationAuth {
                              Optional<String> legacyToken, Optional<Long> contentLength, byte[] body) {
         if (authorization.isEmpty()) {
             if (legacyToken.isPresent() && legacyTokenHash.isPresent()) {
-                return legacyTokenHash.get().equals(sha256Hex(legacyToken.get().getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8))) ? Optional.empty()
+                return legacyTokenHash.get().equals(Sha256.hex(legacyToken.get())) ? Optional.empty()
                         : Optional.of("the X-Auth-Signature token is not the configured one");
             }
             return Optional.of("no Authorization header (Aleph-EIP191-V1)");
@@ -107,10 +105,10 @@ final class AllocationAuth {
         if (contentLength.isEmpty() || contentLength.get() > MAX_BODY) {
             return Optional.of("an allocation needs a Content-Length of at most " + MAX_BODY + " bytes");
         }
-        if (!sha256Hex(body).equals(payload.path("body_sha256").asText().toLowerCase(Locale.ROOT))) {
+        if (!Sha256.hex(body).equals(payload.path("body_sha256").asText().toLowerCase(Locale.ROOT))) {
             return Optional.of("the body's sha256 is not the payload's body_sha256");
         }
-        return replay(signer.get(), sha256Hex(payloadBytes), iat + MAX_AGE.toSeconds(), now);
+        return replay(signer.get(), Sha256.hex(payloadBytes), iat + MAX_AGE.toSeconds(), now);
     }
 
     private synchronized Optional<String> replay(String signer, String payloadHash, long validUntil, long now) {
@@ -154,11 +152,4 @@ final class AllocationAuth {
         return hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
     }
 
-    static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
-    }
 }

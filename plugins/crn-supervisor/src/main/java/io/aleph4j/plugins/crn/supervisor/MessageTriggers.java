@@ -78,6 +78,9 @@ final class MessageTriggers implements AutoCloseable {
         if (record.get().type() == MessageType.PROGRAM) {
             register(record.get());
         }
+        if (listeners.isEmpty()) {
+            return;
+        }
         ObjectNode message = messageJson(record.get());
         String text = message.toString();
         for (Map.Entry<String, List<JsonNode>> listener : listeners.entrySet()) {

@@ -36,10 +36,6 @@ final class ProgramResolver {
     private final RuntimeCatalog runtimes;
     private final CcnMessages ccn;
 
-    ProgramResolver(StateQueries state, ContentService content, CodeCache code, RuntimeCatalog runtimes) {
-        this(state, content, code, runtimes, CcnMessages.none());
-    }
-
     /** @param ccn where messages this node lacks are asked for (none: this node's own messages only) */
     ProgramResolver(StateQueries state, ContentService content, CodeCache code, RuntimeCatalog runtimes,
                     CcnMessages ccn) {

@@ -239,8 +239,7 @@ final class SupervisorHandler extends Handler.Abstract {
 
     /** The reference's login: the right token sets the cookie and goes to the config; anything else is 401. */
     private void login(Request request, Response response, Callback callback) {
-        Optional<String> token = Request.extractQueryParameters(request).getValues("token") == null ? Optional.empty()
-                : Request.extractQueryParameters(request).getValues("token").stream().findFirst();
+        Optional<String> token = Optional.ofNullable(Request.extractQueryParameters(request).getValue("token"));
         if (!login.accepts(token)) {
             error(response, callback, 401, "Invalid token");
             return;
