@@ -2,12 +2,11 @@ package io.aleph4j.plugins.chain.evm;
 
 import fr.acinq.secp256k1.Secp256k1;
 import java.util.Arrays;
-import org.web3j.crypto.Hash;
 
 /**
  * Recovery by libsecp256k1 (Bitcoin Core's library, through ACINQ's JNI binding, whose jars carry the natives for
- * Linux, macOS and Windows on x86-64 and arm64). Keccak-256 of the public key stays web3j's: it is a small part of
- * the cost.
+ * Linux, macOS and Windows on x86-64 and arm64). Keccak-256 of the public key is
+ * BouncyCastle's digest, reused per thread ({@link Keccak256}).
  */
 final class NativeAddressRecovery implements AddressRecovery {
 
@@ -39,7 +38,7 @@ final class NativeAddressRecovery implements AddressRecovery {
             return null;
         }
         // 65 bytes, 0x04 then x and y: the address is the last 20 bytes of keccak(x || y).
-        byte[] hash = Hash.sha3(publicKey, 1, 64);
+        byte[] hash = Keccak256.of(publicKey, 1, 64);
         return Arrays.copyOfRange(hash, 12, 32);
     }
 

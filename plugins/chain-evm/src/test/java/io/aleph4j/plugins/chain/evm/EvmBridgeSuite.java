@@ -67,6 +67,36 @@ abstract class EvmBridgeSuite extends ChainBridgeContract {
     }
 
     @Test
+    void anUpperCaseSenderMatchesItsSignerButOtherScriptsDigitsDoNot() {
+        String upperCase = "0X" + address(ALICE).substring(2).toUpperCase(java.util.Locale.ROOT);
+        // U+0661..U+0669 are digits to Character.digit, not to an address.
+        String arabicDigits = address(ALICE).replace('1', '\u0661');
+
+        assertThat(bridge.verify(signedAs(ALICE, upperCase, Chain.ETH, MessageType.POST, "{\"n\":4}")))
+                .isEqualTo(SignatureCheck.valid());
+        assertThat(arabicDigits).isNotEqualTo(address(ALICE));
+        assertThat(bridge.verify(signedAs(ALICE, arabicDigits, Chain.ETH, MessageType.POST, "{\"n\":5}")).isValid())
+                .isFalse();
+    }
+
+    @Test
+    void rOrSOfZeroOrOfTheGroupOrderIsOutsideTheRangeAndJustBelowItIsNot() {
+        Message sdk = SdkVectors.messages(Chain.ETH).get(0);
+        String signature = sdk.signature();
+        String order = "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141";
+        String belowOrder = "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364140";
+        String outside = "signature's r or s is outside the secp256k1 range";
+
+        assertThat(bridge.verify(with(sdk, sdk.sender(), sdk.itemHash(), "0x" + "0".repeat(64)
+                + signature.substring(66)))).isEqualTo(SignatureCheck.invalid(outside));
+        assertThat(bridge.verify(with(sdk, sdk.sender(), sdk.itemHash(), signature.substring(0, 66) + order
+                + signature.substring(130)))).isEqualTo(SignatureCheck.invalid(outside));
+        assertThat(bridge.verify(with(sdk, sdk.sender(), sdk.itemHash(), signature.substring(0, 66) + belowOrder
+                + signature.substring(130)))).isNotEqualTo(SignatureCheck.invalid(outside))
+                .satisfies(check -> assertThat(check.isValid()).isFalse());
+    }
+
+    @Test
     void vAsZeroOrOneIsReadLike27Or28() {
         Message sdk = SdkVectors.messages(Chain.ETH).get(0);
         String signature = sdk.signature();
