@@ -104,6 +104,10 @@ final class HttpApiIT {
         assertThat(v0.path("type").asText()).isEqualTo("amend");
         assertThat(v0.path("original_type").asText()).isEqualTo("blog");
         assertThat(v0.path("content").path("title").asText()).isEqualTo("second");
+        // Fields of both messages, read for the whole page at once: the amend's, then the original's.
+        assertThat(v0.path("signature").asText()).isEqualTo(amend.signature());
+        assertThat(v0.path("item_content").asText()).isEqualTo(amend.itemContent());
+        assertThat(v0.path("original_signature").asText()).isEqualTo(original.signature());
 
         JsonNode v1 = getJson("/api/v1/posts.json?types=blog", 200);
         assertThat(v1.path("pagination_item").asText()).isEqualTo("posts");

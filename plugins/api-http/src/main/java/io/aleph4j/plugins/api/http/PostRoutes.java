@@ -5,15 +5,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aleph4j.api.http.HttpRequest;
 import io.aleph4j.api.http.HttpResponse;
 import io.aleph4j.api.http.HttpRouter;
+import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.state.MessageCursor;
+import io.aleph4j.api.state.MessageFilter;
 import io.aleph4j.api.state.MessageRecord;
 import io.aleph4j.api.state.Page;
 import io.aleph4j.api.state.PageRequest;
 import io.aleph4j.api.state.PostFilter;
 import io.aleph4j.api.state.PostRecord;
 import io.aleph4j.api.state.PostView;
+import io.aleph4j.api.state.SortOrder;
 import io.aleph4j.api.state.StateQueries;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -37,21 +44,21 @@ final class PostRoutes {
     void addTo(HttpRouter router) {
         router.get("/api/v0/posts.json", request -> list(request, null, this::v0));
         router.get("/api/v0/posts/page/{page}.json", request -> list(request, page(request), this::v0));
-        router.get("/api/v1/posts.json", request -> list(request, null, this::v1));
-        router.get("/api/v1/posts/page/{page}.json", request -> list(request, page(request), this::v1));
+        router.get("/api/v1/posts.json", request -> list(request, null, PostRoutes::v1));
+        router.get("/api/v1/posts/page/{page}.json", request -> list(request, page(request), PostRoutes::v1));
     }
 
     private static String page(HttpRequest request) {
         return request.pathParameter("page").orElseThrow();
     }
 
-    private HttpResponse list(HttpRequest request, String pathPage, Function<PostView, ObjectNode> shape) {
+    private HttpResponse list(HttpRequest request, String pathPage, Function<List<PostView>, List<ObjectNode>> shape) {
         Query query = Query.of(request.queryParameters(), FIELD_NAMES);
         // sortBy=tx-time orders by the original's first confirmation, unconfirmed first (-1) or last (1), then by
         // the original's time: with no confirmation recorded yet, the order the store gives.
         SortBy sortBy = SortBy.of(query);
         PostFilter filter = PostFilter.builder()
-                .hashes(query.hashes("hashes").toArray(io.aleph4j.api.message.ItemHash[]::new))
+                .hashes(query.hashes("hashes").toArray(ItemHash[]::new))
                 .owners(query.addresses("addresses").toArray(String[]::new))
                 .refs(query.list("refs").toArray(String[]::new))
                 .types(query.list("types").toArray(String[]::new))
@@ -68,7 +75,7 @@ final class PostRoutes {
             Cursors.Slice<PostView> found = Cursors.slice(state.postsAfter(filter, Cursors.after(cursor),
                     size + 1, page.order()), size);
             ArrayNode posts = Json.array();
-            found.shown().forEach(view -> posts.add(shape.apply(view)));
+            posts.addAll(shape.apply(found.shown()));
             ObjectNode body = Json.object();
             body.set("posts", posts);
             Cursors.describe(body, size, found.last().map(last -> new MessageCursor(last.original().time(),
@@ -77,18 +84,34 @@ final class PostRoutes {
         }
         Page<PostView> found = state.posts(filter, page);
         ArrayNode posts = Json.array();
-        found.items().forEach(view -> posts.add(shape.apply(view)));
+        posts.addAll(shape.apply(found.items()));
         ObjectNode body = Json.object();
         body.set("posts", posts);
         Pages.describe(body, found, "posts");
         return Json.response(200, body);
     }
 
-    private ObjectNode v0(PostView view) {
+    /** The v0 shape repeats fields of each post's messages: all of a page's are read in one query. */
+    private List<ObjectNode> v0(List<PostView> views) {
+        Set<ItemHash> hashes = new LinkedHashSet<>();
+        views.forEach(view -> {
+            hashes.add(view.original().itemHash());
+            hashes.add(view.current().itemHash());
+        });
+        Map<ItemHash, MessageRecord> messages = new HashMap<>();
+        if (!hashes.isEmpty()) {
+            state.messages(MessageFilter.builder().hashes(hashes).build(),
+                    new PageRequest(1, hashes.size(), SortOrder.DESCENDING))
+                    .items().forEach(message -> messages.put(message.itemHash(), message));
+        }
+        return views.stream().map(view -> v0(view, messages)).toList();
+    }
+
+    private static ObjectNode v0(PostView view, Map<ItemHash, MessageRecord> messages) {
         PostRecord original = view.original();
         PostRecord current = view.current();
-        MessageRecord originalMessage = message(original);
-        MessageRecord currentMessage = message(current);
+        MessageRecord originalMessage = message(original, messages);
+        MessageRecord currentMessage = message(current, messages);
         ObjectNode post = Json.object();
         post.put("chain", originalMessage.chain().code());
         post.put("item_hash", current.itemHash().value());
@@ -112,7 +135,11 @@ final class PostRoutes {
         return post;
     }
 
-    private ObjectNode v1(PostView view) {
+    private static List<ObjectNode> v1(List<PostView> views) {
+        return views.stream().map(PostRoutes::v1).toList();
+    }
+
+    private static ObjectNode v1(PostView view) {
         PostRecord original = view.original();
         PostRecord current = view.current();
         ObjectNode post = Json.object();
@@ -128,9 +155,12 @@ final class PostRoutes {
         return post;
     }
 
-    private MessageRecord message(PostRecord post) {
+    private static MessageRecord message(PostRecord post, Map<ItemHash, MessageRecord> messages) {
         // A post row exists only for a processed message, in the same transaction.
-        return state.message(post.itemHash()).orElseThrow(() -> new IllegalStateException(
-                "post " + post.itemHash() + " has no message record"));
+        MessageRecord message = messages.get(post.itemHash());
+        if (message == null) {
+            throw new IllegalStateException("post " + post.itemHash() + " has no message record");
+        }
+        return message;
     }
 }
