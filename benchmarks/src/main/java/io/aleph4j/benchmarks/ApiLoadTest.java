@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,6 +51,7 @@ public final class ApiLoadTest {
     private static final int CLIENTS = Integer.getInteger("clients", 64);
     /** -Dvia=inbox: ingest by appending to the inbox, no HTTP: the pipeline's own rate at this store size. */
     private static final boolean VIA_INBOX = "inbox".equals(System.getProperty("via"));
+    private static final String STORE = System.getProperty("store", "sqlite");
     private static final double T = 1_795_485_266.0;
 
     private final List<EthereumWallet> wallets;
@@ -73,38 +75,153 @@ public final class ApiLoadTest {
         // -Ddata=DIR reuses a directory an earlier run filled with `stored` messages: no prefill then.
         String reuse = System.getProperty("data");
         Path directory = reuse != null ? Path.of(reuse) : Files.createTempDirectory("aleph4j-load-");
-        System.out.printf("load test: %,d stored messages, %,d ingested over HTTP, %,d queries; data in %s%n",
-                stored, ingest, queryCount, directory);
-        try (EmbeddedNode node = EmbeddedNode.builder().dataDirectory(directory)
+        System.out.printf("load test: %,d stored messages, %,d ingested over %s, %,d queries per size; store %s; "
+                + "data in %s%n", stored, ingest, VIA_INBOX ? "the inbox" : "HTTP", queryCount, STORE, directory);
+        // Numbered after everything an earlier run may have stored (its prefill, ingest and sentinel); a reused
+        // directory gets numbers from the clock, so that each run ingests messages the store has not seen.
+        int first = reuse == null ? stored
+                : stored + 10_000_000 + (int) (Instant.now().getEpochSecond() % 20_000) * 50_000;
+        List<Message> ingested = sign(first, ingest);
+        Ceilings ceilings = Ceilings.measure(ingested.subList(0, Math.min(20_000, ingested.size())));
+        try (MemoryWatch memory = new MemoryWatch();
+             EmbeddedNode node = EmbeddedNode.builder().dataDirectory(directory)
                 // The dev node's default: an acknowledged message is fsynced in the log.
                 .set("node", "log.fsync", Boolean.parseBoolean(System.getProperty("fsync", "true")))
                 .plugin(InlinePlugin.of("chain-evm", new ChainEvmPlugin()))
-                .plugin(InlinePlugin.of("state-sqlite", new StateSqlitePlugin()))
+                .plugin(storePlugin())
                 .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin()))
                 .start()) {
             if (reuse == null) {
-                prefill(node, stored);
+                new Fill(node, directory, memory, queryCount).to(stored);
             }
-            // Numbered after everything an earlier run may have stored (its prefill, ingest and sentinel); a reused
-            // directory gets numbers from the clock, so that each run ingests messages the store has not seen.
-            int first = reuse == null ? stored
-                    : stored + 10_000_000 + (int) (Instant.now().getEpochSecond() % 20_000) * 50_000;
-            Ingest measured = ingest(node, first, ingest);
-            double ceiling = verificationCeiling(measured.messages());
-            System.out.printf("ingest: %,.0f messages/s processed (HTTP acknowledged at %,.0f/s); verification "
-                    + "ceiling %,.0f/s on %d threads; ratio %.2f%n", measured.processedPerSecond(),
-                    measured.acknowledgedPerSecond(), ceiling, Runtime.getRuntime().availableProcessors(),
-                    measured.processedPerSecond() / ceiling);
+            memory.reset();
+            Ingest measured = ingest(node, first, ingested);
+            System.out.printf("ingest at %,d stored: %,.0f messages/s processed (%s acknowledged at %,.0f/s); %.2f of "
+                    + "the native ceiling; %s%n", stored, measured.processedPerSecond(), VIA_INBOX ? "inbox" : "HTTP",
+                    measured.acknowledgedPerSecond(), measured.processedPerSecond() / ceilings.nativePerSecond(),
+                    memory.summary());
             double http = httpAlone(measured.bodies());
             // Per message the machine spends (cores / ceiling) verifying and (cores / http) on the HTTP exchange
             // alone, so no ingest over this client can pass http / (http + ceiling) of the ceiling.
             System.out.printf("HTTP alone (the same client and bodies, a bare Javalin answering 202): %,.0f "
-                    + "requests/s; with verification, the best ingest ratio this machine allows is %.2f%n",
-                    http, http / (http + ceiling));
+                    + "requests/s; ingest / HTTP alone %.2f; with verification, the best ingest this machine allows "
+                    + "is %.2f of HTTP alone%n", http, measured.processedPerSecond() / http,
+                    ceilings.nativePerSecond() / (http + ceilings.nativePerSecond()));
             double intake = intakeAlone(measured.bodies());
             System.out.printf("intake alone (api-http over a store that keeps nothing, no chain bridge; same fsync): "
                     + "%,.0f requests/s, %.2f of HTTP alone%n", intake, intake / http);
+            memory.reset();
             queries(node, queryCount);
+            System.out.printf("during the queries: %s; on disk: state %,d bytes per stored message%n",
+                    memory.summary(), DiskWrites.sizeOf(directory.resolve("plugins")) / Math.max(1, stored));
+        }
+    }
+
+    /** The state store under test: {@code -Dstore=sqlite} (the default). */
+    private static InlinePlugin storePlugin() {
+        return switch (STORE) {
+            case "sqlite" -> InlinePlugin.of("state-sqlite", new StateSqlitePlugin());
+            default -> throw new IllegalArgumentException("-Dstore=" + STORE + " is not sqlite");
+        };
+    }
+
+    /**
+     * Fills the store through the inbox, stopping on the way: at 0, 1 M and 10 M stored it times a window of
+     * presigned messages from submission until applied (the pipeline's rate at that size, signing excluded), and
+     * at 10 k, 100 k, 1 M and 10 M it runs the query mix. Between stops it reports the fill's own rate and the
+     * bytes written to disk per message, which include the store's compactions and checkpoints of that span.
+     */
+    private final class Fill {
+        private static final int CHUNK = 50_000;
+        private final EmbeddedNode node;
+        private final Path directory;
+        private final MemoryWatch memory;
+        private final int queryCount;
+        private final int window = Integer.getInteger("window", 50_000);
+        private final long started = System.nanoTime();
+        private int size;
+
+        Fill(EmbeddedNode node, Path directory, MemoryWatch memory, int queryCount) {
+            this.node = node;
+            this.directory = directory;
+            this.memory = memory;
+            this.queryCount = queryCount;
+        }
+
+        void to(int stored) throws Exception {
+            TreeSet<Integer> pipelineStops = new TreeSet<>(List.of(0, 1_000_000, 10_000_000));
+            pipelineStops.removeIf(stop -> stop + window > stored);
+            TreeSet<Integer> queryStops = new TreeSet<>(List.of(10_000, 100_000, 1_000_000,
+                    10_000_000));
+            queryStops.removeIf(stop -> stop > stored);
+            TreeSet<Integer> stops = new TreeSet<>(pipelineStops);
+            stops.addAll(queryStops);
+            for (int stop : stops) {
+                fillTo(stop);
+                if (queryStops.contains(stop)) {
+                    memory.reset();
+                    System.out.printf("queries at %,d stored:%n", size);
+                    queries(node, queryCount);
+                    System.out.printf("  during the queries: %s%n", memory.summary());
+                }
+                if (pipelineStops.contains(stop)) {
+                    pipelineWindow();
+                }
+            }
+            fillTo(stored);
+            System.out.printf("fill: %,d messages stored in %.0f s; state on disk %,d bytes per message%n", size,
+                    (System.nanoTime() - started) / 1e9, DiskWrites.sizeOf(directory.resolve("plugins")) / size);
+        }
+
+        /** Signs and submits chunks until {@code target} messages are stored, then reports the span. */
+        private void fillTo(int target) throws Exception {
+            if (size >= target) {
+                return;
+            }
+            int from = size;
+            long spanStarted = System.nanoTime();
+            long writtenBefore = DiskWrites.bytes();
+            memory.reset();
+            long last = -1;
+            while (size < target) {
+                int count = Math.min(CHUNK, target - size);
+                for (Message message : sign(size, count)) {
+                    last = node.node().messageIntake().submit(message, Origin.LOCAL).inboxIndex();
+                }
+                size += count;
+                if (size % 1_000_000 == 0 || size == target) {
+                    System.out.printf("  fill: %,d logged after %.0f s%n", size, (System.nanoTime() - started) / 1e9);
+                }
+            }
+            awaitApplied(last);
+            double seconds = (System.nanoTime() - spanStarted) / 1e9;
+            System.out.printf("fill %,d → %,d: %,.0f messages/s signed and stored; %,.0f bytes written per message; "
+                    + "%s%n", from, size, (size - from) / seconds,
+                    (double) (DiskWrites.bytes() - writtenBefore) / (size - from), memory.summary());
+        }
+
+        /** The pipeline's rate at this size: a window of presigned messages, from submission until applied. */
+        private void pipelineWindow() throws Exception {
+            List<Message> messages = sign(size, window);
+            memory.reset();
+            long writtenBefore = DiskWrites.bytes();
+            long windowStarted = System.nanoTime();
+            long last = -1;
+            for (Message message : messages) {
+                last = node.node().messageIntake().submit(message, Origin.LOCAL).inboxIndex();
+            }
+            awaitApplied(last);
+            double seconds = (System.nanoTime() - windowStarted) / 1e9;
+            System.out.printf("pipeline at %,d stored: %,.0f messages/s through the inbox (%,d messages); %,.0f "
+                    + "bytes written per message; %s%n", size, window / seconds, window,
+                    (double) (DiskWrites.bytes() - writtenBefore) / window, memory.summary());
+            size += window;
+        }
+
+        private void awaitApplied(long index) throws Exception {
+            if (index >= 0 && !node.node().awaitApplied(index, Duration.ofHours(4))) {
+                throw new IllegalStateException("the fill was not applied in time");
+            }
         }
     }
 
@@ -121,31 +238,13 @@ public final class ApiLoadTest {
                 + "\",\"tags\":[\"t" + (n % 50) + "\"]},\"type\":\"type" + (n % 20) + "\"}");
     }
 
-    private void prefill(EmbeddedNode node, int stored) throws Exception {
-        long started = System.nanoTime();
-        int chunk = 50_000;
-        long last = -1;
-        for (int first = 0; first < stored; first += chunk) {
-            for (Message message : sign(first, Math.min(chunk, stored - first))) {
-                last = node.node().messageIntake().submit(message, Origin.LOCAL).inboxIndex();
-            }
-            System.out.printf("prefill: %,d logged after %.0f s%n", Math.min(first + chunk, stored),
-                    (System.nanoTime() - started) / 1e9);
-        }
-        if (last >= 0 && !node.node().awaitApplied(last, Duration.ofHours(2))) {
-            throw new IllegalStateException("the prefill was not applied in time");
-        }
-        System.out.printf("prefill: %,d messages stored in %.0f s%n", stored, (System.nanoTime() - started) / 1e9);
-        // state-sqlite refreshes its planner statistics every minute; a node that has run for a while has them.
-        Thread.sleep(65_000);
-    }
-
     private record Ingest(List<Message> messages, List<String> bodies, double acknowledgedPerSecond,
                           double processedPerSecond) {
     }
 
-    private Ingest ingest(EmbeddedNode node, int first, int count) throws Exception {
-        List<Message> messages = sign(first, count);
+    /** Ingests {@code messages}, numbered from {@code first}, over HTTP or straight into the inbox. */
+    private Ingest ingest(EmbeddedNode node, int first, List<Message> messages) throws Exception {
+        int count = messages.size();
         List<String> bodies = messages.stream().map(ApiLoadTest::publishBody).toList();
         long started = System.nanoTime();
         int failures = 0;
@@ -259,35 +358,52 @@ public final class ApiLoadTest {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** The chain-evm bridge alone verifying the same messages, one thread per core. */
-    private static double verificationCeiling(List<Message> messages) throws Exception {
-        ChainBridge bridge = SignatureVerificationBenchmark.RegisteredBridge.of(new ChainEvmPlugin());
-        int threads = Runtime.getRuntime().availableProcessors();
-        for (int i = 0; i < Math.min(5_000, messages.size()); i++) {
-            bridge.verify(messages.get(i)); // warm-up
+    /**
+     * The verification ceilings, measured on the same messages before the node starts: chain-evm's bridge on
+     * libsecp256k1 (the node's ceiling) and on web3j (the pure-Java fallback), one thread per core.
+     */
+    private record Ceilings(double nativePerSecond, double web3jPerSecond) {
+
+        static Ceilings measure(List<Message> messages) throws Exception {
+            Ceilings ceilings = new Ceilings(verificationCeiling(messages, "libsecp256k1"),
+                    verificationCeiling(messages, "web3j"));
+            System.out.printf("verification ceiling on %d threads, %,d messages: libsecp256k1 %,.0f/s, web3j %,.0f/s "
+                    + "(%.2f×)%n", Runtime.getRuntime().availableProcessors(), messages.size(),
+                    ceilings.nativePerSecond(), ceilings.web3jPerSecond(),
+                    ceilings.nativePerSecond() / ceilings.web3jPerSecond());
+            return ceilings;
         }
-        long started = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Future<Integer>> parts = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int part = t;
-                parts.add(pool.submit(() -> {
-                    int valid = 0;
-                    for (int i = part; i < messages.size(); i += threads) {
-                        valid += bridge.verify(messages.get(i)).isValid() ? 1 : 0;
-                    }
-                    return valid;
-                }));
+
+        /** The chain-evm bridge on {@code recovery} alone verifying the messages, one thread per core. */
+        private static double verificationCeiling(List<Message> messages, String recovery) throws Exception {
+            ChainBridge bridge = SignatureVerificationBenchmark.RegisteredBridge.evm(recovery);
+            int threads = Runtime.getRuntime().availableProcessors();
+            for (int i = 0; i < Math.min(5_000, messages.size()); i++) {
+                bridge.verify(messages.get(i)); // warm-up
             }
-            int valid = 0;
-            for (Future<Integer> part : parts) {
-                valid += part.get();
+            long started = System.nanoTime();
+            try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+                List<Future<Integer>> parts = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int part = t;
+                    parts.add(pool.submit(() -> {
+                        int valid = 0;
+                        for (int i = part; i < messages.size(); i += threads) {
+                            valid += bridge.verify(messages.get(i)).isValid() ? 1 : 0;
+                        }
+                        return valid;
+                    }));
+                }
+                int valid = 0;
+                for (Future<Integer> part : parts) {
+                    valid += part.get();
+                }
+                if (valid != messages.size()) {
+                    throw new IllegalStateException("some messages did not verify");
+                }
             }
-            if (valid != messages.size()) {
-                throw new IllegalStateException("some messages did not verify");
-            }
+            return messages.size() / ((System.nanoTime() - started) / 1e9);
         }
-        return messages.size() / ((System.nanoTime() - started) / 1e9);
     }
 
     private void queries(EmbeddedNode node, int count) throws Exception {

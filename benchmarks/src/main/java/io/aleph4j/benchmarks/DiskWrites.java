@@ -1,0 +1,47 @@
+package io.aleph4j.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Bytes this process has caused to be written to storage, from Linux's {@code /proc/self/io}
+ * ({@code write_bytes}: what reached the block layer, after the page cache, so a file rewritten in place before
+ * it was flushed counts once, and an fsync'd WAL frame counts each time). It counts the state store's writes,
+ * its WAL, checkpoints and compactions; the message log, written through memory-mapped files, is flushed by the
+ * kernel's writeback threads and is mostly not counted here (the log's own size is its cost: one copy).
+ */
+final class DiskWrites {
+
+    private DiskWrites() {
+    }
+
+    /** Bytes written so far; -1 where {@code /proc/self/io} cannot be read. */
+    static long bytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+                if (line.startsWith("write_bytes:")) {
+                    return Long.parseLong(line.substring("write_bytes:".length()).trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Bytes under {@code directory}, every regular file counted. */
+    static long sizeOf(Path directory) {
+        try (var files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0; // removed meanwhile (a compacted table, a rolled log file)
+                }
+            }).sum();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}
