@@ -3,6 +3,9 @@ package io.aleph4j.benchmarks;
 import io.aleph4j.api.chain.ChainBridge;
 import io.aleph4j.api.log.Origin;
 import io.aleph4j.api.message.Message;
+import io.aleph4j.api.state.MessageFilter;
+import io.aleph4j.api.state.PageRequest;
+import io.aleph4j.api.state.SortOrder;
 import io.aleph4j.api.state.StateStore;
 import io.aleph4j.kernel.InlinePlugin;
 import io.aleph4j.plugins.api.http.ApiHttpPlugin;
@@ -114,7 +117,22 @@ public final class ApiLoadTest {
             queries(node, queryCount);
             System.out.printf("during the queries: %s; on disk: state %,d bytes per stored message%n",
                     memory.summary(), DiskWrites.sizeOf(directory.resolve("plugins")) / Math.max(1, stored));
+            if (Boolean.getBoolean("replay")) {
+                replay(node);
+            }
         }
+    }
+
+    /** Empties the store and rebuilds it from the whole log, as {@code bin/aleph4j replay} does; timed. */
+    private static void replay(EmbeddedNode node) throws Exception {
+        long messages = node.node().stateQueries().orElseThrow()
+                .messages(MessageFilter.any(), new PageRequest(1, 1, SortOrder.DESCENDING)).total();
+        long started = System.nanoTime();
+        if (!node.node().replayState(Duration.ofHours(4))) {
+            throw new IllegalStateException("the replay did not finish in time");
+        }
+        System.out.printf("replay: %,d messages rebuilt from the log at %,.0f messages/s%n", messages,
+                messages / ((System.nanoTime() - started) / 1e9));
     }
 
     /** The state store under test: {@code -Dstore=sqlite} (the default). */
