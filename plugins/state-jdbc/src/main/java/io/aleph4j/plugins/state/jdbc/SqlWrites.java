@@ -58,6 +58,8 @@ final class SqlWrites extends SqlReads implements StateTransaction {
 
     private final KnownHashes known;
     private final Ending ending;
+    /** New messages' rows, their tags and volume refs, and posts: at most one held statement per table. */
+    private final DeferredInserts deferred = new DeferredInserts();
     private boolean ended;
 
     SqlWrites(Statements statements, Dialect dialect, KnownHashes known, Ending ending) {
@@ -100,8 +102,18 @@ final class SqlWrites extends SqlReads implements StateTransaction {
      */
     @Override
     public void putMessage(MessageRecord record) {
-        known.add(record.itemHash().value());
         String hash = record.itemHash().value();
+        if (!known.mightContain(hash)) {
+            // Certainly new, so the insert will insert: it can wait with its tags and volume refs.
+            known.add(hash);
+            deferred.add(INSERT_MESSAGE, statement -> Rows.bindMessage(statement, record));
+            count(record, 1);
+            if (record.content() != null) {
+                deferPairs(INSERT_TAG, hash, record.content().tags());
+                deferPairs(INSERT_VOLUME_REF, hash, record.content().volumeRefs());
+            }
+            return;
+        }
         boolean inserted = update("saving message " + record.itemHash(), INSERT_MESSAGE,
                 statement -> Rows.bindMessage(statement, record)) == 1;
         if (!inserted) {
@@ -126,6 +138,15 @@ final class SqlWrites extends SqlReads implements StateTransaction {
         }
     }
 
+    private void deferPairs(String sql, String first, Collection<String> seconds) {
+        for (String second : seconds) {
+            deferred.add(sql, statement -> {
+                statement.setString(1, first);
+                statement.setString(2, second);
+            });
+        }
+    }
+
     /** Inserts a row (first, second) for each of {@code seconds}. */
     private void insertPairs(String doing, String sql, String first, Collection<String> seconds) {
         for (String second : seconds) {
@@ -138,7 +159,7 @@ final class SqlWrites extends SqlReads implements StateTransaction {
 
     @Override
     public void putPost(PostRecord post) {
-        update("saving post " + post.itemHash(), UPSERT_POST, statement -> Rows.bindPost(statement, post));
+        deferred.add(UPSERT_POST, statement -> Rows.bindPost(statement, post));
     }
 
     @Override
@@ -271,7 +292,25 @@ final class SqlWrites extends SqlReads implements StateTransaction {
                 statement -> statement.setLong(1, index));
     }
 
+    /** Reads see this transaction's writes: what is held is sent first. */
+    @Override
+    <T> List<T> query(String sql, Binder binder, RowReader<T> reader) {
+        sendDeferred();
+        return super.query(sql, binder, reader);
+    }
+
+    private void sendDeferred() {
+        if (!deferred.isEmpty()) {
+            try {
+                deferred.flush(statements);
+            } catch (SQLException e) {
+                throw new StoreException("saving a batch of new messages and posts", e);
+            }
+        }
+    }
+
     private int update(String doing, String sql, Binder binder) {
+        sendDeferred();
         try {
             PreparedStatement statement = statements.prepare(sql);
             try {
