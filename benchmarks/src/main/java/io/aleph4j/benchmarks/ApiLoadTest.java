@@ -10,8 +10,10 @@ import io.aleph4j.api.state.StateStore;
 import io.aleph4j.kernel.InlinePlugin;
 import io.aleph4j.plugins.api.http.ApiHttpPlugin;
 import io.aleph4j.plugins.chain.evm.ChainEvmPlugin;
+import io.aleph4j.plugins.state.postgres.StatePostgresPlugin;
 import io.aleph4j.plugins.state.sqlite.StateSqlitePlugin;
 import io.aleph4j.testkit.EmbeddedNode;
+import io.aleph4j.testkit.PostgresServer;
 import io.javalin.Javalin;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -28,6 +30,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -87,12 +90,11 @@ public final class ApiLoadTest {
         List<Message> ingested = sign(first, ingest);
         Ceilings ceilings = Ceilings.measure(ingested.subList(0, Math.min(20_000, ingested.size())));
         try (MemoryWatch memory = new MemoryWatch();
-             EmbeddedNode node = EmbeddedNode.builder().dataDirectory(directory)
+             EmbeddedNode node = withStore(EmbeddedNode.builder().dataDirectory(directory)
                 // The dev node's default: an acknowledged message is fsynced in the log.
                 .set("node", "log.fsync", Boolean.parseBoolean(System.getProperty("fsync", "true")))
                 .plugin(InlinePlugin.of("chain-evm", new ChainEvmPlugin()))
-                .plugin(storePlugin())
-                .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin()))
+                .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin())))
                 .start()) {
             if (reuse == null) {
                 new Fill(node, directory, memory, queryCount).to(stored);
@@ -135,11 +137,19 @@ public final class ApiLoadTest {
                 messages / ((System.nanoTime() - started) / 1e9));
     }
 
-    /** The state store under test: {@code -Dstore=sqlite} (the default). */
-    private static InlinePlugin storePlugin() {
+    /**
+     * The state store under test: {@code -Dstore=sqlite} (the default) or {@code postgres} (a new database on a
+     * private server the testkit starts, its data in a temporary directory; a reused data directory needs
+     * {@code -Dpostgres.url=} of the database it filled).
+     */
+    private static EmbeddedNode.Builder withStore(EmbeddedNode.Builder node) {
         return switch (STORE) {
-            case "sqlite" -> InlinePlugin.of("state-sqlite", new StateSqlitePlugin());
-            default -> throw new IllegalArgumentException("-Dstore=" + STORE + " is not sqlite");
+            case "sqlite" -> node.plugin(InlinePlugin.of("state-sqlite", new StateSqlitePlugin()));
+            case "postgres" -> node.plugin(InlinePlugin.of("state-postgres", new StatePostgresPlugin()))
+                    .set("state-postgres", "url", Optional.ofNullable(System.getProperty("postgres.url"))
+                            .orElseGet(() -> PostgresServer.shared().createDatabase()))
+                    .set("state-postgres", "user", PostgresServer.USER);
+            default -> throw new IllegalArgumentException("-Dstore=" + STORE + " is not sqlite or postgres");
         };
     }
 

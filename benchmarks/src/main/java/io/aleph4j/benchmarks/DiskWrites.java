@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Bytes this process has caused to be written to storage, from Linux's {@code /proc/self/io}
+ * Bytes this process and the processes it started (a PostgreSQL server) have caused to be written to storage,
+ * from Linux's {@code /proc/<pid>/io}
  * ({@code write_bytes}: what reached the block layer, after the page cache, so a file rewritten in place before
  * it was flushed counts once, and an fsync'd WAL frame counts each time). It counts the state store's writes,
  * its WAL, checkpoints and compactions; the message log, written through memory-mapped files, is flushed by the
@@ -16,16 +17,29 @@ final class DiskWrites {
     private DiskWrites() {
     }
 
-    /** Bytes written so far; -1 where {@code /proc/self/io} cannot be read. */
+    /**
+     * Bytes written so far by this process and its descendants alive now (one that ended takes its count with
+     * it); -1 where {@code /proc/self/io} cannot be read.
+     */
     static long bytes() {
+        long own = bytesOf(ProcessHandle.current().pid());
+        if (own < 0) {
+            return -1;
+        }
+        try (var descendants = ProcessHandle.current().descendants()) {
+            return own + descendants.mapToLong(process -> Math.max(0, bytesOf(process.pid()))).sum();
+        }
+    }
+
+    private static long bytesOf(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "io"))) {
                 if (line.startsWith("write_bytes:")) {
                     return Long.parseLong(line.substring("write_bytes:".length()).trim());
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return -1; // ended meanwhile, or another user's process
         }
         return -1;
     }
