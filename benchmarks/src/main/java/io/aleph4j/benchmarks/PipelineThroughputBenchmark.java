@@ -123,18 +123,32 @@ public class PipelineThroughputBenchmark {
         }
     }
 
+    /** A pool of one thread per core: as many as the pipeline has verification workers. */
+    @State(Scope.Benchmark)
+    public static class Cores {
+        final int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool;
+
+        @Setup(Level.Trial)
+        public void start() {
+            pool = Executors.newFixedThreadPool(threads);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            pool.shutdownNow();
+        }
+    }
+
     /**
-     * The bare bridge and a pool of one thread per core. {@code secp256k1} is chain-evm's recovery: libsecp256k1
-     * (what a node uses where it loads, so the pipeline's ceiling) or web3j (the pure-Java fallback), measured on
-     * the same messages in the same run.
+     * The bare bridge. {@code secp256k1} is chain-evm's recovery: libsecp256k1 (what a node uses where it loads, so
+     * the pipeline's ceiling) or web3j (the pure-Java fallback), measured on the same messages in the same run.
      */
     @State(Scope.Benchmark)
     public static class Verifiers {
-        final int threads = Runtime.getRuntime().availableProcessors();
         @Param({"libsecp256k1", "web3j"})
         public String secp256k1;
         ChainBridge bridge;
-        ExecutorService pool;
 
         @Setup(Level.Trial)
         public void start() throws Exception {
@@ -142,12 +156,6 @@ public class PipelineThroughputBenchmark {
             if (!bridge.extensionName().contains(secp256k1)) {
                 throw new IllegalStateException("asked for " + secp256k1 + ", got " + bridge.extensionName());
             }
-            pool = Executors.newFixedThreadPool(threads);
-        }
-
-        @TearDown(Level.Trial)
-        public void stop() {
-            pool.shutdownNow();
         }
     }
 
@@ -166,8 +174,8 @@ public class PipelineThroughputBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(MESSAGES)
-    public int verificationCeiling(Verifiers verifiers) throws Exception {
-        return onEveryCore(verifiers.pool, verifiers.threads, i -> verifiers.bridge.verify(messages.get(i)).isValid());
+    public int verificationCeiling(Verifiers verifiers, Cores cores) throws Exception {
+        return onEveryCore(cores, i -> verifiers.bridge.verify(messages.get(i)).isValid());
     }
 
     /**
@@ -176,12 +184,10 @@ public class PipelineThroughputBenchmark {
      */
     @State(Scope.Benchmark)
     public static class Recoveries {
-        final int threads = Runtime.getRuntime().availableProcessors();
         final Secp256k1 secp256k1 = Secp256k1.get();
         byte[][] rs;
         byte[][] digests;
         int[] recoveryIds;
-        ExecutorService pool;
 
         @Setup(Level.Trial)
         public void decode(PipelineThroughputBenchmark benchmark) {
@@ -195,27 +201,22 @@ public class PipelineThroughputBenchmark {
                 recoveryIds[i] = (signature[64] & 0xFF) - 27;
                 digests[i] = Sign.getEthereumMessageHash(messages.get(i).verificationBuffer());
             }
-            pool = Executors.newFixedThreadPool(threads);
-        }
-
-        @TearDown(Level.Trial)
-        public void stop() {
-            pool.shutdownNow();
         }
     }
 
     @Benchmark
     @OperationsPerInvocation(MESSAGES)
-    public int recoveryBound(Recoveries recoveries) throws Exception {
-        return onEveryCore(recoveries.pool, recoveries.threads, i -> Hash.sha3(recoveries.secp256k1.ecdsaRecover(
+    public int recoveryBound(Recoveries recoveries, Cores cores) throws Exception {
+        return onEveryCore(cores, i -> Hash.sha3(recoveries.secp256k1.ecdsaRecover(
                 recoveries.rs[i], recoveries.digests[i], recoveries.recoveryIds[i]), 1, 64).length == 32);
     }
 
     /** Runs {@code check} on every message index, split in one range per thread; all must pass. */
-    private static int onEveryCore(ExecutorService pool, int threads, IntPredicate check) throws Exception {
+    private static int onEveryCore(Cores cores, IntPredicate check) throws Exception {
+        int threads = cores.threads;
         int share = MESSAGES / threads;
         List<Future<Integer>> parts = IntStream.range(0, threads)
-                .mapToObj(part -> pool.submit(() -> {
+                .mapToObj(part -> cores.pool.submit(() -> {
                     int passed = 0;
                     int end = part == threads - 1 ? MESSAGES : (part + 1) * share;
                     for (int i = part * share; i < end; i++) {
