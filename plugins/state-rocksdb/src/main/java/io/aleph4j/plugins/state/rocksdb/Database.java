@@ -15,6 +15,7 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
@@ -30,18 +31,19 @@ import org.rocksdb.WriteOptions;
  * together.
  *
  * <p>Options, and why: leveled compaction with dynamic level sizes (the least write amplification leveled
- * compaction has); LZ4 on the upper levels, where data is short-lived, and ZSTD on the bottommost, which holds most
- * of it; a Bloom filter (10 bits a key) on the point-lookup families, so that looking up a message the store never
+ * compaction has); ZSTD compression; a Bloom filter (10 bits a key) on the point-lookup families, so that looking up a message the store never
  * saw (the pipeline does it for every incoming message) costs no disk read; index and filter blocks in the block
  * cache, so that the cache size bounds the memory they take; a write buffer budget shared by every family
- * ({@link WriteBufferManager}); the write-ahead log on, written without fsync ({@link #writeOptions()}).
+ * ({@link WriteBufferManager}); the write-ahead log on, written without fsync ({@link #writeOptions()}), or off.
  */
 final class Database implements AutoCloseable {
 
     /**
-     * Every commit goes through the write-ahead log, which RocksDB writes (a write system call) before the commit
-     * returns: a process crash loses nothing committed. It does not fsync it: a power loss may drop the last commits,
-     * and the pipeline replays them from the message log, which resumes after the applied index stored with them.
+     * With the write-ahead log, every commit is in it (a write system call) before the commit returns: a process crash
+     * loses nothing committed. It is not fsynced: a power loss may drop the last commits, and the pipeline replays
+     * them from the message log, which resumes after the applied index stored with them. Without it, a crash (of the
+     * process or the machine) drops the commits since the last flush, replayed the same way: the flushes are atomic
+     * across families, so the state on disk always matches its applied index.
      */
     private final WriteOptions write;
 
@@ -50,18 +52,22 @@ final class Database implements AutoCloseable {
     private final List<AutoCloseable> natives;
     private final Statistics statistics;
 
+    private final boolean writeAheadLog;
+
     private Database(RocksDB db, Map<Column, ColumnFamilyHandle> handles, List<AutoCloseable> natives,
-                     Statistics statistics) {
+                     Statistics statistics, boolean writeAheadLog) {
         this.db = db;
         this.handles = handles;
         this.natives = natives;
         this.statistics = statistics;
-        this.write = new WriteOptions().setSync(false);
+        this.writeAheadLog = writeAheadLog;
+        this.write = new WriteOptions().setSync(false).setDisableWAL(!writeAheadLog);
         natives.add(write);
     }
 
     /** Opens (or creates) the database in {@code directory}. */
-    static Database open(Path directory, long cacheBytes, long writeBufferBytes) throws RocksDBException {
+    static Database open(Path directory, long cacheBytes, long writeBufferBytes, boolean writeAheadLog)
+            throws RocksDBException {
         RocksDB.loadLibrary();
         try {
             Files.createDirectories(directory);
@@ -76,6 +82,9 @@ final class Database implements AutoCloseable {
         DBOptions options = track(natives, new DBOptions()
                 .setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true)
+                // Without a log, every flush writes all families together, so that what is on disk is always one
+                // commit's state: the state and its applied index, whole.
+                .setAtomicFlush(!writeAheadLog)
                 .setWriteBufferManager(buffers)
                 .setMaxTotalWalSize(2 * writeBufferBytes)
                 .setMaxBackgroundJobs(2)
@@ -103,7 +112,7 @@ final class Database implements AutoCloseable {
         for (int i = 0; i < opened.size(); i++) {
             handles.put(Column.values()[i], opened.get(i));
         }
-        return new Database(db, handles, natives, statistics);
+        return new Database(db, handles, natives, statistics, writeAheadLog);
     }
 
     private static ColumnFamilyOptions family(List<AutoCloseable> natives, Cache cache, long writeBufferBytes,
@@ -118,8 +127,9 @@ final class Database implements AutoCloseable {
         }
         return new ColumnFamilyOptions()
                 .setTableFormatConfig(table)
-                .setCompressionType(CompressionType.LZ4_COMPRESSION)
-                .setBottommostCompressionType(CompressionType.ZSTD_COMPRESSION)
+                // ZSTD at every level: the keys' item hashes are hex, which LZ4 cannot shrink and ZSTD's entropy
+                // coding halves; what a flush or compaction writes is what the disk takes.
+                .setCompressionType(CompressionType.ZSTD_COMPRESSION)
                 .setLevelCompactionDynamicLevelBytes(true)
                 .setWriteBufferSize(Math.max(4 << 20, writeBufferBytes / 2));
     }
@@ -157,8 +167,22 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** Writes every family's memtable to disk, together; the state on disk is then the last commit's. */
+    void flush() throws RocksDBException {
+        try (FlushOptions options = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(options, List.copyOf(handles.values()));
+        }
+    }
+
     @Override
     public void close() {
+        if (!writeAheadLog) {
+            try {
+                flush();
+            } catch (RocksDBException e) {
+                // The next start replays from the applied index on disk.
+            }
+        }
         handles.values().forEach(ColumnFamilyHandle::close);
         db.close();
         closeAll(natives);

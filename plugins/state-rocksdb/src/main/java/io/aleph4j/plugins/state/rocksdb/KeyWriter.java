@@ -33,18 +33,34 @@ final class KeyWriter {
     }
 
     KeyWriter text(String value) {
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        room(2 * utf8.length + 2);
-        for (byte b : utf8) {
-            if (b == 0) {
-                bytes[length++] = 0;
-                bytes[length++] = (byte) 0xFF;
-            } else {
-                bytes[length++] = b;
+        int length = value.length();
+        room(length + 2);
+        // Nearly every text is ASCII without NUL (addresses, hashes, channels, types): written char by char.
+        boolean plain = true;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c == 0 || c >= 0x80) {
+                plain = false;
+                break;
+            }
+            bytes[this.length + i] = (byte) c;
+        }
+        if (plain) {
+            this.length += length;
+        } else {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            room(2 * utf8.length + 2);
+            for (byte b : utf8) {
+                if (b == 0) {
+                    bytes[this.length++] = 0;
+                    bytes[this.length++] = (byte) 0xFF;
+                } else {
+                    bytes[this.length++] = b;
+                }
             }
         }
-        bytes[length++] = 0;
-        bytes[length++] = 1;
+        bytes[this.length++] = 0;
+        bytes[this.length++] = 1;
         return this;
     }
 

@@ -41,8 +41,8 @@ final class Records {
                 .text(record.sender())
                 .nullableText(record.channel())
                 .code(Codes.ITEM_TYPE.of(record.itemType()))
-                .nullableText(record.itemContent())
-                .text(record.signature());
+                .nullableText(record.itemContent());
+        signature(out, record.signature());
         if (record.rejection().isPresent()) {
             out.code(1).signed(record.rejection().get().code().code()).text(record.rejection().get().detail());
         } else {
@@ -52,7 +52,13 @@ final class Records {
         if (content == null) {
             out.code(0);
         } else {
-            out.code(1).text(content.address()).real(content.time()).nullableText(content.type())
+            // The owner is nearly always the sender: then one byte says so.
+            if (content.address().equals(record.sender())) {
+                out.code(1);
+            } else {
+                out.code(2).text(content.address());
+            }
+            out.real(content.time()).nullableText(content.type())
                     .nullableText(content.ref()).nullableText(content.key()).texts(content.tags());
             // An inline message's content JSON is its item content: kept once.
             if (content.json() == null) {
@@ -76,17 +82,20 @@ final class Records {
         builder.status(Codes.STATUS.constant(in.code()));
         builder.type(Codes.TYPE.constant(in.code()));
         builder.chain(Chain.of(in.text()));
-        builder.sender(in.text());
+        String sender = in.text();
+        builder.sender(sender);
         builder.channel(in.nullableText());
         builder.itemType(Codes.ITEM_TYPE.constant(in.code()));
         String itemContent = in.nullableText();
         builder.itemContent(itemContent);
-        builder.signature(in.text());
+        builder.signature(signature(in));
         if (in.code() == 1) {
             builder.rejected(RejectionReason.of(ErrorCode.ofCode((int) in.signed()), in.text()));
         }
-        if (in.code() == 1) {
-            ContentFields.Builder content = ContentFields.builder(in.text(), in.real()).type(in.nullableText())
+        int contentCode = in.code();
+        if (contentCode != 0) {
+            String address = contentCode == 1 ? sender : in.text();
+            ContentFields.Builder content = ContentFields.builder(address, in.real()).type(in.nullableText())
                     .ref(in.nullableText()).key(in.nullableText()).tags(in.texts());
             int json = in.code();
             content.json(json == JSON_SAME_AS_ITEM_CONTENT ? itemContent : json == JSON_OWN ? in.text() : null);
@@ -97,6 +106,39 @@ final class Records {
         builder.receivedAt(Instant.EPOCH.plus(in.signed(), ChronoUnit.MICROS));
         builder.size(in.unsigned());
         return builder.build();
+    }
+
+    /**
+     * An EVM signature ({@code 0x} and lower-case hex, nearly every message) as its bytes, half the size; any other
+     * signature as text.
+     */
+    private static void signature(Values.Writer out, String signature) {
+        if (isLowerHex(signature)) {
+            out.code(1).unsigned((signature.length() - 2) / 2).raw(java.util.HexFormat.of().parseHex(signature, 2,
+                    signature.length()));
+        } else {
+            out.code(0).text(signature);
+        }
+    }
+
+    private static String signature(Values.Reader in) {
+        if (in.code() == 0) {
+            return in.text();
+        }
+        return "0x" + java.util.HexFormat.of().formatHex(in.bytes(Math.toIntExact(in.unsigned())));
+    }
+
+    private static boolean isLowerHex(String text) {
+        if (text.length() < 4 || text.length() % 2 != 0 || !text.startsWith("0x")) {
+            return false;
+        }
+        for (int i = 2; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int statusCode(byte[] messageValue) {

@@ -35,6 +35,7 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
     private final Path directory;
     private final long cacheBytes;
     private final long writeBufferBytes;
+    private final boolean writeAheadLog;
     /** Readers: queries and commits. Writer: opening, closing, resetting the database. */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final CountCache counts = new CountCache();
@@ -50,6 +51,16 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
      * @param writeBufferBytes the memory the write buffers (memtables) of all column families share
      */
     public RocksdbStateStore(String name, Path directory, long cacheBytes, long writeBufferBytes) {
+        this(name, directory, cacheBytes, writeBufferBytes, true);
+    }
+
+    /**
+     * @param writeAheadLog whether commits go through RocksDB's write-ahead log: with it a process crash loses
+     *                      nothing committed; without it (half the bytes written) a crash drops the commits since
+     *                      the last flush, and the pipeline replays them from the message log
+     */
+    public RocksdbStateStore(String name, Path directory, long cacheBytes, long writeBufferBytes,
+                             boolean writeAheadLog) {
         this.name = Objects.requireNonNull(name, "name");
         this.directory = Objects.requireNonNull(directory, "directory");
         if (cacheBytes < 1 << 20 || writeBufferBytes < 1 << 20) {
@@ -58,6 +69,7 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
         }
         this.cacheBytes = cacheBytes;
         this.writeBufferBytes = writeBufferBytes;
+        this.writeAheadLog = writeAheadLog;
         this.queries = snapshotQueries();
     }
 
@@ -77,7 +89,7 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
     private Database openDatabase() {
         Database opened;
         try {
-            opened = Database.open(directory, cacheBytes, writeBufferBytes);
+            opened = Database.open(directory, cacheBytes, writeBufferBytes, writeAheadLog);
         } catch (RocksDBException e) {
             throw new StoreException(name + " could not open its database in " + directory + ": " + e.getMessage(), e);
         }
@@ -231,6 +243,15 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
             db.close();
         } finally {
             write.unlock();
+        }
+    }
+
+    /** Writes the memtables to disk now (tests: what a crash without the write-ahead log keeps). */
+    void flush() {
+        try {
+            requireOpen().flush();
+        } catch (RocksDBException e) {
+            throw new StoreException(name + " could not flush: " + e.getMessage(), e);
         }
     }
 

@@ -19,11 +19,16 @@ public final class StateRocksdbPlugin implements AlephPlugin {
     static final ConfigKey<Integer> WRITE_BUFFER_MIB = ConfigKey.integer("write-buffer-mib", 128,
             "the memory in MiB that the write buffers of all column families share");
 
+    static final ConfigKey<Boolean> WRITE_AHEAD_LOG = ConfigKey.bool("write-ahead-log", true,
+            "whether commits go through RocksDB's write-ahead log (a process crash loses nothing committed); "
+                    + "without it about half the bytes are written, and a crash drops the commits since the last "
+                    + "flush, which the pipeline replays from the message log");
+
     private RocksdbStateStore store;
 
     @Override
     public List<ConfigKey<?>> configKeys() {
-        return List.of(DIRECTORY, CACHE_MIB, WRITE_BUFFER_MIB);
+        return List.of(DIRECTORY, CACHE_MIB, WRITE_BUFFER_MIB, WRITE_AHEAD_LOG);
     }
 
     @Override
@@ -35,7 +40,7 @@ public final class StateRocksdbPlugin implements AlephPlugin {
         Path directory = configured.isEmpty() ? registrar.context().dataDirectory().resolve("state-rocksdb")
                 : Path.of(configured);
         store = new RocksdbStateStore("state-rocksdb", directory, mebibytes(CACHE_MIB, config.get(CACHE_MIB)),
-                mebibytes(WRITE_BUFFER_MIB, config.get(WRITE_BUFFER_MIB)));
+                mebibytes(WRITE_BUFFER_MIB, config.get(WRITE_BUFFER_MIB)), config.get(WRITE_AHEAD_LOG));
         registrar.extension(StateStore.class, store);
     }
 

@@ -149,6 +149,12 @@ final class Values {
             return values;
         }
 
+        byte[] bytes(int length) {
+            byte[] value = java.util.Arrays.copyOfRange(bytes, position, position + length);
+            position += length;
+            return value;
+        }
+
         boolean atEnd() {
             return position >= bytes.length;
         }

@@ -59,6 +59,69 @@ final class RocksdbStateStoreTest extends StateStoreContract {
     }
 
     @Test
+    void withoutTheWriteAheadLogACrashKeepsTheLastFlushedStateWithItsAppliedIndexAndAStopKeepsEverything()
+            throws Exception {
+        Path logless = directory.resolve("logless");
+        RocksdbStateStore withoutLog = new RocksdbStateStore("logless", logless, 8 << 20, 8 << 20, false);
+        withoutLog.open();
+        MessageRecord flushed = post(1, "0xowner", "note", 100.0);
+        MessageRecord notFlushed = post(2, "0xowner", "note", 200.0);
+        try {
+            write(withoutLog, 1, tx -> {
+                tx.putMessage(flushed);
+                return null;
+            });
+            withoutLog.flush();
+            write(withoutLog, 2, tx -> {
+                tx.putMessage(notFlushed);
+                return null;
+            });
+            copy(logless, directory.resolve("crashed"));
+        } finally {
+            withoutLog.close();
+        }
+
+        RocksdbStateStore crashed = new RocksdbStateStore("crashed", directory.resolve("crashed"), 8 << 20, 8 << 20,
+                false);
+        crashed.open();
+        try {
+            assertThat(crashed.appliedInboxIndex()).as("replayed from the message log after it").isEqualTo(1);
+            assertThat(crashed.queries().message(flushed.itemHash())).contains(flushed);
+            assertThat(crashed.queries().message(notFlushed.itemHash())).isEmpty();
+        } finally {
+            crashed.close();
+        }
+        RocksdbStateStore stopped = new RocksdbStateStore("stopped", logless, 8 << 20, 8 << 20, false);
+        stopped.open();
+        try {
+            assertThat(stopped.appliedInboxIndex()).isEqualTo(2);
+            assertThat(stopped.queries().message(notFlushed.itemHash())).contains(notFlushed);
+        } finally {
+            stopped.close();
+        }
+    }
+
+    @Test
+    void aMessageWhoseOwnerIsNotItsSenderAndWhoseSignatureIsNotHexRoundTrips() {
+        MessageRecord base = post(1, "0xowner", "note", 100.0);
+        MessageRecord delegated = base.toBuilder().sender("0xdelegate").signature("{\"signature\":\"0xAB\"}")
+                .build();
+        MessageRecord upperHex = post(2, "0xowner", "note", 100.0).toBuilder().signature("0xABCDEF").build();
+        MessageRecord lowerHex = post(3, "0xowner", "note", 100.0).toBuilder().signature("0xabcdef").build();
+        write(0, tx -> {
+            tx.putMessage(delegated);
+            tx.putMessage(upperHex);
+            tx.putMessage(lowerHex);
+            return null;
+        });
+        assertThat(store.queries().message(delegated.itemHash())).contains(delegated);
+        assertThat(store.queries().message(upperHex.itemHash())).contains(upperHex);
+        assertThat(store.queries().message(lowerHex.itemHash())).contains(lowerHex);
+        assertThat(store.queries().messages(MessageFilter.builder().owners("0xowner").build(), PageRequest.all())
+                .total()).isEqualTo(3);
+    }
+
+    @Test
     void listingsAndCountedTotalsStayRightAcrossManyTransactionsAndAReopening() throws Exception {
         for (int batch = 0; batch < 10; batch++) {
             int first = batch * 50;
