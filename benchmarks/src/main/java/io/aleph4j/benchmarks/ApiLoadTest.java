@@ -7,6 +7,7 @@ import io.aleph4j.api.state.StateStore;
 import io.aleph4j.kernel.InlinePlugin;
 import io.aleph4j.plugins.api.http.ApiHttpPlugin;
 import io.aleph4j.plugins.chain.evm.ChainEvmPlugin;
+import io.aleph4j.plugins.state.rocksdb.RocksdbStateStore;
 import io.aleph4j.plugins.state.sqlite.StateSqlitePlugin;
 import io.aleph4j.testkit.EmbeddedNode;
 import io.javalin.Javalin;
@@ -43,6 +44,8 @@ import java.util.stream.IntStream;
  *   <li>query latency: {@code messages.json} with the SDK's usual filters, one client, p50/p99 per kind.</li>
  * </ol>
  * Usage: {@code benchmarks/load [stored] [ingest] [queries]} (defaults 1,000,000, 40,000, 3,000).
+ * {@code -Dstore=rocksdb} runs the node on state-rocksdb instead of state-sqlite. While the prefill is applied, the
+ * store's size, rate and bytes written to disk per message are printed every 15 s ({@link FillMonitor}).
  */
 public final class ApiLoadTest {
 
@@ -51,6 +54,8 @@ public final class ApiLoadTest {
     /** -Dvia=inbox: ingest by appending to the inbox, no HTTP: the pipeline's own rate at this store size. */
     private static final boolean VIA_INBOX = "inbox".equals(System.getProperty("via"));
     private static final double T = 1_795_485_266.0;
+    /** -Dstore=rocksdb: state-rocksdb (its defaults); otherwise state-sqlite. */
+    private static final boolean ROCKSDB = "rocksdb".equals(System.getProperty("store"));
 
     private final List<EthereumWallet> wallets;
     private final List<String> addresses;
@@ -73,17 +78,30 @@ public final class ApiLoadTest {
         // -Ddata=DIR reuses a directory an earlier run filled with `stored` messages: no prefill then.
         String reuse = System.getProperty("data");
         Path directory = reuse != null ? Path.of(reuse) : Files.createTempDirectory("aleph4j-load-");
-        System.out.printf("load test: %,d stored messages, %,d ingested over HTTP, %,d queries; data in %s%n",
-                stored, ingest, queryCount, directory);
+        System.out.printf("load test: %,d stored messages, %,d ingested over HTTP, %,d queries, on %s; data in %s%n",
+                stored, ingest, queryCount, ROCKSDB ? "state-rocksdb" : "state-sqlite", directory);
+        MeasuredRocksdbPlugin rocksdb = ROCKSDB ? new MeasuredRocksdbPlugin() : null;
         try (EmbeddedNode node = EmbeddedNode.builder().dataDirectory(directory)
                 // The dev node's default: an acknowledged message is fsynced in the log.
                 .set("node", "log.fsync", Boolean.parseBoolean(System.getProperty("fsync", "true")))
                 .plugin(InlinePlugin.of("chain-evm", new ChainEvmPlugin()))
-                .plugin(InlinePlugin.of("state-sqlite", new StateSqlitePlugin()))
+                .plugin(ROCKSDB ? InlinePlugin.of("state-rocksdb", rocksdb)
+                        : InlinePlugin.of("state-sqlite", new StateSqlitePlugin()))
                 .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin()))
                 .start()) {
             if (reuse == null) {
-                prefill(node, stored);
+                try (FillMonitor monitor = new FillMonitor(node.node().stateQueries().orElseThrow(), 15_000,
+                        () -> rocksdb == null ? "" : describe(rocksdb.store().written()))) {
+                    prefill(node, stored);
+                }
+                System.out.printf("prefill: on disk: state %,d bytes, log %,d bytes%n",
+                        sizeOf(directory.resolve("plugins").resolve(ROCKSDB ? "state-rocksdb" : "state-sqlite")),
+                        sizeOf(directory.resolve("log")));
+                if (!ROCKSDB) {
+                    // state-sqlite refreshes its planner statistics every minute; a node that has run for a while
+                    // has them.
+                    Thread.sleep(65_000);
+                }
             }
             // Numbered after everything an earlier run may have stored (its prefill, ingest and sentinel); a reused
             // directory gets numbers from the clock, so that each run ingests messages the store has not seen.
@@ -136,8 +154,21 @@ public final class ApiLoadTest {
             throw new IllegalStateException("the prefill was not applied in time");
         }
         System.out.printf("prefill: %,d messages stored in %.0f s%n", stored, (System.nanoTime() - started) / 1e9);
-        // state-sqlite refreshes its planner statistics every minute; a node that has run for a while has them.
-        Thread.sleep(65_000);
+    }
+
+    /** What RocksDB wrote: its log, flushes and compactions, in MB. */
+    private static String describe(RocksdbStateStore.Written written) {
+        return String.format("RocksDB wrote %,d MB (log %,d, flushes %,d, compactions %,d)", written.total() >> 20,
+                written.log() >> 20, written.flushes() >> 20, written.compactions() >> 20);
+    }
+
+    private static long sizeOf(Path directory) throws java.io.IOException {
+        if (!Files.exists(directory)) {
+            return 0;
+        }
+        try (var files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
     }
 
     private record Ingest(List<Message> messages, List<String> bodies, double acknowledgedPerSecond,
