@@ -65,9 +65,9 @@ class Reads implements StateQueries {
 
     private final View view;
     /** Totals reused across queries; null in a transaction, which must see its own writes. */
-    private final CountCache counts;
+    private final ResultCache counts;
 
-    Reads(View view, CountCache counts) {
+    Reads(View view, ResultCache counts) {
         this.view = view;
         this.counts = counts;
     }
@@ -714,6 +714,11 @@ class Reads implements StateQueries {
      * hold one entry per sender, status and type, so this reads every sender once.
      */
     private List<AddressStats> sortedStats(AddressStatsQuery query, SortOrder order) {
+        return counts == null ? readStats(query, order)
+                : counts.reuse(List.of("address stats", query, order), () -> readStats(query, order));
+    }
+
+    private List<AddressStats> readStats(AddressStatsQuery query, SortOrder order) {
         String contains = query.addressContains() == null || query.addressContains().isEmpty() ? null
                 : query.addressContains().toLowerCase(Locale.ROOT);
         Map<String, Map<MessageType, Long>> counts = new LinkedHashMap<>();

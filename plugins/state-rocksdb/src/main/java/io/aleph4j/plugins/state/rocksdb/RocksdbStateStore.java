@@ -38,7 +38,7 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
     private final boolean writeAheadLog;
     /** Readers: queries and commits. Writer: opening, closing, resetting the database. */
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final CountCache counts = new CountCache();
+    private final ResultCache counts = new ResultCache();
     private final StateQueries queries;
     private volatile Database database;
     private volatile long appliedInboxIndex = -1;
