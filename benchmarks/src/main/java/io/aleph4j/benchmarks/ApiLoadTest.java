@@ -11,6 +11,7 @@ import io.aleph4j.kernel.InlinePlugin;
 import io.aleph4j.plugins.api.http.ApiHttpPlugin;
 import io.aleph4j.plugins.chain.evm.ChainEvmPlugin;
 import io.aleph4j.plugins.state.postgres.StatePostgresPlugin;
+import io.aleph4j.plugins.state.rocksdb.RocksdbStateStore;
 import io.aleph4j.plugins.state.sqlite.StateSqlitePlugin;
 import io.aleph4j.testkit.EmbeddedNode;
 import io.aleph4j.testkit.PostgresServer;
@@ -41,15 +42,21 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
- * The project's load tool for the HTTP API: fills a node (chain-evm, state-sqlite, api-http) with
- * {@code stored} ETH-signed POSTs from 1,000 wallets, then measures
+ * The project's load tool: fills a node (chain-evm, a state store, api-http) with {@code stored} ETH-signed POSTs
+ * from 1,000 wallets through its inbox, stopping on the way ({@code Fill}): the pipeline's rate on a window of
+ * presigned messages at 0, 1 M and 10 M stored, the query mix at 10 k, 100 k, 1 M and 10 M, and for every span
+ * the bytes written to disk per message and the highest heap and RSS. Then, at the full size:
  * <ol>
  *   <li>sustained ingest: {@code ingest} further POSTs sent by 64 concurrent HTTP clients to
- *   {@code POST /api/v0/messages}, from the first request until the pipeline has applied the last message,
- *   against the chain-evm bridge verifying the same messages on one thread per core, in the same run;</li>
- *   <li>query latency: {@code messages.json} with the SDK's usual filters, one client, p50/p99 per kind.</li>
+ *   {@code POST /api/v0/messages} (or appended to the inbox, {@code -Dvia=inbox}), from the first request until
+ *   the pipeline has applied the last message, against chain-evm's bridge on libsecp256k1 and on web3j verifying
+ *   the same messages on one thread per core, in the same run;</li>
+ *   <li>the HTTP exchange alone and the node's intake alone, the bounds of any ingest ratio here;</li>
+ *   <li>query latency: {@code messages.json} and {@code posts.json} with the SDK's usual filters, one client,
+ *   p50/p99 per kind; optionally ({@code -Dreplay=true}) a timed replay of the whole log.</li>
  * </ol>
- * Usage: {@code benchmarks/load [stored] [ingest] [queries]} (defaults 1,000,000, 40,000, 3,000).
+ * Usage: {@code benchmarks/load [stored] [ingest] [queries]} (defaults 1,000,000, 40,000, 3,000);
+ * {@code -Dstore=sqlite|rocksdb|postgres}, {@code -Dwindow=} (the pipeline window, 50,000).
  */
 public final class ApiLoadTest {
 
@@ -58,6 +65,8 @@ public final class ApiLoadTest {
     /** -Dvia=inbox: ingest by appending to the inbox, no HTTP: the pipeline's own rate at this store size. */
     private static final boolean VIA_INBOX = "inbox".equals(System.getProperty("via"));
     private static final String STORE = System.getProperty("store", "sqlite");
+    /** state-rocksdb with its store at hand, to report what RocksDB wrote ({@code -Dstore=rocksdb}). */
+    private static final MeasuredRocksdbPlugin ROCKSDB = new MeasuredRocksdbPlugin();
     private static final double T = 1_795_485_266.0;
 
     private final List<EthereumWallet> wallets;
@@ -138,7 +147,7 @@ public final class ApiLoadTest {
     }
 
     /**
-     * The state store under test: {@code -Dstore=sqlite} (the default) or {@code postgres} (a new database on a
+     * The state store under test: {@code -Dstore=sqlite} (the default), {@code rocksdb}, or {@code postgres} (a new database on a
      * private server the testkit starts, its data in a temporary directory; a reused data directory needs
      * {@code -Dpostgres.url=} of the database it filled).
      */
@@ -149,7 +158,8 @@ public final class ApiLoadTest {
                     .set("state-postgres", "url", Optional.ofNullable(System.getProperty("postgres.url"))
                             .orElseGet(() -> PostgresServer.shared().createDatabase()))
                     .set("state-postgres", "user", PostgresServer.USER);
-            default -> throw new IllegalArgumentException("-Dstore=" + STORE + " is not sqlite or postgres");
+            case "rocksdb" -> node.plugin(InlinePlugin.of("state-rocksdb", ROCKSDB));
+            default -> throw new IllegalArgumentException("-Dstore=" + STORE + " is not sqlite, postgres or rocksdb");
         };
     }
 
@@ -224,8 +234,8 @@ public final class ApiLoadTest {
             awaitApplied(last);
             double seconds = (System.nanoTime() - spanStarted) / 1e9;
             System.out.printf("fill %,d → %,d: %,.0f messages/s signed and stored; %,.0f bytes written per message; "
-                    + "%s%n", from, size, (size - from) / seconds,
-                    (double) (DiskWrites.bytes() - writtenBefore) / (size - from), memory.summary());
+                    + "%s%s%n", from, size, (size - from) / seconds,
+                    (double) (DiskWrites.bytes() - writtenBefore) / (size - from), memory.summary(), storeWrites());
         }
 
         /** The pipeline's rate at this size: a window of presigned messages, from submission until applied. */
@@ -246,6 +256,10 @@ public final class ApiLoadTest {
             size += window;
         }
 
+        private static String storeWrites() {
+            return STORE.equals("rocksdb") ? "; so far " + describe(ROCKSDB.store().written()) : "";
+        }
+
         private void awaitApplied(long index) throws Exception {
             if (index >= 0 && !node.node().awaitApplied(index, Duration.ofHours(4))) {
                 throw new IllegalStateException("the fill was not applied in time");
@@ -264,6 +278,12 @@ public final class ApiLoadTest {
         return wallet.post("CH" + (n % 10), time, "{\"address\":\"" + wallet.address() + "\",\"time\":"
                 + new BigDecimal(Double.toString(time)).toPlainString() + ",\"content\":{\"body\":\"message " + n
                 + "\",\"tags\":[\"t" + (n % 50) + "\"]},\"type\":\"type" + (n % 20) + "\"}");
+    }
+
+    /** What RocksDB wrote: its log, flushes and compactions, in MB. */
+    private static String describe(RocksdbStateStore.Written written) {
+        return String.format("RocksDB wrote %,d MB (log %,d, flushes %,d, compactions %,d)", written.total() >> 20,
+                written.log() >> 20, written.flushes() >> 20, written.compactions() >> 20);
     }
 
     private record Ingest(List<Message> messages, List<String> bodies, double acknowledgedPerSecond,

@@ -11,6 +11,7 @@ import io.aleph4j.api.state.SortOrder;
 import io.aleph4j.api.state.StateStore;
 import io.aleph4j.kernel.InlinePlugin;
 import io.aleph4j.plugins.chain.evm.ChainEvmPlugin;
+import io.aleph4j.plugins.state.rocksdb.StateRocksdbPlugin;
 import io.aleph4j.plugins.state.sqlite.StateSqlitePlugin;
 import io.aleph4j.testkit.EmbeddedNode;
 import java.math.BigInteger;
@@ -83,14 +84,15 @@ public class PipelineThroughputBenchmark {
 
     /**
      * A fresh node per invocation, so that every invocation processes the messages from an empty state. The setup
-     * names the bridge and the store: {@code evm+sqlite} is the pipeline as a node runs it; the two others are
+     * names the bridge and the store: {@code evm+sqlite} is the pipeline as a node runs it ({@code evm+rocksdb}: on
+     * state-rocksdb instead); the last two are
      * bounds measured in the same run, each with one stand-in that costs nothing ({@link TrustingBridge},
      * {@link NullStateStore}): what everything but verification costs, and what everything but the state store
      * costs.
      */
     @State(Scope.Thread)
     public static class FreshNode {
-        @Param({"evm+sqlite", "evm+null-store", "trusting+sqlite"})
+        @Param({"evm+sqlite", "evm+rocksdb", "evm+null-store", "trusting+sqlite"})
         public String setup;
         EmbeddedNode node;
 
@@ -102,6 +104,7 @@ public class PipelineThroughputBenchmark {
                             StandIns.contributing(ChainBridge.class, new TrustingBridge()));
             InlinePlugin store = setup.endsWith("+sqlite")
                     ? InlinePlugin.of("state-sqlite", new StateSqlitePlugin())
+                    : setup.endsWith("+rocksdb") ? InlinePlugin.of("state-rocksdb", new StateRocksdbPlugin())
                     : InlinePlugin.of("null-store", StandIns.contributing(StateStore.class, new NullStateStore()));
             node = EmbeddedNode.builder().plugin(bridge).plugin(store).start();
         }
@@ -109,7 +112,7 @@ public class PipelineThroughputBenchmark {
         @TearDown(Level.Invocation)
         public void stop() {
             try {
-                if (setup.endsWith("+sqlite")) {
+                if (!setup.endsWith("+null-store")) {
                     long processed = node.node().stateQueries().orElseThrow().messages(
                             MessageFilter.builder().statuses(MessageStatus.PROCESSED).build(),
                             PageRequest.first(1, SortOrder.ASCENDING)).total();

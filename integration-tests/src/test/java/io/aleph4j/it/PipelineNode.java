@@ -16,10 +16,15 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-/** A node running the real chain plugins and the SQLite state store, fed through its inbox. */
+/**
+ * A node running the real chain plugins and a state store, fed through its inbox. The store is state-sqlite, the
+ * dev node's, unless the system property {@code it.store} names another class-path store plugin
+ * ({@code -Dit.store=state-rocksdb}): the tests of the pipeline then run on it.
+ */
 final class PipelineNode implements AutoCloseable {
 
-    static final String[] PLUGINS = {"chain-evm", "chain-solana", "chain-tezos", "state-sqlite"};
+    static final String STORE = System.getProperty("it.store", "state-sqlite");
+    static final String[] PLUGINS = {"chain-evm", "chain-solana", "chain-tezos", STORE};
 
     private final EmbeddedNode node;
 

@@ -1,0 +1,339 @@
+package io.aleph4j.plugins.state.rocksdb;
+
+import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.state.AggregateElement;
+import io.aleph4j.api.state.AggregateRecord;
+import io.aleph4j.api.state.FileReference;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.NodeMetric;
+import io.aleph4j.api.state.PostRecord;
+import io.aleph4j.api.state.StateTransaction;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatchWithIndex;
+
+/**
+ * One write transaction: its changes go into a {@link WriteBatchWithIndex}, which its reads (inherited) see over the
+ * committed state, and which the commit writes atomically with the applied inbox index and the counters' changes.
+ * Replacing a record first reads the old one, so that its index entries and counts go away with it.
+ */
+final class Writes extends Reads implements StateTransaction {
+
+    /** How a transaction ends, in the store that opened it. */
+    interface Ending {
+
+        /** Adds the counters and the applied index to the batch and writes it. */
+        void commit(Writes transaction, long throughInboxIndex);
+
+        /** Ends the transaction: drops its batch (written or not). */
+        void end(Writes transaction);
+    }
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private final WriteBatchWithIndex batch;
+    private final Database database;
+    private final Ending ending;
+    /** This transaction's changes to the counters, written once at its commit. */
+    private final Map<Bytes, Long> counterChanges = new HashMap<>();
+    private boolean ended;
+
+    Writes(Database database, WriteBatchWithIndex batch, Ending ending) {
+        super(View.overBatch(database, batch), null);
+        this.database = database;
+        this.batch = batch;
+        this.ending = ending;
+    }
+
+    WriteBatchWithIndex batch() {
+        return batch;
+    }
+
+    Map<Bytes, Long> counterChanges() {
+        return counterChanges;
+    }
+
+    @Override
+    Map<Bytes, Long> pendingCounters() {
+        return counterChanges;
+    }
+
+    @Override
+    public void putMessage(MessageRecord record) {
+        requireOpen();
+        String hash = record.itemHash().value();
+        byte[] key = Indexes.messageKey(record.time(), hash);
+        message(record.itemHash()).ifPresent(old -> {
+            delete(Column.MESSAGES, Indexes.messageKey(old.time(), hash));
+            Indexes.of(old).forEach(entry -> delete(entry.column(), entry.key()));
+            count(Counters.of(old), -1);
+        });
+        put(Column.MESSAGES, key, Records.message(record));
+        put(Column.MESSAGE_TIMES, Indexes.hashKey(hash), KeyWriter.key().time(record.time()).build());
+        Indexes.of(record).forEach(entry -> put(entry.column(), entry.key(), entry.value()));
+        count(Counters.of(record), 1);
+    }
+
+    @Override
+    public void putPost(PostRecord post) {
+        requireOpen();
+        removePost(post.itemHash());
+        String hash = post.itemHash().value();
+        put(Column.POSTS, Indexes.messageKey(post.time(), hash), Records.post(post));
+        put(Column.POST_TIMES, Indexes.hashKey(hash), KeyWriter.key().time(post.time()).build());
+        Indexes.of(post).forEach(entry -> put(entry.column(), entry.key(), entry.value()));
+        count(Counters.of(post), 1);
+    }
+
+    @Override
+    public void deletePost(ItemHash itemHash) {
+        requireOpen();
+        removePost(itemHash);
+    }
+
+    private void removePost(ItemHash itemHash) {
+        post(itemHash).ifPresent(old -> {
+            delete(Column.POSTS, Indexes.messageKey(old.time(), itemHash.value()));
+            delete(Column.POST_TIMES, Indexes.hashKey(itemHash.value()));
+            Indexes.of(old).forEach(entry -> delete(entry.column(), entry.key()));
+            count(Counters.of(old), -1);
+        });
+    }
+
+    /** Like the SQL stores' {@code UPDATE}: setting the latest amend of a post that is not there does nothing. */
+    @Override
+    public void setLatestAmend(ItemHash original, ItemHash latestAmend) {
+        requireOpen();
+        post(original).ifPresent(post -> put(Column.POSTS, Indexes.messageKey(post.time(), original.value()),
+                Records.post(post.toBuilder().latestAmend(latestAmend).build())));
+    }
+
+    @Override
+    public void putAggregateElement(AggregateElement element) {
+        requireOpen();
+        removeElement(element.itemHash());
+        put(Column.AGGREGATE_ELEMENTS, elementKey(element.owner(), element.key(), element.time(),
+                element.itemHash().value()), new Values.Writer().text(element.json()).build());
+        put(Column.AGGREGATE_ELEMENT_KEYS, Indexes.hashKey(element.itemHash().value()),
+                new Values.Writer().text(element.owner()).text(element.key()).real(element.time()).build());
+    }
+
+    @Override
+    public void deleteAggregateElement(ItemHash itemHash) {
+        requireOpen();
+        removeElement(itemHash);
+    }
+
+    private void removeElement(ItemHash itemHash) {
+        byte[] hashKey = Indexes.hashKey(itemHash.value());
+        byte[] located = view().get(Column.AGGREGATE_ELEMENT_KEYS, hashKey);
+        if (located != null) {
+            Values.Reader in = new Values.Reader(located);
+            delete(Column.AGGREGATE_ELEMENTS, elementKey(in.text(), in.text(), in.real(), itemHash.value()));
+            delete(Column.AGGREGATE_ELEMENT_KEYS, hashKey);
+        }
+    }
+
+    private static byte[] elementKey(String owner, String key, double time, String hash) {
+        return KeyWriter.key().text(owner).text(key).time(time).hash(hash).build();
+    }
+
+    /** A security aggregate's grantees are indexed anew with it. */
+    @Override
+    public void putAggregate(AggregateRecord aggregate) {
+        requireOpen();
+        removeAggregate(aggregate.owner(), aggregate.key());
+        put(Column.AGGREGATES, aggregateKey(aggregate.owner(), aggregate.key()), Records.aggregate(aggregate));
+        put(Column.AGGREGATES_BY_MODIFICATION, aggregateListingKey(aggregate.lastRevisionTime(), aggregate), EMPTY);
+        put(Column.AGGREGATES_BY_CREATION, aggregateListingKey(aggregate.creationTime(), aggregate), EMPTY);
+        if (aggregate.key().equals("security")) {
+            for (String grantee : Grantees.of(aggregate.json())) {
+                put(Column.SECURITY_GRANTEES, KeyWriter.key().text(grantee).text(aggregate.owner()).build(), EMPTY);
+            }
+        }
+        count(List.of(Counters.key(Counters.AGGREGATES, "", 0, 0),
+                Counters.key(Counters.AGGREGATE_KEY, aggregate.key(), 0, 0)), 1);
+    }
+
+    @Override
+    public void deleteAggregate(String owner, String key) {
+        requireOpen();
+        removeAggregate(owner, key);
+    }
+
+    private void removeAggregate(String owner, String key) {
+        Optional<AggregateRecord> found = aggregate(owner, key);
+        if (found.isEmpty()) {
+            return;
+        }
+        AggregateRecord old = found.get();
+        delete(Column.AGGREGATES, aggregateKey(owner, key));
+        delete(Column.AGGREGATES_BY_MODIFICATION, aggregateListingKey(old.lastRevisionTime(), old));
+        delete(Column.AGGREGATES_BY_CREATION, aggregateListingKey(old.creationTime(), old));
+        if (key.equals("security")) {
+            for (String grantee : Grantees.of(old.json())) {
+                delete(Column.SECURITY_GRANTEES, KeyWriter.key().text(grantee).text(owner).build());
+            }
+        }
+        count(List.of(Counters.key(Counters.AGGREGATES, "", 0, 0), Counters.key(Counters.AGGREGATE_KEY, key, 0, 0)),
+                -1);
+    }
+
+    private static byte[] aggregateListingKey(double time, AggregateRecord aggregate) {
+        return KeyWriter.key().time(time).text(aggregate.key()).text(aggregate.owner()).build();
+    }
+
+    @Override
+    public void putFileReference(FileReference reference) {
+        requireOpen();
+        removeFile(reference.messageHash());
+        String hash = reference.messageHash().value();
+        put(Column.FILE_REFERENCES, Indexes.hashKey(hash), Records.file(reference));
+        for (Indexes.Entry entry : fileEntries(reference)) {
+            put(entry.column(), entry.key(), entry.value());
+        }
+        countFile(reference, 1);
+    }
+
+    @Override
+    public void deleteFileReference(ItemHash storeMessageHash) {
+        requireOpen();
+        removeFile(storeMessageHash);
+    }
+
+    private void removeFile(ItemHash messageHash) {
+        fileReference(messageHash).ifPresent(old -> {
+            delete(Column.FILE_REFERENCES, Indexes.hashKey(messageHash.value()));
+            for (Indexes.Entry entry : fileEntries(old)) {
+                delete(entry.column(), entry.key());
+            }
+            countFile(old, -1);
+        });
+    }
+
+    private static List<Indexes.Entry> fileEntries(FileReference reference) {
+        String hash = reference.messageHash().value();
+        Indexes.Entry byFile = new Indexes.Entry(Column.FILE_REFERENCES_BY_FILE,
+                KeyWriter.key().text(reference.fileHash().value()).time(reference.time()).hash(hash).build(), EMPTY);
+        Indexes.Entry byOwner = new Indexes.Entry(Column.FILE_REFERENCES_BY_OWNER,
+                KeyWriter.key().text(reference.owner()).time(reference.time()).hash(hash).build(),
+                new Values.Writer().text(reference.fileHash().value()).build());
+        if (reference.ref() == null) {
+            return List.of(byFile, byOwner);
+        }
+        return List.of(byFile, byOwner, new Indexes.Entry(Column.FILE_REFERENCES_BY_REF,
+                KeyWriter.key().text(reference.ref()).text(reference.owner()).time(reference.time()).hash(hash)
+                        .build(), EMPTY));
+    }
+
+    private void countFile(FileReference reference, int sign) {
+        add(Counters.key(Counters.FILES, reference.owner(), 0, 0), sign);
+        add(Counters.key(Counters.FILE_BYTES, reference.owner(), 0, 0), sign * reference.size());
+    }
+
+    /** Replaces the measurements of {@code post}: putting a post's metrics again keeps only the new ones. */
+    @Override
+    public void putNodeMetrics(ItemHash post, List<NodeMetric> metrics) {
+        requireOpen();
+        for (NodeMetric metric : metrics) {
+            if (!metric.post().equals(post)) {
+                throw new IllegalArgumentException("a measurement of post " + metric.post()
+                        + " cannot be kept as one of post " + post);
+            }
+        }
+        removeMetrics(post);
+        if (metrics.isEmpty()) {
+            return;
+        }
+        put(Column.NODE_METRICS_BY_POST, Indexes.hashKey(post.value()), Records.metrics(metrics));
+        for (int i = 0; i < metrics.size(); i++) {
+            NodeMetric metric = metrics.get(i);
+            put(Column.NODE_METRICS, metricKey(metric, i), Records.measurements(metric.values()));
+        }
+    }
+
+    @Override
+    public void deleteNodeMetrics(ItemHash post) {
+        requireOpen();
+        removeMetrics(post);
+    }
+
+    private void removeMetrics(ItemHash post) {
+        byte[] postKey = Indexes.hashKey(post.value());
+        byte[] stored = view().get(Column.NODE_METRICS_BY_POST, postKey);
+        if (stored == null) {
+            return;
+        }
+        List<NodeMetric> old = Records.metrics(post.value(), stored);
+        for (int i = 0; i < old.size(); i++) {
+            delete(Column.NODE_METRICS, metricKey(old.get(i), i));
+        }
+        delete(Column.NODE_METRICS_BY_POST, postKey);
+    }
+
+    /** (kind, node, measured at, post, position): ties in time are ordered by post, then position in the post. */
+    private static byte[] metricKey(NodeMetric metric, int position) {
+        return KeyWriter.key().code(Codes.NODE_KIND.of(metric.kind())).text(metric.nodeId())
+                .time(metric.measuredAt()).text(metric.post().value()).index(position).build();
+    }
+
+    @Override
+    public void commit(long throughInboxIndex) {
+        requireOpen();
+        ended = true;
+        try {
+            ending.commit(this, throughInboxIndex);
+        } finally {
+            ending.end(this);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!ended) {
+            ended = true;
+            ending.end(this);
+        }
+    }
+
+    /** Releases the batch and its view; the store calls it once the transaction has ended. */
+    void release() {
+        view().close();
+        batch.close();
+    }
+
+    private void requireOpen() {
+        if (ended) {
+            throw new IllegalStateException("this transaction has ended already");
+        }
+    }
+
+    private void count(List<byte[]> keys, long change) {
+        for (byte[] key : keys) {
+            add(key, change);
+        }
+    }
+
+    private void add(byte[] key, long change) {
+        counterChanges.merge(new Bytes(key), change, Long::sum);
+    }
+
+    private void put(Column column, byte[] key, byte[] value) {
+        try {
+            batch.put(database.handle(column), key, value);
+        } catch (RocksDBException e) {
+            throw new StoreException("writing " + column, e);
+        }
+    }
+
+    private void delete(Column column, byte[] key) {
+        try {
+            batch.delete(database.handle(column), key);
+        } catch (RocksDBException e) {
+            throw new StoreException("writing " + column, e);
+        }
+    }
+}

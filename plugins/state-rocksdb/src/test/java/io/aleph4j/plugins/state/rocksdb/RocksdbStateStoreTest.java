@@ -1,0 +1,157 @@
+package io.aleph4j.plugins.state.rocksdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aleph4j.api.state.MessageFilter;
+import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.PageRequest;
+import io.aleph4j.api.state.SortOrder;
+import io.aleph4j.api.state.StateStore;
+import io.aleph4j.testkit.StateStoreContract;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class RocksdbStateStoreTest extends StateStoreContract {
+
+    @TempDir
+    Path directory;
+
+    @Override
+    protected StateStore openEmptyStore() {
+        RocksdbStateStore opened = new RocksdbStateStore("state-rocksdb", directory.resolve("state"), 8 << 20,
+                8 << 20);
+        opened.open();
+        return opened;
+    }
+
+    @Override
+    protected void close(StateStore store) {
+        ((RocksdbStateStore) store).close();
+    }
+
+    @Override
+    protected StateStore reopen() {
+        return openEmptyStore();
+    }
+
+    @Test
+    void aCommitIsOnDiskWhenItReturnsSoThatAProcessCrashLosesNothing() throws Exception {
+        MessageRecord post = post(1, "0xowner", "note", 100.0);
+        write(7, tx -> {
+            tx.putMessage(post);
+            return null;
+        });
+        // The files as a killed process leaves them: nothing flushed or closed, the commit only in the log.
+        Path crashed = directory.resolve("crashed");
+        copy(directory.resolve("state"), crashed);
+        RocksdbStateStore recovered = new RocksdbStateStore("recovered", crashed, 8 << 20, 8 << 20);
+        recovered.open();
+        try {
+            assertThat(recovered.appliedInboxIndex()).isEqualTo(7);
+            assertThat(recovered.queries().message(post.itemHash())).contains(post);
+        } finally {
+            recovered.close();
+        }
+    }
+
+    @Test
+    void withoutTheWriteAheadLogACrashKeepsTheLastFlushedStateWithItsAppliedIndexAndAStopKeepsEverything()
+            throws Exception {
+        Path logless = directory.resolve("logless");
+        RocksdbStateStore withoutLog = new RocksdbStateStore("logless", logless, 8 << 20, 8 << 20, false);
+        withoutLog.open();
+        MessageRecord flushed = post(1, "0xowner", "note", 100.0);
+        MessageRecord notFlushed = post(2, "0xowner", "note", 200.0);
+        try {
+            write(withoutLog, 1, tx -> {
+                tx.putMessage(flushed);
+                return null;
+            });
+            withoutLog.flush();
+            write(withoutLog, 2, tx -> {
+                tx.putMessage(notFlushed);
+                return null;
+            });
+            copy(logless, directory.resolve("crashed"));
+        } finally {
+            withoutLog.close();
+        }
+
+        RocksdbStateStore crashed = new RocksdbStateStore("crashed", directory.resolve("crashed"), 8 << 20, 8 << 20,
+                false);
+        crashed.open();
+        try {
+            assertThat(crashed.appliedInboxIndex()).as("replayed from the message log after it").isEqualTo(1);
+            assertThat(crashed.queries().message(flushed.itemHash())).contains(flushed);
+            assertThat(crashed.queries().message(notFlushed.itemHash())).isEmpty();
+        } finally {
+            crashed.close();
+        }
+        RocksdbStateStore stopped = new RocksdbStateStore("stopped", logless, 8 << 20, 8 << 20, false);
+        stopped.open();
+        try {
+            assertThat(stopped.appliedInboxIndex()).isEqualTo(2);
+            assertThat(stopped.queries().message(notFlushed.itemHash())).contains(notFlushed);
+        } finally {
+            stopped.close();
+        }
+    }
+
+    @Test
+    void aMessageWhoseOwnerIsNotItsSenderAndWhoseSignatureIsNotHexRoundTrips() {
+        MessageRecord base = post(1, "0xowner", "note", 100.0);
+        MessageRecord delegated = base.toBuilder().sender("0xdelegate").signature("{\"signature\":\"0xAB\"}")
+                .build();
+        MessageRecord upperHex = post(2, "0xowner", "note", 100.0).toBuilder().signature("0xABCDEF").build();
+        MessageRecord lowerHex = post(3, "0xowner", "note", 100.0).toBuilder().signature("0xabcdef").build();
+        write(0, tx -> {
+            tx.putMessage(delegated);
+            tx.putMessage(upperHex);
+            tx.putMessage(lowerHex);
+            return null;
+        });
+        assertThat(store.queries().message(delegated.itemHash())).contains(delegated);
+        assertThat(store.queries().message(upperHex.itemHash())).contains(upperHex);
+        assertThat(store.queries().message(lowerHex.itemHash())).contains(lowerHex);
+        assertThat(store.queries().messages(MessageFilter.builder().owners("0xowner").build(), PageRequest.all())
+                .total()).isEqualTo(3);
+    }
+
+    @Test
+    void listingsAndCountedTotalsStayRightAcrossManyTransactionsAndAReopening() throws Exception {
+        for (int batch = 0; batch < 10; batch++) {
+            int first = batch * 50;
+            write(batch, tx -> {
+                for (int n = first; n < first + 50; n++) {
+                    tx.putMessage(post(n, n % 2 == 0 ? "0xeven" : "0xodd", "note", 1_000.0 + n));
+                }
+                return null;
+            });
+        }
+        close(store);
+        store = reopen();
+        MessageFilter even = MessageFilter.builder().senders("0xeven").build();
+        var page = store.queries().messages(even, new PageRequest(3, 10, SortOrder.DESCENDING));
+        assertThat(page.total()).isEqualTo(250);
+        assertThat(page.items()).extracting(MessageRecord::itemHash)
+                .containsExactlyElementsOf(java.util.stream.IntStream.iterate(498 - 40, n -> n - 2).limit(10)
+                        .mapToObj(StateStoreContract::hash).toList());
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else if (!file.getFileName().toString().equals("LOCK")) {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+}
