@@ -28,9 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The dev node as a process of its own, under concurrent POSTs of signed messages, killed with SIGKILL at random
  * moments, then restarted on the same data directory. After each restart every message it acknowledged with a 2xx
- * is processed, none is listed twice, and none is there that no client sent; every third kill falls in the next
- * start instead (plugins loading, log and store opening, the pipeline resuming and catching up). At the end the
- * crashed node's state answers every query as a clean replay of its log ({@code bin/aleph4j replay} on a copy).
+ * is processed, none is listed twice, and none is there that no client sent. Every other kill falls elsewhere: in
+ * the next start (plugins loading, log and store opening, the pipeline resuming), or half-way through a replay, after
+ * which the node catches up from where the replay got while the next load posts at once. At the end the crashed
+ * node's state answers every query as a clean replay of its log ({@code bin/aleph4j replay} on a copy) does.
  *
  * <p>System properties: {@code aleph4j.crash.kills} (default 4: about two minutes here; the long run, 25, is in the
  * module README), {@code aleph4j.crash.clients} (posting threads, default 4), {@code aleph4j.crash.seed} (the
@@ -45,6 +46,8 @@ final class CrashSafetyIT {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<NodeProcess> started = new ArrayList<>();
+    private final Ledger ledger = new Ledger();
+    private Random random;
     private int launches;
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -64,13 +67,12 @@ final class CrashSafetyIT {
         int clients = Integer.getInteger("aleph4j.crash.clients", 4);
         long seed = Long.getLong("aleph4j.crash.seed", System.nanoTime());
         System.out.printf("CrashSafetyIT: %d kills, %d clients, seed %d, in %s%n", kills, clients, seed, work);
-        Random random = new Random(seed);
+        random = new Random(seed);
         List<EthereumWallet> wallets = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             wallets.add(EthereumWallet.of(seed * 31 + i));
         }
         List<String> addresses = wallets.stream().map(EthereumWallet::address).toList();
-        Ledger ledger = new Ledger();
         AtomicLong clock = new AtomicLong(System.currentTimeMillis());
         Path data = work.resolve("data");
         long began = System.nanoTime();
@@ -80,7 +82,7 @@ final class CrashSafetyIT {
         NodeApi api = new NodeApi(http, node.awaitApi(START));
         startMillis = (System.nanoTime() - startMillis) / 1_000_000;
         int killed = 0;
-        // After a replay killed half-way the node resumes from where it got, far behind its log: the next load
+        // After a replay killed half-way the node resumes from where the replay got, behind its log: the next load
         // starts at once, so that its kill lands while the pipeline catches up under new posts.
         boolean catchingUp = false;
         while (killed < kills) {
@@ -108,32 +110,10 @@ final class CrashSafetyIT {
             catchingUp = false;
 
             if (killed < kills && killed % 4 == 1) {
-                // A kill in the next start: before, while or after the plugins load and the pipeline resumes.
-                node = launch(data);
-                long delay = random.nextLong(startMillis + 1_500);
-                Thread.sleep(delay);
-                boolean served = Files.readString(node.output()).contains("HTTP on ");
-                exit = node.kill();
+                killInAStart(data, startMillis, ++killed);
+            } else if (killed < kills && killed % 4 == 3 && killInAReplay(data, killed + 1)) {
                 killed++;
-                assertKilled(exit, node);
-                System.out.printf("CrashSafetyIT: kill %d %d ms into a start (%s serving)%n", killed, delay,
-                        served ? "already" : "not yet");
-            } else if (killed < kills && killed % 4 == 3) {
-                // A kill in a replay, which empties the store and rebuilds it from the whole log.
-                NodeProcess replay = launch(data, "replay");
-                Await.until("the replay to begin", START, Duration.ofMillis(50), () -> !replay.isAlive()
-                        || output(replay).contains("replay: emptying"));
-                long delay = random.nextLong(300 + ledger.sentCount() / 2);
-                Thread.sleep(delay);
-                exit = replay.kill();
-                if (exit == 0) {
-                    System.out.printf("CrashSafetyIT: a replay finished before its kill %d ms in%n", delay);
-                } else {
-                    killed++;
-                    assertKilled(exit, replay);
-                    catchingUp = true;
-                    System.out.printf("CrashSafetyIT: kill %d %d ms into a replay%n", killed, delay);
-                }
+                catchingUp = true;
             }
             node = launch(data);
             long restarting = System.nanoTime();
@@ -168,6 +148,37 @@ final class CrashSafetyIT {
         assertThat(ApiState.differences(crashed, clean)).as("queries answered differently by the crashed node "
                 + "and by a clean replay of its log").isEmpty();
         assertThat(ApiState.digest(crashed)).isEqualTo(ApiState.digest(clean));
+    }
+
+    /** A kill in a start: before, while or after the plugins load and the pipeline resumes. */
+    private void killInAStart(Path data, long startMillis, int kill) throws Exception {
+        NodeProcess node = launch(data);
+        long delay = random.nextLong(startMillis + 1_500);
+        Thread.sleep(delay);
+        boolean served = output(node).contains("HTTP on ");
+        assertKilled(node.kill(), node);
+        System.out.printf("CrashSafetyIT: kill %d %d ms into a start (%s serving)%n", kill, delay,
+                served ? "already" : "not yet");
+    }
+
+    /**
+     * A kill in a replay, which empties the store and rebuilds it from the whole log: false when the replay was
+     * done before its kill came.
+     */
+    private boolean killInAReplay(Path data, int kill) throws Exception {
+        NodeProcess replay = launch(data, "replay");
+        Await.until("the replay to begin", START, Duration.ofMillis(50), () -> !replay.isAlive()
+                || output(replay).contains("replay: emptying"));
+        long delay = random.nextLong(300 + ledger.sentCount() / 2);
+        Thread.sleep(delay);
+        int exit = replay.kill();
+        if (exit == 0) {
+            System.out.printf("CrashSafetyIT: a replay finished before its kill %d ms in%n", delay);
+            return false;
+        }
+        assertKilled(exit, replay);
+        System.out.printf("CrashSafetyIT: kill %d %d ms into a replay%n", kill, delay);
+        return true;
     }
 
     private NodeProcess launch(Path data, String... arguments) throws IOException {
