@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The assembled dev distribution, started the way the README's first command starts it. */
 final class DevDistributionIT {
 
-    private static final Path LAUNCHER = Path.of("target/aleph4j-dev/bin/aleph4j");
+    private static final Path LAUNCHER = NodeProcess.DISTRIBUTION.resolve("bin/aleph4j");
 
     @TempDir
     Path work;
@@ -31,12 +32,9 @@ final class DevDistributionIT {
     @Test
     void theLauncherStartsTheNodeWhichLogsItsSummaryServesAndStopsCleanlyOnInterrupt() throws Exception {
         Path output = work.resolve("node.log");
-        Process process = new ProcessBuilder(LAUNCHER.toAbsolutePath().toString(),
-                "--data-dir", work.resolve("data").toString(), "--set", "node.http.port=0",
-                "--set", "crn-supervisor.port=0")
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        NodeProcess process = NodeProcess.launch(work.resolve("data"), output, List.of());
         try {
-            URI address = LauncherOutput.awaitAddress(output, process, Duration.ofSeconds(60));
+            URI address = process.awaitApi(Duration.ofSeconds(60));
             assertThat(Files.readString(output)).contains("node 'dev' started: loaded 10 plugins")
                     .contains("chain-evm").contains("chain-solana").contains("chain-tezos").contains("state-sqlite")
                     .contains("hello").contains("api-http").contains("content-fs").contains("ContentStore x1").contains("ChainBridge x3").contains("StateStore x1")
@@ -62,14 +60,12 @@ final class DevDistributionIT {
                 assertThat(executions.headers().firstValue("server").orElseThrow()).startsWith("aleph-vm/");
             }
 
-            // Ctrl-C: the launcher execs the JVM, so its pid is the node's.
-            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("node exited after SIGINT").isTrue();
+            process.interrupt();
             assertThat(Files.readString(output)).contains("node 'dev' stopping").contains("node 'dev' stopped")
                     .doesNotContain("Exception");
             assertThat(work.resolve("data/log/inbox")).isDirectory();
         } finally {
-            process.destroyForcibly();
+            process.close();
         }
     }
 
@@ -98,12 +94,11 @@ final class DevDistributionIT {
         }
 
         // A replay starts the node's plugins as serving does (its HTTP on a free port): the CRN's port is freed too.
-        Process process = new ProcessBuilder(LAUNCHER.toAbsolutePath().toString(), "--data-dir", data.toString(),
-                "--set", "crn-supervisor.port=0", "replay").redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes());
+        Path output = work.resolve("replay.log");
+        int exit = NodeProcess.launch(data, output, List.of("replay")).awaitExit(Duration.ofSeconds(60));
+        String out = Files.readString(output);
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(out).isZero();
+        assertThat(exit).as(out).isZero();
         assertThat(out).contains("replay: state-sqlite rebuilt through inbox index " + last)
                 .contains("aleph4j replay: the state of node 'dev' was rebuilt from its log")
                 .contains("node 'dev' stopped").doesNotContain("Exception");

@@ -2,15 +2,12 @@ package io.aleph4j.distribution.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aleph4j.api.message.MessageType;
 import io.aleph4j.testkit.SdkVectors;
 import io.aleph4j.testkit.SdkVectors.SdkRequest;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -18,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,25 +28,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class NetworkOfProcessesIT {
 
-    private static final Path DISTRIBUTION = Path.of("target/aleph4j-dev");
+    private static final Path DISTRIBUTION = NodeProcess.DISTRIBUTION;
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<Process> processes = new ArrayList<>();
+    private final List<NodeProcess> processes = new ArrayList<>();
 
     @TempDir
     Path work;
 
-    private record Running(Process process, URI api) {
+    private record Running(NodeProcess process, NodeApi api) {
     }
 
     @AfterEach
     void stop() throws InterruptedException {
-        for (Process process : processes) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+        for (NodeProcess process : processes) {
+            process.close();
         }
         http.close();
     }
@@ -59,7 +52,7 @@ final class NetworkOfProcessesIT {
     void messagesPostedToOneProcessReachTheOthersAndAStoppedOneCatchesUpOnceRestarted() throws Exception {
         Path plugins = pluginsWithNetwork();
         Running a = start("a", plugins, List.of());
-        String aAddress = JSON.readTree(get(a.api(), "/api/v0/info/public.json").body())
+        String aAddress = JSON.readTree(a.api().get("/api/v0/info/public.json").body())
                 .path("node_multi_addresses").get(0).asText();
         Running b = start("b", plugins, List.of(aAddress));
         Running c = start("c", plugins, List.of(aAddress));
@@ -75,7 +68,7 @@ final class NetworkOfProcessesIT {
             return known(b.api(), first) && known(c.api(), first);
         });
 
-        stop(c.process());
+        c.process().interrupt();
         List<SdkRequest> whileDown = signed.subList(1, signed.size());
         for (SdkRequest request : whileDown) {
             post(a.api(), request);
@@ -105,28 +98,18 @@ final class NetworkOfProcessesIT {
                 + "\ntransport-libp2p:\n  listen: [\"/ip4/127.0.0.1/tcp/0\"]\n  bootstrap: ["
                 + String.join(", ", bootstrap.stream().map(address -> "\"" + address + "\"").toList())
                 + "]\n  redial-every: 1s\n");
-        Path output = work.resolve(name + "-" + System.nanoTime() + ".log");
-        Process process = new ProcessBuilder(DISTRIBUTION.resolve("bin/aleph4j").toAbsolutePath().toString(),
-                "--data-dir", work.resolve("data-" + name).toString(), "--config", config.toString(),
-                "--plugins-dir", plugins.toString(), "--set", "node.http.port=0", "--set", "crn-supervisor.port=0", "--set", "node.name=" + name,
-                "--set", "node.p2p.alive-every=1s", "--set", "node.p2p.upkeep-every=1s",
-                "--set", "node.p2p.catch-up-every=1s")
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        NodeProcess process = NodeProcess.launch(work.resolve("data-" + name),
+                work.resolve(name + "-" + System.nanoTime() + ".log"), List.of("--config", config.toString(),
+                        "--plugins-dir", plugins.toString(), "--set", "node.name=" + name,
+                        "--set", "node.p2p.alive-every=1s", "--set", "node.p2p.upkeep-every=1s",
+                        "--set", "node.p2p.catch-up-every=1s"));
         processes.add(process);
-        return new Running(process, LauncherOutput.awaitAddress(output, process, Duration.ofSeconds(120)));
+        return new Running(process, new NodeApi(http, process.awaitApi(Duration.ofSeconds(120))));
     }
 
-    private static void stop(Process process) throws Exception {
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("node exited after SIGINT").isTrue();
-    }
-
-    private void post(URI api, SdkRequest request) {
+    private static void post(NodeApi api, SdkRequest request) {
         try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(api.resolve("/api/v0/messages"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"sync\":false,\"message\":" + request.messageJson() + "}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = api.postMessage(request.messageJson(), false);
             assertThat(answer.statusCode()).as(answer.body()).isIn(200, 202);
         } catch (IOException e) {
             throw new AssertionError(e);
@@ -136,26 +119,11 @@ final class NetworkOfProcessesIT {
         }
     }
 
-    private boolean known(URI api, SdkRequest request) {
-        return get(api, "/api/v0/messages/" + request.message().itemHash().value()).statusCode() == 200;
-    }
-
-    private HttpResponse<String> get(URI api, String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(api.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    private static boolean known(NodeApi api, SdkRequest request) {
+        return api.get("/api/v0/messages/" + request.message().itemHash().value()).statusCode() == 200;
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited %s for %s", WAIT, what).isLessThan(deadline);
-            Thread.sleep(1000);
-        }
+        Await.until(what, WAIT, Duration.ofSeconds(1), condition);
     }
 }

@@ -17,14 +17,25 @@ import java.util.Objects;
  */
 public final class ChronicleMessageLog implements MessageLog, AutoCloseable {
 
+    private final LogLock lock;
     private final TypedQueue<InboxEntry> inbox;
     private final TypedQueue<MessageEvent> events;
 
+    /**
+     * Opens the log, which this process then holds until {@link #close()}: a second one on the same directory is
+     * refused (another node, or a replay, on the same data directory).
+     */
     public ChronicleMessageLog(Path logDirectory, String nodeName, boolean fsync) {
         JvmFlags.requireChronicleFlags();
+        this.lock = LogLock.acquire(logDirectory);
         Path positions = logDirectory.resolve("positions");
-        this.inbox = new TypedQueue<>("inbox", nodeName, logDirectory.resolve("inbox"), positions.resolve("inbox"),
-                new InboxCodec(), fsync);
+        try {
+            this.inbox = new TypedQueue<>("inbox", nodeName, logDirectory.resolve("inbox"),
+                    positions.resolve("inbox"), new InboxCodec(), fsync);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         try {
             // Events are never forced: an outcome is durable once the state store commits it, and events only tell
             // subscribers about it. Forcing them cost one fsync per event on the pipeline's thread (measured: 40 %
@@ -33,7 +44,9 @@ public final class ChronicleMessageLog implements MessageLog, AutoCloseable {
             this.events = new TypedQueue<>("events", nodeName, logDirectory.resolve("events"),
                     positions.resolve("events"), new EventCodec(), false);
         } catch (RuntimeException e) {
-            inbox.close();
+            try (lock) {
+                inbox.close();
+            }
             throw e;
         }
     }
@@ -101,10 +114,12 @@ public final class ChronicleMessageLog implements MessageLog, AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            events.close();
-        } finally {
-            inbox.close();
+        try (lock) {
+            try {
+                events.close();
+            } finally {
+                inbox.close();
+            }
         }
     }
 }

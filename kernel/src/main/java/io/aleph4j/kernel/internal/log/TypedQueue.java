@@ -65,6 +65,7 @@ final class TypedQueue<T> implements AutoCloseable {
         this.positionsDirectory = positionsDirectory;
         this.codec = codec;
         this.fsync = fsync;
+        TornCycleFiles.setAside(directory);
         this.queue = SingleChronicleQueueBuilder.binary(directory).build();
         this.appender = queue.createAppender();
         // Appends are serialized by appendLock; close may come from another thread than the last append.

@@ -211,6 +211,18 @@ final class ChronicleMessageLogTest {
         return Integer.parseInt(content.substring(start, content.indexOf('}', start)));
     }
 
+    @Test
+    void aSecondLogOnTheSameDirectoryIsRefusedByNameWhileTheFirstIsOpen() {
+        try (ChronicleMessageLog ignored = new ChronicleMessageLog(directory, "first", true)) {
+            assertThatThrownBy(() -> new ChronicleMessageLog(directory, "second", true))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining(directory.toString())
+                    .hasMessageContaining("in use by another node");
+        }
+        try (ChronicleMessageLog reopened = new ChronicleMessageLog(directory, "second", true)) {
+            assertThat(reopened.lastInboxIndex()).isEqualTo(-1);
+        }
+    }
+
     static void awaitUntil(BooleanSupplier condition) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
