@@ -1,5 +1,6 @@
 package io.aleph4j.plugins.chain.tezos;
 
+import io.aleph4j.plugins.support.ed25519.Ed25519Verifier;
 import java.math.BigInteger;
 import java.util.Arrays;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -33,31 +34,33 @@ sealed interface TezosPublicKey permits TezosPublicKey.Ed25519Key, TezosPublicKe
     /**
      * Decodes an {@code edpk}, {@code sppk} or {@code p2pk} text.
      *
+     * @param ed25519 what an Ed25519 key verifies with
      * @throws IllegalArgumentException naming what is wrong with the text, in words a user can act on
      */
-    static TezosPublicKey decode(String text) {
+    static TezosPublicKey decode(String text, Ed25519Verifier ed25519) {
         KeyKind kind = KeyKind.ofPublicKeyText(text).orElseThrow(() -> new IllegalArgumentException("publicKey "
                 + Quoted.abbreviated(text) + " is not a Tezos public key (edpk..., sppk... or p2pk...)"));
         byte[] encoded = kind.decodePublicKey(text);
         return switch (kind) {
-            case ED25519 -> Ed25519Key.of(encoded);
+            case ED25519 -> Ed25519Key.of(encoded, ed25519);
             case SECP256K1, P256 -> EcdsaKey.of(kind, encoded);
         };
     }
 
-    /** A tz1 key. */
-    record Ed25519Key(byte[] encoded) implements TezosPublicKey {
+    /** A tz1 key, and the implementation it verifies with (AWS-LC or BouncyCastle). */
+    record Ed25519Key(byte[] encoded, Ed25519Verifier ed25519) implements TezosPublicKey {
 
         public Ed25519Key {
             encoded = encoded.clone();
         }
 
-        static Ed25519Key of(byte[] encoded) {
+        static Ed25519Key of(byte[] encoded, Ed25519Verifier ed25519) {
             // Refused here so that the problem says "not a point" rather than "signature does not verify".
             if (!Ed25519.validatePublicKeyPartial(encoded, 0)) {
-                throw new IllegalArgumentException("publicKey is not a valid Ed25519 key (not a curve point)");
+                throw new IllegalArgumentException("publicKey is not a valid Ed25519 key (not a curve point, or "
+                        + "of small order)");
             }
-            return new Ed25519Key(encoded);
+            return new Ed25519Key(encoded, ed25519);
         }
 
         @Override
@@ -72,8 +75,7 @@ sealed interface TezosPublicKey permits TezosPublicKey.Ed25519Key, TezosPublicKe
 
         @Override
         public boolean verifies(byte[] signature, byte[] digest) {
-            return signature.length == Ed25519.SIGNATURE_SIZE
-                    && Ed25519.verify(signature, 0, encoded, 0, digest, 0, digest.length);
+            return ed25519.verify(signature, encoded, digest);
         }
     }
 
