@@ -75,6 +75,10 @@ final class TezosBridge implements ChainBridge {
             // Not expected once the key and signature decoded; kept so that verify stays total, as the API demands.
             return SignatureCheck.invalid("the TEZOS signature of " + message.sender() + " could not be checked: " + e);
         }
+        if (!publicKey.wellFormed()) {
+            return SignatureCheck.invalid("publicKey is not a valid " + publicKey.kind().publicKeyText()
+                    + " key (not a curve point, or of small order) (TEZOS message from " + message.sender() + ")");
+        }
         return SignatureCheck.invalid("signature does not match sender " + message.sender() + " for chain TEZOS ("
                 + describe(fields) + "): was the message changed after signing, or signed with other settings?");
     }

@@ -235,7 +235,7 @@ abstract class TezosBridgeSuite extends ChainBridgeContract {
     }
 
     @Test
-    void aTz1KeyOfSmallOrderIsRefusedBeforeAnySignatureIsTried() {
+    void aTz1KeyOfSmallOrderIsRefusedAndNamedAsTheProblem() {
         // The neutral element as key, R the neutral element and S = 0: the plain Ed25519 equation holds for any
         // message. libsodium (behind the reference's pytezos) refuses such keys; so must both implementations.
         byte[] neutral = new byte[32];
@@ -247,7 +247,7 @@ abstract class TezosBridgeSuite extends ChainBridgeContract {
                 json(Base58Check.encode(KeyKind.ED25519.signaturePrefix(), forgery),
                         Base58Check.encode(KeyKind.ED25519.publicKeyPrefix(), neutral), "raw", null));
 
-        assertThat(bridge.verify(forged)).isEqualTo(SignatureCheck.invalid("publicKey is not a valid Ed25519 key "
+        assertThat(bridge.verify(forged)).isEqualTo(SignatureCheck.invalid("publicKey is not a valid edpk key "
                 + "(not a curve point, or of small order) (TEZOS message from " + sender + ")"));
     }
 
