@@ -25,6 +25,9 @@ final class SolanaBridge implements ChainBridge {
     static final Set<Chain> CHAINS = Set.of(Chain.SOL, Chain.of("ES"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The longest base58 texts of 32 and 64 bytes. */
+    private static final int MAX_PUBLIC_KEY_TEXT = 44;
+    private static final int MAX_SIGNATURE_TEXT = 88;
 
     private final Ed25519Verifier ed25519;
 
@@ -70,11 +73,19 @@ final class SolanaBridge implements ChainBridge {
             return SignatureCheck.invalid("publicKey " + publicKeyText + " in the signature is not the sender "
                     + message.sender());
         }
+        String signatureText = signature.get("signature").textValue();
+        // Base58 decoding is quadratic in the text's length: texts longer than 32 and 64 bytes can be are refused
+        // before decoding.
+        if (publicKeyText.length() > MAX_PUBLIC_KEY_TEXT || signatureText.length() > MAX_SIGNATURE_TEXT) {
+            return SignatureCheck.invalid("an Ed25519 public key has 32 bytes and a signature 64, at most "
+                    + MAX_PUBLIC_KEY_TEXT + " and " + MAX_SIGNATURE_TEXT + " base58 characters; got "
+                    + publicKeyText.length() + " and " + signatureText.length());
+        }
         byte[] publicKey;
         byte[] signatureBytes;
         try {
             publicKey = Base58.decode(publicKeyText);
-            signatureBytes = Base58.decode(signature.get("signature").textValue());
+            signatureBytes = Base58.decode(signatureText);
         } catch (IllegalArgumentException e) {
             return SignatureCheck.invalid("signature or publicKey is not base58: " + e.getMessage());
         }

@@ -77,6 +77,25 @@ abstract class SolanaBridgeSuite extends ChainBridgeContract {
     }
 
     @Test
+    void aSignatureTextLongerThan64BytesCanBeIsRefusedBeforeDecoding() {
+        Message valid = signedAs(ALICE, address(ALICE), Chain.SOL, MessageType.POST, "{\"n\":6}", "");
+        String signature = "{\"signature\":\"" + "z".repeat(100_000) + "\",\"publicKey\":\"" + address(ALICE) + "\"}";
+
+        assertThat(bridge.verify(with(valid, valid.sender(), valid.itemHash(), signature))).isEqualTo(
+                SignatureCheck.invalid("an Ed25519 public key has 32 bytes and a signature 64, at most 44 and 88 "
+                        + "base58 characters; got " + address(ALICE).length() + " and 100000"));
+    }
+
+    @Test
+    void theLongestBase58TextsOf32And64BytesAreAccepted() {
+        byte[] ones = new byte[64];
+        Arrays.fill(ones, (byte) 0xff);
+
+        assertThat(Base58.encode(Arrays.copyOf(ones, 32))).hasSize(44);
+        assertThat(Base58.encode(ones)).hasSize(88);
+    }
+
+    @Test
     void itServesSolanaAndEclipseLikeTheReference() {
         assertThat(bridge.chains()).containsExactlyInAnyOrder(Chain.SOL, Chain.of("ES"));
     }
