@@ -1,31 +1,31 @@
 package io.aleph4j.benchmarks;
 
-import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import io.aleph4j.plugins.support.ed25519.Ed25519Choice;
+import io.aleph4j.plugins.support.ed25519.Ed25519Verifier;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.List;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * The Ed25519 verifiers reachable from Maven Central and Debian, measured side by side by
- * {@link Ed25519VerificationBenchmark}: BouncyCastle's RFC 8032 code (what the bridges use), the JDK's SunEC, Amazon
- * Corretto Crypto Provider (AWS-LC through JNI, natives in its jar), and three Debian libraries through JNA direct
- * mapping: libsodium 1.0.18, OpenSSL 3's libcrypto and wolfSSL. Each is thread-safe (per-thread state where the
- * library needs some), and each is handed raw bytes as the bridges have them: a 64-byte signature, a 32-byte key and
- * the signed bytes; whatever it must build from them (a JCA key, a native key object) is part of its cost.
+ * {@link Ed25519VerificationBenchmark}: the two the bridges choose from ({@code plugins/support-ed25519}: AWS-LC
+ * through Amazon Corretto Crypto Provider, natives in its jar, and BouncyCastle's RFC 8032 code), the JDK's SunEC, and
+ * three Debian libraries through JNA direct mapping: libsodium 1.0.18, OpenSSL 3's libcrypto and wolfSSL. Each is
+ * thread-safe (per-thread state where the library needs some), and each is handed raw bytes as the bridges have them:
+ * a 64-byte signature, a 32-byte key and the signed bytes; whatever it must build from them (a JCA key, a native key
+ * object, the small-order key check) is part of its cost.
  */
 final class Ed25519Candidates {
 
-    static final List<String> NAMES = List.of("bouncycastle", "jdk", "accp", "libsodium", "openssl", "wolfssl");
+    static final List<String> NAMES = List.of("bouncycastle", "aws-lc", "jdk", "libsodium", "openssl", "wolfssl");
 
     private Ed25519Candidates() {
     }
@@ -46,10 +46,14 @@ final class Ed25519Candidates {
 
     static Verifier of(String name) {
         return switch (name) {
-            case "bouncycastle" -> (signature, publicKey, message) ->
-                    Ed25519.verify(signature, 0, publicKey, 0, message, 0, message.length);
-            case "jdk" -> new Jca(null);
-            case "accp" -> new Jca(AmazonCorrettoCryptoProvider.INSTANCE);
+            case "bouncycastle", "aws-lc" -> {
+                Ed25519Verifier verifier = Ed25519Choice.of(name).verifier("benchmark");
+                if (!verifier.implementation().equalsIgnoreCase(name)) {
+                    throw new IllegalStateException("asked for " + name + ", got " + verifier.implementation());
+                }
+                yield verifier::verify;
+            }
+            case "jdk" -> new Jdk();
             case "libsodium" -> new Libsodium();
             case "openssl" -> new OpenSsl();
             case "wolfssl" -> new WolfSsl();
@@ -57,8 +61,8 @@ final class Ed25519Candidates {
         };
     }
 
-    /** A JCA provider's Ed25519: a key object from the raw key (X.509 form), then a Signature per thread. */
-    private static final class Jca implements Verifier {
+    /** The JDK's Ed25519 (SunEC): a key object from the raw key (X.509 form), then a Signature per thread. */
+    private static final class Jdk implements Verifier {
 
         /** SubjectPublicKeyInfo of an Ed25519 key up to the raw 32 bytes (RFC 8410). */
         private static final byte[] X509_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21,
@@ -67,14 +71,9 @@ final class Ed25519Candidates {
         private final ThreadLocal<KeyFactory> keys;
         private final ThreadLocal<Signature> signatures;
 
-        Jca(Provider provider) {
-            if (provider != null && AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError() != null) {
-                throw new IllegalStateException("ACCP did not load",
-                        AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError());
-            }
+        Jdk() {
             keys = ThreadLocal.withInitial(() -> {
                 try {
-                    // ACCP has no Ed25519 KeyFactory of its own: it takes the JDK's keys.
                     return KeyFactory.getInstance("Ed25519");
                 } catch (GeneralSecurityException e) {
                     throw new IllegalStateException(e);
@@ -82,8 +81,7 @@ final class Ed25519Candidates {
             });
             signatures = ThreadLocal.withInitial(() -> {
                 try {
-                    return provider == null ? Signature.getInstance("Ed25519")
-                            : Signature.getInstance("Ed25519", provider);
+                    return Signature.getInstance("Ed25519");
                 } catch (GeneralSecurityException e) {
                     throw new IllegalStateException(e);
                 }

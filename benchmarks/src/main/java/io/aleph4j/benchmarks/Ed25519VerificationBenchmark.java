@@ -5,6 +5,8 @@ import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.plugins.chain.solana.ChainSolanaPlugin;
 import io.aleph4j.plugins.chain.tezos.ChainTezosPlugin;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,10 +25,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Ed25519 verification for SOL and TEZOS on 20,000 distinct messages from 200 keys (signed in the setup with
- * BouncyCastle, as wallets sign them), on one and on two threads. {@code primitive*}: each candidate of
- * {@link Ed25519Candidates} on the bytes the bridges verify (for TEZOS, blake2b-256 of the buffer first, with the
- * candidate's own blake2b where it has one); {@code bridge*}: the chain plugin's bridge, as a node builds it, on the
- * same messages (JSON, base58, the sender check and, for TEZOS, the tz1 address's blake2b-160 included).
+ * BouncyCastle, as wallets sign them; TEZOS in {@code raw} mode, one verification each), on one and on two threads.
+ * {@code primitive*}: each candidate of {@link Ed25519Candidates} on the bytes the bridges verify (for TEZOS,
+ * blake2b-256 of the buffer first, with the candidate's own blake2b where it has one); {@code bridge*}: the chain
+ * plugin's bridge as a node builds it with its {@code ed25519} config set to each implementation it can choose, on
+ * the same messages (JSON, base58, the sender check and, for TEZOS, the tz1 address's blake2b-160 included);
+ * {@code blake2b}: blake2b-256 alone of the TEZOS buffers, BouncyCastle's (what chain-tezos uses) against libsodium's.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -67,7 +71,7 @@ public class Ed25519VerificationBenchmark {
     /** One candidate on raw bytes. */
     @State(Scope.Benchmark)
     public static class Primitive {
-        @Param({"bouncycastle", "jdk", "accp", "libsodium", "openssl", "wolfssl"})
+        @Param({"bouncycastle", "aws-lc", "jdk", "libsodium", "openssl", "wolfssl"})
         public String implementation;
         @Param({"SOL", "TEZOS"})
         public String chain;
@@ -102,23 +106,47 @@ public class Ed25519VerificationBenchmark {
         }
     }
 
-    /** The chain plugin's bridge. */
+    /** The chain plugin's bridge with {@code ed25519} set to one of its choices. */
     @State(Scope.Benchmark)
     public static class Bridge {
         @Param({"SOL", "TEZOS"})
         public String chain;
+        @Param({"aws-lc", "bouncycastle"})
+        public String ed25519;
         ChainBridge bridge;
         Message[] messages;
 
         @Setup(Level.Trial)
         public void start() {
-            bridge = SignatureVerificationBenchmark.RegisteredBridge.of(
-                    "TEZOS".equals(chain) ? new ChainTezosPlugin() : new ChainSolanaPlugin());
+            bridge = SignatureVerificationBenchmark.RegisteredBridge.configured(
+                    "TEZOS".equals(chain) ? new ChainTezosPlugin() : new ChainSolanaPlugin(), "ed25519", ed25519);
+            if (!bridge.extensionName().toLowerCase(Locale.ROOT).contains(ed25519)) {
+                throw new IllegalStateException("asked for " + ed25519 + ", got " + bridge.extensionName());
+            }
             messages = Signed.of(Chain.of(chain)).messages();
             for (Message message : messages) {
                 if (!bridge.verify(message).isValid()) {
                     throw new IllegalStateException(bridge.extensionName() + " refuses " + message.itemHash());
                 }
+            }
+        }
+    }
+
+    /** blake2b-256 of the TEZOS buffers. */
+    @State(Scope.Benchmark)
+    public static class Blake2b {
+        @Param({"bouncycastle", "libsodium"})
+        public String blake2b;
+        Ed25519Candidates.Verifier library;
+        byte[][] buffers;
+
+        @Setup(Level.Trial)
+        public void start() {
+            library = Ed25519Candidates.of(blake2b);
+            buffers = Signed.of(Chain.TEZOS).buffers();
+            byte[] expected = Ed25519Wallet.blake2b(buffers[0], 256);
+            if (!Arrays.equals(library.blake2b256(buffers[0]), expected)) {
+                throw new IllegalStateException(blake2b + "'s blake2b-256 differs from BouncyCastle's");
             }
         }
     }
@@ -145,6 +173,12 @@ public class Ed25519VerificationBenchmark {
     @Threads(2)
     public boolean primitiveTwoThreads(Primitive primitive, Cursor cursor) {
         return primitive.verify(cursor.next());
+    }
+
+    @Benchmark
+    @Threads(1)
+    public byte[] blake2b(Blake2b blake2b, Cursor cursor) {
+        return blake2b.library.blake2b256(blake2b.buffers[cursor.next()]);
     }
 
     @Benchmark
