@@ -89,7 +89,12 @@ public class SignatureVerificationBenchmark {
 
         /** The bridge chain-evm builds with {@code chain-evm.secp256k1} set to {@code recovery}. */
         static ChainBridge evm(String recovery) {
-            return of(new ChainEvmPlugin(), EmbeddedNode.builder().set("bridge", "secp256k1", recovery));
+            return configured(new ChainEvmPlugin(), "secp256k1", recovery);
+        }
+
+        /** The bridge the plugin builds with its config key {@code key} set to {@code value}. */
+        static ChainBridge configured(AlephPlugin plugin, String key, String value) {
+            return of(plugin, EmbeddedNode.builder().set("bridge", key, value));
         }
 
         private static ChainBridge of(AlephPlugin plugin, EmbeddedNode.Builder builder) {

@@ -3,8 +3,10 @@ package io.aleph4j.plugins.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 final class Base58Test {
@@ -39,5 +41,38 @@ final class Base58Test {
             assertThatThrownBy(() -> Base58.decode("abc" + bad)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("at position 3 is not a base58 character");
         }
+    }
+
+    @Test
+    void randomBytesEncodeAsTheDefinitionSaysAndDecodeBack() {
+        Random random = new Random(58);
+        for (int i = 0; i < 2_000; i++) {
+            byte[] bytes = new byte[random.nextInt(100)];
+            random.nextBytes(bytes);
+            for (int zero = 0; zero < bytes.length && random.nextInt(4) == 0; zero++) {
+                bytes[zero] = 0;
+            }
+            String expected = byDefinition(bytes);
+
+            assertThat(Base58.encode(bytes)).as("encode %s", HexFormat.of().formatHex(bytes)).isEqualTo(expected);
+            assertThat(Base58.decode(expected)).as("decode %s", expected).isEqualTo(bytes);
+        }
+    }
+
+    /** Base58 as specified: the number's digits in base 58, and a '1' for each leading zero byte. */
+    private static String byDefinition(byte[] bytes) {
+        String alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+        StringBuilder text = new StringBuilder();
+        BigInteger number = new BigInteger(1, bytes);
+        BigInteger base = BigInteger.valueOf(58);
+        while (number.signum() > 0) {
+            BigInteger[] quotientAndRemainder = number.divideAndRemainder(base);
+            text.append(alphabet.charAt(quotientAndRemainder[1].intValue()));
+            number = quotientAndRemainder[0];
+        }
+        for (int i = 0; i < bytes.length && bytes[i] == 0; i++) {
+            text.append('1');
+        }
+        return text.reverse().toString();
     }
 }

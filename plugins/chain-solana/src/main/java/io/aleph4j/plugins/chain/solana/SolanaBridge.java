@@ -8,14 +8,16 @@ import io.aleph4j.api.chain.ChainBridge;
 import io.aleph4j.api.chain.SignatureCheck;
 import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.Message;
+import io.aleph4j.plugins.support.ed25519.Ed25519Verifier;
+import jakarta.inject.Inject;
 import java.util.Set;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Verifies Solana-style signatures as the reference does (pyaleph {@code src/aleph/chains/solana.py}): the
  * signature field is JSON {@code {"signature": base58, "publicKey": base58, "version"?: 1}}, the public key
- * must be the sender, and the Ed25519 signature must verify over the verification buffer. BouncyCastle's
- * low-level RFC 8032 code is used because it verifies about 8x faster than the JDK's Ed25519.
+ * must be the sender, and the Ed25519 signature must verify over the verification buffer. The verification is
+ * AWS-LC's where it loads, else BouncyCastle's ({@code plugins/support-ed25519}); the bridge's name says which, so
+ * the node's status shows it.
  */
 final class SolanaBridge implements ChainBridge {
 
@@ -23,6 +25,25 @@ final class SolanaBridge implements ChainBridge {
     static final Set<Chain> CHAINS = Set.of(Chain.SOL, Chain.of("ES"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The longest base58 texts of 32 and 64 bytes. */
+    private static final int MAX_PUBLIC_KEY_TEXT = 44;
+    private static final int MAX_SIGNATURE_TEXT = 88;
+
+    private final Ed25519Verifier ed25519;
+
+    @Inject
+    SolanaBridge(SolanaConfig config) {
+        this(config.ed25519().verifier("chain-solana"));
+    }
+
+    SolanaBridge(Ed25519Verifier ed25519) {
+        this.ed25519 = ed25519;
+    }
+
+    @Override
+    public String extensionName() {
+        return "SolanaBridge (" + ed25519.implementation() + ")";
+    }
 
     @Override
     public Set<Chain> chains() {
@@ -52,26 +73,28 @@ final class SolanaBridge implements ChainBridge {
             return SignatureCheck.invalid("publicKey " + publicKeyText + " in the signature is not the sender "
                     + message.sender());
         }
+        String signatureText = signature.get("signature").textValue();
+        // Base58 decoding is quadratic in the text's length: texts longer than 32 and 64 bytes can be are refused
+        // before decoding.
+        if (publicKeyText.length() > MAX_PUBLIC_KEY_TEXT || signatureText.length() > MAX_SIGNATURE_TEXT) {
+            return SignatureCheck.invalid("an Ed25519 public key has 32 bytes and a signature 64, at most "
+                    + MAX_PUBLIC_KEY_TEXT + " and " + MAX_SIGNATURE_TEXT + " base58 characters; got "
+                    + publicKeyText.length() + " and " + signatureText.length());
+        }
         byte[] publicKey;
         byte[] signatureBytes;
         try {
             publicKey = Base58.decode(publicKeyText);
-            signatureBytes = Base58.decode(signature.get("signature").textValue());
+            signatureBytes = Base58.decode(signatureText);
         } catch (IllegalArgumentException e) {
             return SignatureCheck.invalid("signature or publicKey is not base58: " + e.getMessage());
         }
-        if (publicKey.length != Ed25519.PUBLIC_KEY_SIZE || signatureBytes.length != Ed25519.SIGNATURE_SIZE) {
+        if (publicKey.length != Ed25519Verifier.PUBLIC_KEY_SIZE
+                || signatureBytes.length != Ed25519Verifier.SIGNATURE_SIZE) {
             return SignatureCheck.invalid("an Ed25519 public key has 32 bytes and a signature 64; got "
                     + publicKey.length + " and " + signatureBytes.length);
         }
-        byte[] buffer = message.verificationBuffer();
-        boolean valid;
-        try {
-            valid = Ed25519.verify(signatureBytes, 0, publicKey, 0, buffer, 0, buffer.length);
-        } catch (RuntimeException e) {
-            valid = false;
-        }
-        return valid ? SignatureCheck.valid()
+        return ed25519.verify(signatureBytes, publicKey, message.verificationBuffer()) ? SignatureCheck.valid()
                 : SignatureCheck.invalid("signature does not verify for sender " + message.sender() + " on chain "
                         + message.chain());
     }

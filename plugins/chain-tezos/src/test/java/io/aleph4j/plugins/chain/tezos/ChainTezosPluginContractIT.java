@@ -1,10 +1,18 @@
 package io.aleph4j.plugins.chain.tezos;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.aleph4j.api.AlephPlugin;
 import io.aleph4j.api.Extension;
 import io.aleph4j.api.chain.ChainBridge;
+import io.aleph4j.kernel.NodeStartException;
+import io.aleph4j.testkit.EmbeddedNode;
 import io.aleph4j.testkit.PluginContract;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 final class ChainTezosPluginContractIT extends PluginContract {
 
@@ -21,5 +29,32 @@ final class ChainTezosPluginContractIT extends PluginContract {
     @Override
     protected Set<Class<? extends Extension>> contributedExtensions() {
         return Set.of(ChainBridge.class);
+    }
+
+    @Test
+    void twoNodesLoadingTheArchiveInOneJvmEachVerifyWithAwsLcAndSayItOnTheirStatus() throws Exception {
+        Path plugins = Files.createDirectories(temporaryDirectory.resolve("plugins"));
+        Files.copy(builtArchive(), plugins.resolve(builtArchive().getFileName()));
+
+        // Each plugin class loader loads its own copy of the native library: a JVM refuses one library in two.
+        try (EmbeddedNode first = EmbeddedNode.builder().pluginsDirectory(plugins).start();
+             EmbeddedNode second = EmbeddedNode.builder().pluginsDirectory(plugins).start()) {
+            for (EmbeddedNode node : new EmbeddedNode[] {first, second}) {
+                assertThat(node.get("/aleph4j/status").body())
+                        .contains("{\"point\":\"ChainBridge\",\"name\":\"TezosBridge (AWS-LC)\"}");
+            }
+        }
+    }
+
+    @Test
+    void bouncyCastleCanBeChosenAndAnUnknownImplementationIsRefusedByName() {
+        try (EmbeddedNode node = EmbeddedNode.builder().classpathPlugins("chain-tezos")
+                .set("chain-tezos", "ed25519", "bouncycastle").start()) {
+            assertThat(node.get("/aleph4j/status").body()).contains("\"name\":\"TezosBridge (BouncyCastle)\"");
+        }
+        assertThatThrownBy(() -> EmbeddedNode.builder().classpathPlugins("chain-tezos")
+                .set("chain-tezos", "ed25519", "libsodium").start())
+                .isInstanceOf(NodeStartException.class)
+                .hasMessageContaining("chain-tezos.ed25519: 'libsodium' is not auto, aws-lc or bouncycastle");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.Message;
+import io.aleph4j.plugins.support.ed25519.Ed25519Choice;
 import io.aleph4j.testkit.SdkVectors;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,7 +33,7 @@ final class MichelinePayloadTest {
         assertThat(HexFormat.of().formatHex(Blake2b.digest256(bytes)))
                 .isEqualTo("1dc7abc0237572b11d550cf11b779d5dfd507082feae304fd97c253e7eb1fbee");
         SignatureFields fields = SignatureFields.parse(message.signature());
-        TezosPublicKey key = TezosPublicKey.decode(fields.publicKey());
+        TezosPublicKey key = TezosPublicKey.decode(fields.publicKey(), Ed25519Choice.BOUNCYCASTLE.verifier("test"));
         assertThat(key.verifies(key.kind().decodeSignature(fields.signature()), Blake2b.digest256(bytes))).isTrue();
     }
 

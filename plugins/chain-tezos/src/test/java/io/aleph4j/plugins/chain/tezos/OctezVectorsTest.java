@@ -3,6 +3,8 @@ package io.aleph4j.plugins.chain.tezos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aleph4j.plugins.support.ed25519.Ed25519Choice;
+import io.aleph4j.plugins.support.ed25519.Ed25519Verifier;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,9 +12,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Keys, addresses and signatures made by octez-client, as published in Octez's SDK bindings tests
  * ({@code tezos/tezos-mirror}, {@code contrib/sdk-bindings/rust/src/keys.rs}): real Tezos signatures of all three
- * kinds, over {@code forge_message("a")}, the Micheline packing of the string "a".
+ * kinds, over {@code forge_message("a")}, the Micheline packing of the string "a". The Ed25519 ones on both
+ * implementations.
  */
 final class OctezVectorsTest {
+
+    private static final List<Ed25519Verifier> ED25519 = List.of(Ed25519Choice.AWS_LC.verifier("test"),
+            Ed25519Choice.BOUNCYCASTLE.verifier("test"));
 
     /** 0x05 (packed data), 0x01 (string), 4-byte big-endian length 1, "a". */
     private static final byte[] FORGED_A = {0x05, 0x01, 0x00, 0x00, 0x00, 0x01, 'a'};
@@ -32,7 +38,8 @@ final class OctezVectorsTest {
                 "p2pk66FyiYn3WDkJ5DEQptvaPy3gBEXGr7TTMFh94pZ5p3KALfzamqi", "tz3hqqamVC1G22LACFoMgcJeFKZgoGMFSfSn");
 
         addresses.forEach((publicKey, address) ->
-                assertThat(TezosPublicKey.decode(publicKey).address()).as(publicKey).isEqualTo(address));
+                assertThat(TezosPublicKey.decode(publicKey, ED25519.get(0)).address()).as(publicKey)
+                        .isEqualTo(address));
     }
 
     @Test
@@ -58,26 +65,32 @@ final class OctezVectorsTest {
                 new Signed("p2pk66iANdYfcK2wd3rvvPACnHSHjN3PDFSjCkTmGY54rayykNs9Mdd",
                         "sigTCLMigPjVA1ogWQP16sp6DpcAb3Wf4wkxUWDBHUa8wuixro5AVQLkWCGtBH91iYdcDLwPqW2yFs2XppXfBdbCSdbD3v9f"));
 
-        for (Signed vector : signed) {
-            TezosPublicKey key = TezosPublicKey.decode(vector.publicKey());
-            byte[] signature = key.kind().decodeSignature(vector.signature());
-            assertThat(key.verifies(signature, Blake2b.digest256(FORGED_A))).as(vector.signature()).isTrue();
-            assertThat(key.verifies(signature, Blake2b.digest256(FORGED_B))).as(vector.signature()).isFalse();
+        for (Ed25519Verifier ed25519 : ED25519) {
+            for (Signed vector : signed) {
+                TezosPublicKey key = TezosPublicKey.decode(vector.publicKey(), ed25519);
+                byte[] signature = key.kind().decodeSignature(vector.signature());
+                assertThat(key.verifies(signature, Blake2b.digest256(FORGED_A))).as(vector.signature()).isTrue();
+                assertThat(key.verifies(signature, Blake2b.digest256(FORGED_B))).as(vector.signature()).isFalse();
+            }
         }
     }
 
     @Test
     void anEd25519SignatureByAnotherKeyDoesNotVerify() {
-        TezosPublicKey key = TezosPublicKey.decode("edpkvRy8feM9jRQaPNgtQYURAjWj3qrJtXkXp6hwfkDTtXDcfB2i5F");
-        byte[] otherKeysSignature = key.kind().decodeSignature(
-                        "edsigtggTXFpkv2N9YXNMtJe5khZN11RGuF1Cd5jB74Di673ZmSzpACB7khRFkHbXyknp9t8QsMwyiqeatm92cxPKd8qBno25fx");
+        for (Ed25519Verifier ed25519 : ED25519) {
+            TezosPublicKey key = TezosPublicKey.decode("edpkvRy8feM9jRQaPNgtQYURAjWj3qrJtXkXp6hwfkDTtXDcfB2i5F",
+                    ed25519);
+            byte[] otherKeysSignature = key.kind().decodeSignature(
+                    "edsigtggTXFpkv2N9YXNMtJe5khZN11RGuF1Cd5jB74Di673ZmSzpACB7khRFkHbXyknp9t8QsMwyiqeatm92cxPKd8qBno25fx");
 
-        assertThat(key.verifies(otherKeysSignature, Blake2b.digest256(FORGED_A))).isFalse();
+            assertThat(key.verifies(otherKeysSignature, Blake2b.digest256(FORGED_A))).isFalse();
+        }
     }
 
     @Test
     void aSignatureOfAnotherCurveIsRefusedBeforeAnyCryptography() {
-        TezosPublicKey key = TezosPublicKey.decode("edpkvRy8feM9jRQaPNgtQYURAjWj3qrJtXkXp6hwfkDTtXDcfB2i5F");
+        TezosPublicKey key = TezosPublicKey.decode("edpkvRy8feM9jRQaPNgtQYURAjWj3qrJtXkXp6hwfkDTtXDcfB2i5F",
+                ED25519.get(1));
 
         assertThatThrownBy(() -> key.kind().decodeSignature(
                         "spsig1DBG3ZMB5a7rwKMD4bXsxt7mD6QndfvZ6xATBAgdbajrnbohonsqYzLVQFWescq2JFF9PztcUbDaKeX89nxcXR7EYrHedF"))

@@ -10,6 +10,7 @@ import io.aleph4j.api.message.ItemHash;
 import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.MessageType;
+import io.aleph4j.plugins.support.ed25519.Ed25519Verifier;
 import io.aleph4j.testkit.ChainBridgeContract;
 import io.aleph4j.testkit.SdkVectors;
 import java.util.ArrayList;
@@ -19,15 +20,23 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.junit.jupiter.api.Test;
 
-final class SolanaBridgeTest extends ChainBridgeContract {
+/**
+ * What chain-solana's bridge must do, whichever {@link Ed25519Verifier} it runs on: the testkit's contract with the
+ * official SDK's SOL messages and BouncyCastle-signed ones, and the reference's rules on the signature JSON. Run once
+ * per implementation ({@link SolanaBridgeOnAwsLcTest}, {@link SolanaBridgeOnBouncyCastleTest}).
+ */
+abstract class SolanaBridgeSuite extends ChainBridgeContract {
 
     private static final Ed25519PrivateKeyParameters ALICE = key(7);
     private static final Ed25519PrivateKeyParameters BOB = key(42);
-    private static final SolanaBridge BRIDGE = new SolanaBridge();
+    private final SolanaBridge bridge = new SolanaBridge(ed25519());
+
+    /** The implementation under test. */
+    abstract Ed25519Verifier ed25519();
 
     @Override
     protected ChainBridge bridge() {
-        return BRIDGE;
+        return bridge;
     }
 
     @Override
@@ -55,7 +64,7 @@ final class SolanaBridgeTest extends ChainBridgeContract {
     void aPublicKeyThatIsNotTheSenderIsNamed() {
         Message byAliceForBob = signedAs(ALICE, address(BOB), Chain.SOL, MessageType.POST, "{\"n\":3}", "");
 
-        assertThat(BRIDGE.verify(byAliceForBob)).isEqualTo(SignatureCheck.invalid("publicKey " + address(ALICE)
+        assertThat(bridge.verify(byAliceForBob)).isEqualTo(SignatureCheck.invalid("publicKey " + address(ALICE)
                 + " in the signature is not the sender " + address(BOB)));
     }
 
@@ -63,13 +72,50 @@ final class SolanaBridgeTest extends ChainBridgeContract {
     void onlySignatureVersionOneIsAccepted() {
         Message version2 = signedAs(ALICE, address(ALICE), Chain.SOL, MessageType.POST, "{\"n\":4}", ",\"version\":2");
 
-        assertThat(BRIDGE.verify(version2)).isEqualTo(
+        assertThat(bridge.verify(version2)).isEqualTo(
                 SignatureCheck.invalid("signature version 2 is not supported (only 1)"));
     }
 
     @Test
+    void aSignatureTextLongerThan64BytesCanBeIsRefusedBeforeDecoding() {
+        Message valid = signedAs(ALICE, address(ALICE), Chain.SOL, MessageType.POST, "{\"n\":6}", "");
+        String signature = "{\"signature\":\"" + "z".repeat(100_000) + "\",\"publicKey\":\"" + address(ALICE) + "\"}";
+
+        assertThat(bridge.verify(with(valid, valid.sender(), valid.itemHash(), signature))).isEqualTo(
+                SignatureCheck.invalid("an Ed25519 public key has 32 bytes and a signature 64, at most 44 and 88 "
+                        + "base58 characters; got " + address(ALICE).length() + " and 100000"));
+    }
+
+    @Test
+    void theLongestBase58TextsOf32And64BytesAreAccepted() {
+        byte[] ones = new byte[64];
+        Arrays.fill(ones, (byte) 0xff);
+
+        assertThat(Base58.encode(Arrays.copyOf(ones, 32))).hasSize(44);
+        assertThat(Base58.encode(ones)).hasSize(88);
+    }
+
+    @Test
     void itServesSolanaAndEclipseLikeTheReference() {
-        assertThat(BRIDGE.chains()).containsExactlyInAnyOrder(Chain.SOL, Chain.of("ES"));
+        assertThat(bridge.chains()).containsExactlyInAnyOrder(Chain.SOL, Chain.of("ES"));
+    }
+
+    @Test
+    void aSenderWhoseKeyHasSmallOrderCannotBeSpokenForWithTheSignatureAnyoneCanMake() {
+        // The neutral element as key, and R the neutral element with S = 0: the plain Ed25519 equation holds for
+        // any message. libsodium (the reference's) refuses such keys; so must both implementations.
+        byte[] neutral = new byte[32];
+        neutral[0] = 1;
+        byte[] forgery = new byte[64];
+        forgery[0] = 1;
+        String sender = Base58.encode(neutral);
+        ItemHash hash = ItemHash.sha256Of("{\"n\":5}");
+        Message forged = new Message(Chain.SOL, sender, MessageType.POST, "TEST", 1795485266.5, ItemType.INLINE,
+                "{\"n\":5}", hash, "{\"signature\":\"" + Base58.encode(forgery) + "\",\"publicKey\":\"" + sender
+                + "\"}");
+
+        assertThat(bridge.verify(forged)).isEqualTo(SignatureCheck.invalid("signature does not verify for sender "
+                + sender + " on chain SOL"));
     }
 
     private static Ed25519PrivateKeyParameters key(int seedByte) {

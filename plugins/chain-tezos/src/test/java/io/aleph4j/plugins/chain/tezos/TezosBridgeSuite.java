@@ -14,6 +14,7 @@ import io.aleph4j.api.message.Chain;
 import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.Message;
 import io.aleph4j.api.message.MessageType;
+import io.aleph4j.plugins.support.ed25519.Ed25519Verifier;
 import io.aleph4j.testkit.ChainBridgeContract;
 import io.aleph4j.testkit.SdkVectors;
 import java.math.BigInteger;
@@ -28,9 +29,15 @@ import java.util.concurrent.Future;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.junit.jupiter.api.Test;
 
-final class TezosBridgeTest extends ChainBridgeContract {
+/**
+ * What chain-tezos's bridge must do, whichever {@link Ed25519Verifier} its tz1 keys run on: the testkit's contract
+ * with the official SDK's TEZOS messages and messages of all three key kinds signed in the test, and the reference's
+ * rules on the signature JSON, Micheline payloads and ECDSA's s. Run once per implementation
+ * ({@link TezosBridgeOnAwsLcTest}, {@link TezosBridgeOnBouncyCastleTest}).
+ */
+abstract class TezosBridgeSuite extends ChainBridgeContract {
 
-    private static final TezosBridge BRIDGE = new TezosBridge();
+    private final TezosBridge bridge = new TezosBridge(ed25519());
     private static final TestWallet ED25519 = TestWallet.ed25519(3);
     private static final TestWallet OTHER_ED25519 = TestWallet.ed25519(4);
     private static final TestWallet SECP256K1 = TestWallet.secp256k1(5);
@@ -42,9 +49,12 @@ final class TezosBridgeTest extends ChainBridgeContract {
     private static final String OCTEZ_TZ2 = "tz2PbzLDYrPAZS38BteBY7gqtnZfsTqHF2xu";
     private static final String OCTEZ_TZ3 = "tz3hqqamVC1G22LACFoMgcJeFKZgoGMFSfSn";
 
+    /** The Ed25519 implementation under test. */
+    abstract Ed25519Verifier ed25519();
+
     @Override
     protected ChainBridge bridge() {
-        return BRIDGE;
+        return bridge;
     }
 
     @Override
@@ -103,7 +113,7 @@ final class TezosBridgeTest extends ChainBridgeContract {
         Message message = ED25519.signMicheline(unsigned(ED25519.address(), MessageType.POST, "{\"n\":5}"),
                 "2026-11-24T01:54:26.246Z", "aleph.im", false, false);
 
-        assertThat(BRIDGE.verify(message).isValid()).isFalse();
+        assertThat(bridge.verify(message).isValid()).isFalse();
     }
 
     @Test
@@ -111,7 +121,7 @@ final class TezosBridgeTest extends ChainBridgeContract {
         Message message = ED25519.signMicheline(unsigned(ED25519.address(), MessageType.POST, "{\"n\":6}"),
                 TIME_AS_SECONDS, "https://app.example.org", false, false);
 
-        assertThat(BRIDGE.verify(message)).isEqualTo(SignatureCheck.invalid("signature does not match sender "
+        assertThat(bridge.verify(message)).isEqualTo(SignatureCheck.invalid("signature does not match sender "
                 + ED25519.address() + " for chain TEZOS (micheline payload, dAppUrl 'aleph.im'): was the message "
                 + "changed after signing, or signed with other settings?"));
     }
@@ -120,7 +130,7 @@ final class TezosBridgeTest extends ChainBridgeContract {
     void aKeyThatIsNotTheSendersIsNamedWithItsAddress() {
         Message message = ED25519.signRaw(unsigned(SECP256K1.address(), MessageType.POST, "{\"n\":7}"), null, false);
 
-        assertThat(BRIDGE.verify(message)).isEqualTo(SignatureCheck.invalid("publicKey belongs to "
+        assertThat(bridge.verify(message)).isEqualTo(SignatureCheck.invalid("publicKey belongs to "
                 + ED25519.address() + ", not to the sender " + SECP256K1.address()
                 + ": sign with the sender's key or send from " + ED25519.address()));
     }
@@ -154,7 +164,7 @@ final class TezosBridgeTest extends ChainBridgeContract {
         problems.put("{\"signature\":\"" + signature + "\",\"publicKey\":\"" + publicKey
                 + "\",\"signingType\":\"micheline\",\"dAppUrl\":7}", "dAppUrl must be a string, not NUMBER");
         problems.forEach((field, problem) -> {
-            SignatureCheck check = BRIDGE.verify(withSignature(valid, field));
+            SignatureCheck check = bridge.verify(withSignature(valid, field));
             assertThat(check).as(field).isInstanceOf(SignatureCheck.Invalid.class);
             assertThat(((SignatureCheck.Invalid) check).problem()).as(field).contains(problem)
                     .endsWith("(TEZOS message from " + ED25519.address() + ")");
@@ -166,7 +176,7 @@ final class TezosBridgeTest extends ChainBridgeContract {
         Message valid = ED25519.signRaw(unsigned(ED25519.address(), MessageType.POST, "{\"n\":9}"), "raw", false);
         String withOddDAppUrl = valid.signature().replace("}", ",\"dAppUrl\":null}");
 
-        assertThat(BRIDGE.verify(withSignature(valid, withOddDAppUrl))).isEqualTo(SignatureCheck.valid());
+        assertThat(bridge.verify(withSignature(valid, withOddDAppUrl))).isEqualTo(SignatureCheck.valid());
     }
 
     @Test
@@ -175,8 +185,8 @@ final class TezosBridgeTest extends ChainBridgeContract {
 
         Message highS = withSignature(message, withHighS(message, KeyKind.SECP256K1, "secp256k1"));
 
-        assertThat(BRIDGE.verify(message)).isEqualTo(SignatureCheck.valid());
-        assertThat(BRIDGE.verify(highS).isValid()).isFalse();
+        assertThat(bridge.verify(message)).isEqualTo(SignatureCheck.valid());
+        assertThat(bridge.verify(highS).isValid()).isFalse();
     }
 
     @Test
@@ -185,7 +195,7 @@ final class TezosBridgeTest extends ChainBridgeContract {
 
         Message highS = withSignature(message, withHighS(message, KeyKind.P256, "secp256r1"));
 
-        assertThat(BRIDGE.verify(highS)).isEqualTo(SignatureCheck.valid());
+        assertThat(bridge.verify(highS)).isEqualTo(SignatureCheck.valid());
     }
 
     @Test
@@ -194,7 +204,7 @@ final class TezosBridgeTest extends ChainBridgeContract {
         Message other = new Message(Chain.of("ETH"), tezos.sender(), tezos.type(), tezos.channel(), tezos.time(),
                 ItemType.INLINE, tezos.itemContent(), tezos.itemHash(), tezos.signature());
 
-        assertThat(BRIDGE.verify(other))
+        assertThat(bridge.verify(other))
                 .isEqualTo(SignatureCheck.invalid("chain-tezos verifies TEZOS messages, not ETH"));
     }
 
@@ -205,8 +215,8 @@ final class TezosBridgeTest extends ChainBridgeContract {
         try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
             List<Future<Boolean>> results = new ArrayList<>();
             for (int round = 0; round < 16; round++) {
-                results.add(threads.submit(() -> valid.stream().allMatch(m -> BRIDGE.verify(m).isValid())
-                        && invalid.stream().noneMatch(m -> BRIDGE.verify(m).isValid())));
+                results.add(threads.submit(() -> valid.stream().allMatch(m -> bridge.verify(m).isValid())
+                        && invalid.stream().noneMatch(m -> bridge.verify(m).isValid())));
             }
             for (Future<Boolean> result : results) {
                 assertThat(result.get()).isTrue();
@@ -220,8 +230,25 @@ final class TezosBridgeTest extends ChainBridgeContract {
         String signature = valid.signature();
         for (int length = 0; length < signature.length(); length++) {
             Message truncated = withSignature(valid, signature.substring(0, length));
-            assertThatCode(() -> assertThat(BRIDGE.verify(truncated).isValid()).isFalse()).doesNotThrowAnyException();
+            assertThatCode(() -> assertThat(bridge.verify(truncated).isValid()).isFalse()).doesNotThrowAnyException();
         }
+    }
+
+    @Test
+    void aTz1KeyOfSmallOrderIsRefusedAndNamedAsTheProblem() {
+        // The neutral element as key, R the neutral element and S = 0: the plain Ed25519 equation holds for any
+        // message. libsodium (behind the reference's pytezos) refuses such keys; so must both implementations.
+        byte[] neutral = new byte[32];
+        neutral[0] = 1;
+        byte[] forgery = new byte[64];
+        forgery[0] = 1;
+        String sender = KeyKind.ED25519.address(neutral);
+        Message forged = withSignature(unsigned(sender, MessageType.POST, "{\"n\":13}"),
+                json(Base58Check.encode(KeyKind.ED25519.signaturePrefix(), forgery),
+                        Base58Check.encode(KeyKind.ED25519.publicKeyPrefix(), neutral), "raw", null));
+
+        assertThat(bridge.verify(forged)).isEqualTo(SignatureCheck.invalid("publicKey is not a valid edpk key "
+                + "(not a curve point, or of small order) (TEZOS message from " + sender + ")"));
     }
 
     /** The message's signature field with s replaced by n - s, which ECDSA verifies just the same. */
