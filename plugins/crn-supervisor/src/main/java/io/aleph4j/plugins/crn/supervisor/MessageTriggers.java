@@ -42,6 +42,9 @@ final class MessageTriggers implements AutoCloseable {
     private final ExecutionPool pool;
     /** Program item hash → its subscriptions. */
     private final Map<String, List<JsonNode>> listeners = new ConcurrentHashMap<>();
+    private static final int DELIVERY_ATTEMPTS = 2;
+    private static final long RETRY_PAUSE_MILLIS = 250;
+
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
     private final LongAdder delivered = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -91,15 +94,40 @@ final class MessageTriggers implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the program on the message, trying a second time after a failed start: the sandboxes of several
+     * programs triggered by one message start at once, and creating their network namespaces at the same moment
+     * has failed now and then ("bwrap: loopback: Failed RTM_NEWADDR"), which would lose the event for good.
+     */
     private void deliver(String program, ItemHash message, String messageJson) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                pool.deliver(ItemHash.of(program), messageJson);
+                delivered.increment();
+                LOG.log(System.Logger.Level.DEBUG, "program {0} ran on message {1}", program, message.value());
+                return;
+            } catch (ProgramProblem | io.aleph4j.api.vm.VmException | RuntimeException e) {
+                if (attempt < DELIVERY_ATTEMPTS && pauseBeforeRetry()) {
+                    LOG.log(System.Logger.Level.INFO, "program {0} could not run on message {1}, trying again: "
+                            + "{2}", program, message.value(), e.getMessage());
+                    continue;
+                }
+                failed.increment();
+                LOG.log(System.Logger.Level.WARNING, "program {0} could not run on message {1}: {2}", program,
+                        message.value(), e.getMessage());
+                return;
+            }
+        }
+    }
+
+    /** False when the node is stopping (the delivery thread was interrupted). */
+    private static boolean pauseBeforeRetry() {
         try {
-            pool.deliver(ItemHash.of(program), messageJson);
-            delivered.increment();
-            LOG.log(System.Logger.Level.DEBUG, "program {0} ran on message {1}", program, message.value());
-        } catch (ProgramProblem | io.aleph4j.api.vm.VmException | RuntimeException e) {
-            failed.increment();
-            LOG.log(System.Logger.Level.WARNING, "program {0} could not run on message {1}: {2}", program,
-                    message.value(), e.getMessage());
+            Thread.sleep(RETRY_PAUSE_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
