@@ -13,9 +13,6 @@ import org.sqlite.SQLiteDataSource;
 /** Opens the state store on a SQLite file. */
 public final class SqliteStore {
 
-    /** Past this size the write-ahead log is checkpointed and restarted even if the writer has to wait. */
-    private static final long WAL_LIMIT_BYTES = 256L << 20;
-
     private SqliteStore() {
     }
 
@@ -69,8 +66,7 @@ public final class SqliteStore {
         // The writer first: it creates the file the others open.
         Connection writer = source.getConnection();
         HikariDataSource readerPool = new HikariDataSource(pool);
-        SqliteMaintenance maintenance = new SqliteMaintenance(name, readOnly(file).getConnection(), file, 1_000,
-                WAL_LIMIT_BYTES);
+        SqliteMaintenance maintenance = new SqliteMaintenance(name, readOnly(file).getConnection(), 1_000);
         AutoCloseable closeOthers = () -> {
             try (readerPool) {
                 maintenance.close();
