@@ -119,12 +119,34 @@ public abstract class PluginContract {
 
     @Test
     void itStartsAndStopsFromItsArchiveInAPluginsDirectory() throws IOException {
-        Path plugins = temporaryDirectory.resolve("plugins");
-        Files.createDirectories(plugins);
-        Files.copy(builtArchive(), plugins.resolve(builtArchive().getFileName()));
-        EmbeddedNode.Builder builder = EmbeddedNode.builder().pluginsDirectory(plugins);
+        EmbeddedNode.Builder builder = EmbeddedNode.builder().pluginsDirectory(pluginsDirectoryWithTheArchive());
         startConfig().forEach((key, value) -> builder.set(pluginId(), key, value));
         assertStartsAndStops(builder);
+    }
+
+    /**
+     * Starts two nodes in this JVM, each loading the plugin from its archive (so each through a class loader of its
+     * own), and asserts that each one's {@code /aleph4j/status} contains {@code statusFragment}. For a plugin that
+     * loads a native library: each class loader must load its own copy, as a JVM refuses one library in two.
+     */
+    protected void assertTwoNodesLoadingTheArchiveShow(String statusFragment) throws IOException {
+        Path plugins = pluginsDirectoryWithTheArchive();
+        try (EmbeddedNode first = EmbeddedNode.builder().pluginsDirectory(plugins).start();
+             EmbeddedNode second = EmbeddedNode.builder().pluginsDirectory(plugins).start()) {
+            for (EmbeddedNode node : List.of(first, second)) {
+                assertThat(node.get("/aleph4j/status").body()).contains(statusFragment);
+            }
+        }
+    }
+
+    /** A {@code plugins} directory in the test's temporary directory holding the built archive. */
+    private Path pluginsDirectoryWithTheArchive() throws IOException {
+        Path plugins = Files.createDirectories(temporaryDirectory.resolve("plugins"));
+        Path archive = plugins.resolve(builtArchive().getFileName());
+        if (!Files.exists(archive)) {
+            Files.copy(builtArchive(), archive);
+        }
+        return plugins;
     }
 
     /**

@@ -9,8 +9,6 @@ import io.aleph4j.api.chain.ChainBridge;
 import io.aleph4j.kernel.NodeStartException;
 import io.aleph4j.testkit.EmbeddedNode;
 import io.aleph4j.testkit.PluginContract;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -33,17 +31,7 @@ final class ChainSolanaPluginContractIT extends PluginContract {
 
     @Test
     void twoNodesLoadingTheArchiveInOneJvmEachVerifyWithAwsLcAndSayItOnTheirStatus() throws Exception {
-        Path plugins = Files.createDirectories(temporaryDirectory.resolve("plugins"));
-        Files.copy(builtArchive(), plugins.resolve(builtArchive().getFileName()));
-
-        // Each plugin class loader loads its own copy of the native library: a JVM refuses one library in two.
-        try (EmbeddedNode first = EmbeddedNode.builder().pluginsDirectory(plugins).start();
-             EmbeddedNode second = EmbeddedNode.builder().pluginsDirectory(plugins).start()) {
-            for (EmbeddedNode node : new EmbeddedNode[] {first, second}) {
-                assertThat(node.get("/aleph4j/status").body())
-                        .contains("{\"point\":\"ChainBridge\",\"name\":\"SolanaBridge (AWS-LC)\"}");
-            }
-        }
+        assertTwoNodesLoadingTheArchiveShow("{\"point\":\"ChainBridge\",\"name\":\"SolanaBridge (AWS-LC)\"}");
     }
 
     @Test
