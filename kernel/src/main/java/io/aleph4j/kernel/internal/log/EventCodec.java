@@ -17,12 +17,12 @@ final class EventCodec implements EntryCodec<MessageEvent> {
     @Override
     public void write(Bytes<?> bytes, MessageEvent event) {
         bytes.writeByte(VERSION);
-        bytes.writeUtf8(event.itemHash().value());
-        bytes.writeUtf8(event.status().wireName());
+        Utf8Text.write(bytes, event.itemHash().value());
+        Utf8Text.write(bytes, event.status().wireName());
         bytes.writeBoolean(event.rejection().isPresent());
         event.rejection().ifPresent(reason -> {
             bytes.writeInt(reason.code().code());
-            bytes.writeUtf8(reason.detail());
+            Utf8Text.write(bytes, reason.detail());
         });
         bytes.writeLong(event.inboxIndex());
         bytes.writeLong(event.at().getEpochSecond());
@@ -32,10 +32,10 @@ final class EventCodec implements EntryCodec<MessageEvent> {
     @Override
     public MessageEvent read(Bytes<?> bytes) {
         EntryCodec.readVersion(bytes, VERSION, "event");
-        ItemHash itemHash = ItemHash.of(bytes.readUtf8());
-        MessageStatus status = MessageStatus.fromWire(bytes.readUtf8());
+        ItemHash itemHash = ItemHash.of(Utf8Text.read(bytes));
+        MessageStatus status = MessageStatus.fromWire(Utf8Text.read(bytes));
         Optional<RejectionReason> rejection = bytes.readBoolean()
-                ? Optional.of(RejectionReason.of(ErrorCode.ofCode(bytes.readInt()), bytes.readUtf8()))
+                ? Optional.of(RejectionReason.of(ErrorCode.ofCode(bytes.readInt()), Utf8Text.read(bytes)))
                 : Optional.empty();
         long inboxIndex = bytes.readLong();
         Instant at = Instant.ofEpochSecond(bytes.readLong(), bytes.readInt());

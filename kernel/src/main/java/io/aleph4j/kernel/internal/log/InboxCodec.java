@@ -19,16 +19,16 @@ final class InboxCodec implements EntryCodec<InboxEntry> {
     public void write(Bytes<?> bytes, InboxEntry entry) {
         Message message = entry.message();
         bytes.writeByte(VERSION);
-        bytes.writeUtf8(message.chain().code());
-        bytes.writeUtf8(message.sender());
-        bytes.writeUtf8(message.type().name());
-        bytes.writeUtf8(message.channel());
+        Utf8Text.write(bytes, message.chain().code());
+        Utf8Text.write(bytes, message.sender());
+        Utf8Text.write(bytes, message.type().name());
+        Utf8Text.write(bytes, message.channel());
         bytes.writeDouble(message.time());
-        bytes.writeUtf8(message.itemType().wireName());
-        bytes.writeUtf8(message.itemContent());
-        bytes.writeUtf8(message.itemHash().value());
-        bytes.writeUtf8(message.signature());
-        bytes.writeUtf8(entry.origin().name());
+        Utf8Text.write(bytes, message.itemType().wireName());
+        Utf8Text.write(bytes, message.itemContent());
+        Utf8Text.write(bytes, message.itemHash().value());
+        Utf8Text.write(bytes, message.signature());
+        Utf8Text.write(bytes, entry.origin().name());
         bytes.writeLong(entry.receivedAt().getEpochSecond());
         bytes.writeInt(entry.receivedAt().getNano());
     }
@@ -37,16 +37,16 @@ final class InboxCodec implements EntryCodec<InboxEntry> {
     public InboxEntry read(Bytes<?> bytes) {
         EntryCodec.readVersion(bytes, VERSION, "inbox entry");
         Message message = new Message(
-                Chain.of(bytes.readUtf8()),
-                bytes.readUtf8(),
-                MessageType.fromWire(bytes.readUtf8()),
-                bytes.readUtf8(),
+                Chain.of(Utf8Text.read(bytes)),
+                Utf8Text.read(bytes),
+                MessageType.fromWire(Utf8Text.read(bytes)),
+                Utf8Text.read(bytes),
                 bytes.readDouble(),
-                ItemType.fromWire(bytes.readUtf8()),
-                bytes.readUtf8(),
-                ItemHash.of(bytes.readUtf8()),
-                bytes.readUtf8());
-        Origin origin = Origin.valueOf(bytes.readUtf8());
+                ItemType.fromWire(Utf8Text.read(bytes)),
+                Utf8Text.read(bytes),
+                ItemHash.of(Utf8Text.read(bytes)),
+                Utf8Text.read(bytes));
+        Origin origin = Origin.valueOf(Utf8Text.read(bytes));
         Instant receivedAt = Instant.ofEpochSecond(bytes.readLong(), bytes.readInt());
         return new InboxEntry(message, origin, receivedAt);
     }
