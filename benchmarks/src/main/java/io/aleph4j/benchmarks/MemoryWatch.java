@@ -20,6 +20,7 @@ final class MemoryWatch implements AutoCloseable {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final AtomicLong maxHeap = new AtomicLong();
     private final AtomicLong maxResident = new AtomicLong();
+    private final AtomicLong maxAnonymous = new AtomicLong();
     private final Thread sampler;
 
     MemoryWatch() {
@@ -38,25 +39,28 @@ final class MemoryWatch implements AutoCloseable {
     void reset() {
         maxHeap.set(0);
         maxResident.set(0);
+        maxAnonymous.set(0);
         sample();
     }
 
     /** "heap max 412 MiB (of 1,024), RSS max 1,310 MiB" for the span since the last reset. */
     String summary() {
         sample();
-        return String.format("heap max %,d MiB (limit %,d), RSS max %,d MiB", maxHeap.get() >> 20,
-                Runtime.getRuntime().maxMemory() >> 20, maxResident.get() >> 20);
+        return String.format("heap max %,d MiB (limit %,d), RSS max %,d MiB (anonymous %,d MiB; the rest is mapped"
+                + " files: the log's cycles and the stores' files, which the kernel may drop)", maxHeap.get() >> 20,
+                Runtime.getRuntime().maxMemory() >> 20, maxResident.get() >> 20, maxAnonymous.get() >> 20);
     }
 
     private void sample() {
         maxHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        maxResident.accumulateAndGet(residentBytes(), Math::max);
+        maxResident.accumulateAndGet(statusBytes("VmRSS:"), Math::max);
+        maxAnonymous.accumulateAndGet(statusBytes("RssAnon:"), Math::max);
     }
 
-    private static long residentBytes() {
+    private static long statusBytes(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }
