@@ -12,6 +12,7 @@ import io.aleph4j.plugins.api.http.ApiHttpPlugin;
 import io.aleph4j.plugins.chain.evm.ChainEvmPlugin;
 import io.aleph4j.plugins.state.postgres.StatePostgresPlugin;
 import io.aleph4j.plugins.state.rocksdb.RocksdbStateStore;
+import io.aleph4j.plugins.state.rocksdb.StateRocksdbPlugin;
 import io.aleph4j.plugins.state.sqlite.StateSqlitePlugin;
 import io.aleph4j.testkit.EmbeddedNode;
 import io.aleph4j.testkit.PostgresServer;
@@ -58,7 +59,7 @@ import java.util.stream.Stream;
  *   p50/p99 per kind; optionally ({@code -Dreplay=true}) a timed replay of the whole log.</li>
  * </ol>
  * Usage: {@code benchmarks/load [stored] [ingest] [queries]} (defaults 1,000,000, 40,000, 3,000);
- * {@code -Dstore=sqlite|rocksdb|postgres}, {@code -Dwindow=} (the pipeline window, 50,000).
+ * {@code -Dstore=sqlite|rocksdb|postgres}, {@code -Drocksdb.wal=false}, {@code -Dwindow=} (the pipeline window, 50,000).
  */
 public final class ApiLoadTest {
 
@@ -67,8 +68,8 @@ public final class ApiLoadTest {
     /** -Dvia=inbox: ingest by appending to the inbox, no HTTP: the pipeline's own rate at this store size. */
     private static final boolean VIA_INBOX = "inbox".equals(System.getProperty("via"));
     private static final String STORE = System.getProperty("store", "sqlite");
-    /** state-rocksdb with its store at hand, to report what RocksDB wrote ({@code -Dstore=rocksdb}). */
-    private static final MeasuredRocksdbPlugin ROCKSDB = new MeasuredRocksdbPlugin();
+    /** state-rocksdb, whose store reports what RocksDB wrote ({@code -Dstore=rocksdb}). */
+    private static final StateRocksdbPlugin ROCKSDB = new StateRocksdbPlugin();
     private static final double T = 1_795_485_266.0;
 
     private final List<EthereumWallet> wallets;
@@ -191,7 +192,9 @@ public final class ApiLoadTest {
                     .set("state-postgres", "url", Optional.ofNullable(System.getProperty("postgres.url"))
                             .orElseGet(() -> PostgresServer.shared().createDatabase()))
                     .set("state-postgres", "user", PostgresServer.USER);
-            case "rocksdb" -> node.plugin(InlinePlugin.of("state-rocksdb", ROCKSDB));
+            // -Drocksdb.wal=false: commits without RocksDB's write-ahead log (the plugin's write-ahead-log key).
+            case "rocksdb" -> node.plugin(InlinePlugin.of("state-rocksdb", ROCKSDB))
+                    .set("state-rocksdb", "write-ahead-log", !"false".equals(System.getProperty("rocksdb.wal")));
             default -> throw new IllegalArgumentException("-Dstore=" + STORE + " is not sqlite, postgres or rocksdb");
         };
     }

@@ -51,6 +51,11 @@ public final class StateRocksdbPlugin implements AlephPlugin {
         return value * 1024L * 1024L;
     }
 
+    /** The store this plugin registered (null before registration), e.g. for a tool that reports what it wrote. */
+    public RocksdbStateStore store() {
+        return store;
+    }
+
     @Override
     public void start(NodeContext context) {
         store.open();
