@@ -60,6 +60,8 @@ import org.web3j.crypto.Sign;
 public class PipelineThroughputBenchmark {
 
     static final int MESSAGES = 20_000;
+    /** {@code -Dpipeline.cpu=true} (in {@code -jvmArgsAppend}): print each invocation's CPU per message by thread. */
+    private static final boolean SHOW_CPU = Boolean.getBoolean("pipeline.cpu");
     private static final int WALLETS = 200;
     private static final double T = 1_795_485_266.0;
 
@@ -165,12 +167,17 @@ public class PipelineThroughputBenchmark {
     @Benchmark
     @OperationsPerInvocation(MESSAGES)
     public long pipeline(FreshNode fresh) throws Exception {
+        ThreadCpu before = SHOW_CPU ? ThreadCpu.now() : null;
         long last = -1;
         for (Message message : messages) {
             last = fresh.node.node().messageIntake().submit(message, Origin.API).inboxIndex();
         }
         if (!fresh.node.node().awaitApplied(last, Duration.ofMinutes(5))) {
             throw new IllegalStateException("the pipeline did not catch up");
+        }
+        if (SHOW_CPU) {
+            System.err.println("CPU per message (" + fresh.setup + "): "
+                    + ThreadCpu.now().perUnitSince(before, MESSAGES));
         }
         return last;
     }
