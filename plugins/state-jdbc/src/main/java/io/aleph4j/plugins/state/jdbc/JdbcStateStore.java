@@ -3,6 +3,7 @@ package io.aleph4j.plugins.state.jdbc;
 import io.aleph4j.api.state.StateQueries;
 import io.aleph4j.api.state.StateStore;
 import io.aleph4j.api.state.StateTransaction;
+import io.aleph4j.plugins.support.KnownHashes;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

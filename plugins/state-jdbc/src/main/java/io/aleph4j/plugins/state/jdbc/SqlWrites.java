@@ -8,6 +8,7 @@ import io.aleph4j.api.state.MessageRecord;
 import io.aleph4j.api.state.NodeMetric;
 import io.aleph4j.api.state.PostRecord;
 import io.aleph4j.api.state.StateTransaction;
+import io.aleph4j.plugins.support.KnownHashes;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;

@@ -167,6 +167,15 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** RocksDB's estimate of how many keys {@code column} holds (0 when it has none to give). */
+    long estimatedKeys(Column column) {
+        try {
+            return db.getLongProperty(handle(column), "rocksdb.estimate-num-keys");
+        } catch (RocksDBException e) {
+            return 0;
+        }
+    }
+
     /** Writes every family's memtable to disk, together; the state on disk is then the last commit's. */
     void flush() throws RocksDBException {
         try (FlushOptions options = new FlushOptions().setWaitForFlush(true)) {

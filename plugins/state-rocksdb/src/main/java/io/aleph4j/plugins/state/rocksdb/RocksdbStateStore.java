@@ -3,19 +3,23 @@ package io.aleph4j.plugins.state.rocksdb;
 import io.aleph4j.api.state.StateQueries;
 import io.aleph4j.api.state.StateStore;
 import io.aleph4j.api.state.StateTransaction;
+import io.aleph4j.plugins.support.KnownHashes;
 import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatchWithIndex;
 
 /**
@@ -27,9 +31,11 @@ import org.rocksdb.WriteBatchWithIndex;
 public final class RocksdbStateStore implements StateStore, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RocksdbStateStore.class.getName());
-    private static final byte[] APPLIED_INDEX = "applied_inbox_index".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    private static final byte[] FORMAT = "format".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] APPLIED_INDEX = "applied_inbox_index".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] FORMAT = "format".getBytes(StandardCharsets.UTF_8);
     private static final long FORMAT_VERSION = 1;
+    /** The smallest filter of stored hashes (80 KiB): a store's first hashes need not trigger rebuilds. */
+    private static final long SMALLEST_HASH_FILTER = 1 << 16;
 
     private final String name;
     private final Path directory;
@@ -44,6 +50,12 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
     private volatile long appliedInboxIndex = -1;
     /** The open write transaction, if any; guarded by {@code this}. */
     private Writes writing;
+    /**
+     * The item hashes of the stored messages and posts, in front of the writer's lookups; guarded by {@code this}.
+     * Read from the database at the first transaction after opening or resetting it, and again, twice as large,
+     * when more hashes were added than it was sized for.
+     */
+    private KnownHashes knownHashes;
 
     /**
      * @param directory        the database's directory, created when missing
@@ -132,7 +144,10 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
         if (writing != null) {
             throw new IllegalStateException(name + " already has an open write transaction; close it first");
         }
-        writing = new Writes(db, new WriteBatchWithIndex(true), new Writes.Ending() {
+        if (knownHashes == null || knownHashes.isOverCapacity()) {
+            knownHashes = readKnownHashes(db, knownHashes == null ? 0 : knownHashes.capacity() * 2);
+        }
+        writing = new Writes(db, new WriteBatchWithIndex(true), knownHashes, new Writes.Ending() {
             @Override
             public void commit(Writes transaction, long throughInboxIndex) {
                 commitWrites(db, transaction, throughInboxIndex);
@@ -144,6 +159,23 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
             }
         });
         return writing;
+    }
+
+    /** A filter sized for at least {@code capacity} hashes and twice those stored, holding the stored ones. */
+    private static KnownHashes readKnownHashes(Database db, long capacity) {
+        long stored = db.estimatedKeys(Column.MESSAGE_TIMES) + db.estimatedKeys(Column.POST_TIMES);
+        KnownHashes known = new KnownHashes(Math.max(Math.max(capacity, SMALLEST_HASH_FILTER), stored * 2));
+        try (View view = View.snapshot(db)) {
+            for (Column column : List.of(Column.MESSAGE_TIMES, Column.POST_TIMES)) {
+                try (RocksIterator keys = view.iterator(column)) {
+                    for (keys.seekToFirst(); keys.isValid(); keys.next()) {
+                        known.add(new String(keys.key(), StandardCharsets.ISO_8859_1));
+                    }
+                }
+            }
+        }
+        // The estimate can be low; a filter past its capacity answers "maybe" too often to be worth keeping.
+        return known.isOverCapacity() ? readKnownHashes(db, known.capacity() * 2) : known;
     }
 
     private void commitWrites(Database db, Writes transaction, long throughInboxIndex) {
@@ -204,6 +236,9 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
             database.close();
             database = null;
             deleteDirectory();
+            synchronized (this) {
+                knownHashes = null;
+            }
             appliedInboxIndex = -1;
             counts.clear();
             database = openDatabase();

@@ -8,6 +8,7 @@ import io.aleph4j.api.state.MessageRecord;
 import io.aleph4j.api.state.NodeMetric;
 import io.aleph4j.api.state.PostRecord;
 import io.aleph4j.api.state.StateTransaction;
+import io.aleph4j.plugins.support.KnownHashes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +37,34 @@ final class Writes extends Reads implements StateTransaction {
 
     private final WriteBatchWithIndex batch;
     private final Database database;
+    private final KnownHashes known;
     private final Ending ending;
     /** This transaction's changes to the counters, written once at its commit. */
     private final Map<Bytes, Long> counterChanges = new HashMap<>();
     private boolean ended;
 
-    Writes(Database database, WriteBatchWithIndex batch, Ending ending) {
+    /** @param known the hashes of the messages and posts stored, which this transaction's puts are added to */
+    Writes(Database database, WriteBatchWithIndex batch, KnownHashes known, Ending ending) {
         super(View.overBatch(database, batch), null);
         this.database = database;
         this.batch = batch;
+        this.known = known;
         this.ending = ending;
+    }
+
+    /**
+     * Skips the lookup when the hash was certainly never stored: the pipeline asks for each message before applying
+     * it, and nearly every one is new.
+     */
+    @Override
+    public Optional<MessageRecord> message(ItemHash itemHash) {
+        return known.mightContain(itemHash.value()) ? super.message(itemHash) : Optional.empty();
+    }
+
+    /** As {@link #message}: a new post is looked up before it is put, to replace an older version. */
+    @Override
+    public Optional<PostRecord> post(ItemHash itemHash) {
+        return known.mightContain(itemHash.value()) ? super.post(itemHash) : Optional.empty();
     }
 
     WriteBatchWithIndex batch() {
@@ -71,6 +90,7 @@ final class Writes extends Reads implements StateTransaction {
             Indexes.of(old).forEach(entry -> delete(entry.column(), entry.key()));
             count(Counters.of(old), -1);
         });
+        known.add(hash);
         put(Column.MESSAGES, key, Records.message(record));
         put(Column.MESSAGE_TIMES, Indexes.hashKey(hash), KeyWriter.key().time(record.time()).build());
         Indexes.of(record).forEach(entry -> put(entry.column(), entry.key(), entry.value()));
@@ -82,6 +102,7 @@ final class Writes extends Reads implements StateTransaction {
         requireOpen();
         removePost(post.itemHash());
         String hash = post.itemHash().value();
+        known.add(hash);
         put(Column.POSTS, Indexes.messageKey(post.time(), hash), Records.post(post));
         put(Column.POST_TIMES, Indexes.hashKey(hash), KeyWriter.key().time(post.time()).build());
         Indexes.of(post).forEach(entry -> put(entry.column(), entry.key(), entry.value()));

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aleph4j.api.state.MessageFilter;
 import io.aleph4j.api.state.MessageRecord;
 import io.aleph4j.api.state.PageRequest;
+import io.aleph4j.api.state.PostRecord;
 import io.aleph4j.api.state.SortOrder;
 import io.aleph4j.api.state.StateStore;
+import io.aleph4j.api.state.StateTransaction;
 import io.aleph4j.testkit.StateStoreContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,6 +144,50 @@ final class RocksdbStateStoreTest extends StateStoreContract {
         assertThat(page.items()).extracting(MessageRecord::itemHash)
                 .containsExactlyElementsOf(java.util.stream.IntStream.iterate(498 - 40, n -> n - 2).limit(10)
                         .mapToObj(StateStoreContract::hash).toList());
+    }
+
+    /**
+     * The writer skips the lookup of a hash its filter says was never stored: the filter must hold every stored
+     * message and post after a reopening, after it outgrew the size it was built for (past 65,536 hashes), and
+     * nothing after a reset.
+     */
+    @Test
+    void aTransactionFindsEveryStoredMessageAndPostAfterAReopeningAndAfterItsHashFilterGrewButNoneAfterAReset()
+            throws Exception {
+        int messages = 70_000;
+        for (int batch = 0; batch < 7; batch++) {
+            int first = batch * 10_000;
+            write(batch, tx -> {
+                for (int n = first; n < first + 10_000; n++) {
+                    tx.putMessage(post(n, "0xowner", "note", 1_000.0 + n));
+                }
+                return null;
+            });
+        }
+        PostRecord row = PostRecord.builder(hash(messages), "0xowner", "note").json("{}").time(5.0).build();
+        write(7, tx -> {
+            tx.putPost(row);
+            return null;
+        });
+        // The eighth transaction rebuilt the filter, larger, from the database; a reopening rebuilds it too.
+        long missedAfterGrowing = write(8, tx -> missed(tx, messages));
+        assertThat(missedAfterGrowing).isZero();
+        close(store);
+        store = reopen();
+        long missedAfterReopening = write(9, tx -> missed(tx, messages));
+        assertThat(missedAfterReopening).isZero();
+        Optional<PostRecord> post = write(10, tx -> tx.post(hash(messages)));
+        assertThat(post).contains(row);
+
+        store.reset();
+        Optional<MessageRecord> afterReset = write(0, tx -> tx.message(hash(0)));
+        assertThat(afterReset).isEmpty();
+        assertThat(store.queries().message(hash(0))).isEmpty();
+    }
+
+    /** How many of the first {@code count} messages the transaction does not find. */
+    private static long missed(StateTransaction tx, int count) {
+        return IntStream.range(0, count).filter(n -> tx.message(hash(n)).isEmpty()).count();
     }
 
     private static void copy(Path from, Path to) throws IOException {

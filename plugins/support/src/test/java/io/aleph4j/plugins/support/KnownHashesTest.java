@@ -1,4 +1,4 @@
-package io.aleph4j.plugins.state.jdbc;
+package io.aleph4j.plugins.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,14 +1,14 @@
-package io.aleph4j.plugins.state.jdbc;
+package io.aleph4j.plugins.support;
 
 /**
- * A Bloom filter over the item hashes of every message the store holds, so that the writer skips the lookup of a
- * message it has never seen: the pipeline asks for each incoming message before applying it, and nearly every one
- * is new. "Absent" is certain; "maybe" costs the lookup it would have cost anyway (about 1 % of the time while
+ * A Bloom filter over the item hashes of every message a state store holds, so that its writer skips the lookup
+ * of a message it has never seen: the pipeline asks for each incoming message before applying it, and nearly every
+ * one is new (state-jdbc and state-rocksdb keep one). "Absent" is certain; "maybe" costs the lookup it would have cost anyway (about 1 % of the time while
  * no more than {@link #capacity()} hashes were added).
  *
- * <p>Not thread-safe: the store uses it under its writer's lock.
+ * <p>Not thread-safe: a store uses it under its writer's lock.
  */
-final class KnownHashes {
+public final class KnownHashes {
 
     private static final int BITS_PER_HASH = 10;
     private static final int PROBES = 7;
@@ -18,7 +18,7 @@ final class KnownHashes {
     private final long capacity;
     private long added;
 
-    KnownHashes(long capacity) {
+    public KnownHashes(long capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");
         }
@@ -28,12 +28,12 @@ final class KnownHashes {
     }
 
     /** False when {@code itemHash} was certainly never added. */
-    boolean mightContain(String itemHash) {
+    public boolean mightContain(String itemHash) {
         return probe(itemHash, false);
     }
 
     /** Adds a hash; a hash added before (a status change, a replay) does not count again toward the capacity. */
-    void add(String itemHash) {
+    public void add(String itemHash) {
         if (!probe(itemHash, true)) {
             added++;
         }
@@ -64,11 +64,11 @@ final class KnownHashes {
     }
 
     /** How many hashes it was sized for; past that, false "maybe"s grow and the store builds a bigger one. */
-    long capacity() {
+    public long capacity() {
         return capacity;
     }
 
-    boolean isOverCapacity() {
+    public boolean isOverCapacity() {
         return added > capacity;
     }
 
