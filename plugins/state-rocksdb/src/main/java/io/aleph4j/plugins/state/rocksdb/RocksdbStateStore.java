@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.Lock;
@@ -51,11 +50,12 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
     /** The open write transaction, if any; guarded by {@code this}. */
     private Writes writing;
     /**
-     * The item hashes of the stored messages and posts, in front of the writer's lookups; guarded by {@code this}.
-     * Read from the database at the first transaction after opening or resetting it, and again, twice as large,
-     * when more hashes were added than it was sized for.
+     * The item hashes of the stored messages, and of the stored posts, in front of the writer's lookups; guarded by
+     * {@code this}. Each is read from the database at the first transaction after opening or resetting it, and
+     * again, twice as large, when more hashes were added to it than it was sized for.
      */
-    private KnownHashes knownHashes;
+    private KnownHashes knownMessages;
+    private KnownHashes knownPosts;
 
     /**
      * @param directory        the database's directory, created when missing
@@ -144,10 +144,9 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
         if (writing != null) {
             throw new IllegalStateException(name + " already has an open write transaction; close it first");
         }
-        if (knownHashes == null || knownHashes.isOverCapacity()) {
-            knownHashes = readKnownHashes(db, knownHashes == null ? 0 : knownHashes.capacity() * 2);
-        }
-        writing = new Writes(db, new WriteBatchWithIndex(true), knownHashes, new Writes.Ending() {
+        knownMessages = upToDate(knownMessages, db, Column.MESSAGE_TIMES);
+        knownPosts = upToDate(knownPosts, db, Column.POST_TIMES);
+        writing = new Writes(db, new WriteBatchWithIndex(true), knownMessages, knownPosts, new Writes.Ending() {
             @Override
             public void commit(Writes transaction, long throughInboxIndex) {
                 commitWrites(db, transaction, throughInboxIndex);
@@ -161,21 +160,25 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
         return writing;
     }
 
+    /** {@code known} if it still serves, else one read anew from {@code hashKeyed} (larger if it had filled). */
+    private static KnownHashes upToDate(KnownHashes known, Database db, Column hashKeyed) {
+        if (known != null && !known.isOverCapacity()) {
+            return known;
+        }
+        return readKnownHashes(db, hashKeyed, known == null ? 0 : known.capacity() * 2);
+    }
+
     /** A filter sized for at least {@code capacity} hashes and twice those stored, holding the stored ones. */
-    private static KnownHashes readKnownHashes(Database db, long capacity) {
-        long stored = db.estimatedKeys(Column.MESSAGE_TIMES) + db.estimatedKeys(Column.POST_TIMES);
+    private static KnownHashes readKnownHashes(Database db, Column hashKeyed, long capacity) {
+        long stored = db.estimatedKeys(hashKeyed);
         KnownHashes known = new KnownHashes(Math.max(Math.max(capacity, SMALLEST_HASH_FILTER), stored * 2));
-        try (View view = View.snapshot(db)) {
-            for (Column column : List.of(Column.MESSAGE_TIMES, Column.POST_TIMES)) {
-                try (RocksIterator keys = view.iterator(column)) {
-                    for (keys.seekToFirst(); keys.isValid(); keys.next()) {
-                        known.add(new String(keys.key(), StandardCharsets.ISO_8859_1));
-                    }
-                }
+        try (View view = View.snapshot(db); RocksIterator keys = view.iterator(hashKeyed)) {
+            for (keys.seekToFirst(); keys.isValid(); keys.next()) {
+                known.add(new String(keys.key(), StandardCharsets.ISO_8859_1));
             }
         }
         // The estimate can be low; a filter past its capacity answers "maybe" too often to be worth keeping.
-        return known.isOverCapacity() ? readKnownHashes(db, known.capacity() * 2) : known;
+        return known.isOverCapacity() ? readKnownHashes(db, hashKeyed, known.capacity() * 2) : known;
     }
 
     private void commitWrites(Database db, Writes transaction, long throughInboxIndex) {
@@ -237,7 +240,8 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
             database = null;
             deleteDirectory();
             synchronized (this) {
-                knownHashes = null;
+                knownMessages = null;
+                knownPosts = null;
             }
             appliedInboxIndex = -1;
             counts.clear();

@@ -37,18 +37,27 @@ final class Writes extends Reads implements StateTransaction {
 
     private final WriteBatchWithIndex batch;
     private final Database database;
-    private final KnownHashes known;
+    private final KnownHashes knownMessages;
+    private final KnownHashes knownPosts;
+    /** The lookups of messages and posts the filters let through (the tests watch it). */
+    private long lookups;
     private final Ending ending;
     /** This transaction's changes to the counters, written once at its commit. */
     private final Map<Bytes, Long> counterChanges = new HashMap<>();
     private boolean ended;
 
-    /** @param known the hashes of the messages and posts stored, which this transaction's puts are added to */
-    Writes(Database database, WriteBatchWithIndex batch, KnownHashes known, Ending ending) {
+    /**
+     * @param knownMessages the hashes of the messages stored, which this transaction's new ones are added to
+     * @param knownPosts    the same for posts: apart, because a POST's handler puts its post (same hash) before its
+     *                      message, which would otherwise look stored and be looked up in vain
+     */
+    Writes(Database database, WriteBatchWithIndex batch, KnownHashes knownMessages, KnownHashes knownPosts,
+           Ending ending) {
         super(View.overBatch(database, batch), null);
         this.database = database;
         this.batch = batch;
-        this.known = known;
+        this.knownMessages = knownMessages;
+        this.knownPosts = knownPosts;
         this.ending = ending;
     }
 
@@ -58,13 +67,25 @@ final class Writes extends Reads implements StateTransaction {
      */
     @Override
     public Optional<MessageRecord> message(ItemHash itemHash) {
-        return known.mightContain(itemHash.value()) ? super.message(itemHash) : Optional.empty();
+        if (!knownMessages.mightContain(itemHash.value())) {
+            return Optional.empty();
+        }
+        lookups++;
+        return super.message(itemHash);
     }
 
     /** As {@link #message}: a new post is looked up before it is put, to replace an older version. */
     @Override
     public Optional<PostRecord> post(ItemHash itemHash) {
-        return known.mightContain(itemHash.value()) ? super.post(itemHash) : Optional.empty();
+        if (!knownPosts.mightContain(itemHash.value())) {
+            return Optional.empty();
+        }
+        lookups++;
+        return super.post(itemHash);
+    }
+
+    long lookups() {
+        return lookups;
     }
 
     WriteBatchWithIndex batch() {
@@ -90,7 +111,7 @@ final class Writes extends Reads implements StateTransaction {
             Indexes.of(old).forEach(entry -> delete(entry.column(), entry.key()));
             count(Counters.of(old), -1);
         });
-        known.add(hash);
+        knownMessages.add(hash);
         put(Column.MESSAGES, key, Records.message(record));
         put(Column.MESSAGE_TIMES, Indexes.hashKey(hash), KeyWriter.key().time(record.time()).build());
         Indexes.of(record).forEach(entry -> put(entry.column(), entry.key(), entry.value()));
@@ -102,7 +123,7 @@ final class Writes extends Reads implements StateTransaction {
         requireOpen();
         removePost(post.itemHash());
         String hash = post.itemHash().value();
-        known.add(hash);
+        knownPosts.add(hash);
         put(Column.POSTS, Indexes.messageKey(post.time(), hash), Records.post(post));
         put(Column.POST_TIMES, Indexes.hashKey(hash), KeyWriter.key().time(post.time()).build());
         Indexes.of(post).forEach(entry -> put(entry.column(), entry.key(), entry.value()));

@@ -185,6 +185,26 @@ final class RocksdbStateStoreTest extends StateStoreContract {
         assertThat(store.queries().message(hash(0))).isEmpty();
     }
 
+    /**
+     * A POST's handler puts its post before its message, both under the message's hash: neither put may make the
+     * other look stored, or every new POST would cost a lookup of the database.
+     */
+    @Test
+    void newPostsAndTheirMessagesAreNotLookedUp() {
+        long lookups = write(0, tx -> {
+            for (int n = 0; n < 1_000; n++) {
+                MessageRecord message = post(n, "0xowner", "note", 1_000.0 + n);
+                tx.putPost(PostRecord.builder(message.itemHash(), "0xowner", "note").json("{}").time(1_000.0 + n)
+                        .build());
+                tx.message(message.itemHash());
+                tx.putMessage(message);
+            }
+            return ((Writes) tx).lookups();
+        });
+        assertThat(lookups).as("lookups of 1,000 new posts and messages (the filters' false maybes)")
+                .isLessThan(20);
+    }
+
     /** How many of the first {@code count} messages the transaction does not find. */
     private static long missed(StateTransaction tx, int count) {
         return IntStream.range(0, count).filter(n -> tx.message(hash(n)).isEmpty()).count();
