@@ -18,7 +18,7 @@ final class ThreadCpu {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final OperatingSystemMXBean PROCESS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    static final String JVM_OWN = "jvm (jit, gc)";
+    private static final String JVM_OWN = "jvm (jit, gc)";
 
     private final Map<String, Long> nanosByKind;
 

@@ -3,8 +3,8 @@ package io.aleph4j.plugins.support;
 /**
  * A Bloom filter over the item hashes of every message a state store holds, so that its writer skips the lookup
  * of a message it has never seen: the pipeline asks for each incoming message before applying it, and nearly every
- * one is new (state-jdbc and state-rocksdb keep one). "Absent" is certain; "maybe" costs the lookup it would have cost anyway (about 1 % of the time while
- * no more than {@link #capacity()} hashes were added).
+ * one is new (state-jdbc and state-rocksdb keep one). "Absent" is certain; "maybe" costs the lookup it would have
+ * cost anyway (about 1 % of the time while no more than {@link #capacity()} hashes were added).
  *
  * <p>Not thread-safe: a store uses it under its writer's lock.
  */
@@ -17,6 +17,14 @@ public final class KnownHashes {
     private final long bitCount;
     private final long capacity;
     private long added;
+
+    /**
+     * An empty filter for a store about to add the {@code stored} hashes it holds: room for twice as many (so that it
+     * fills only after the store has doubled), and for at least {@code atLeast}.
+     */
+    public static KnownHashes forStored(long stored, long atLeast) {
+        return new KnownHashes(Math.max(atLeast, stored * 2));
+    }
 
     public KnownHashes(long capacity) {
         if (capacity < 1) {

@@ -42,6 +42,12 @@ final class KnownHashesTest {
         assertThat(known.isOverCapacity()).as("a hundred and one").isTrue();
     }
 
+    @Test
+    void aFilterForAStoreHasRoomForTwiceWhatItHoldsAndNoLessThanAskedFor() {
+        assertThat(KnownHashes.forStored(1_000, 10).capacity()).isEqualTo(2_000);
+        assertThat(KnownHashes.forStored(10, 65_536).capacity()).isEqualTo(65_536);
+    }
+
     private static List<String> hashes(int count) {
         return IntStream.range(0, count).mapToObj(i -> {
             byte[] digest = new byte[32];

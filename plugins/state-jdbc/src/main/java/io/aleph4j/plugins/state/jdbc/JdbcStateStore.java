@@ -269,7 +269,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
         long started = System.nanoTime();
         long stored = storedMessages(writer);
         try (Statement statement = writer.createStatement()) {
-            KnownHashes known = new KnownHashes(Math.max(Math.max(capacity, smallestHashFilter), stored * 2));
+            KnownHashes known = KnownHashes.forStored(stored, Math.max(capacity, smallestHashFilter));
             // Streamed, not held whole: PostgreSQL's driver streams a result only with a fetch size (and no
             // autocommit, which the writer has).
             statement.setFetchSize(10_000);

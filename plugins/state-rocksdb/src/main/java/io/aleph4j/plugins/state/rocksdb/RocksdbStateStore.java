@@ -170,8 +170,8 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
 
     /** A filter sized for at least {@code capacity} hashes and twice those stored, holding the stored ones. */
     private static KnownHashes readKnownHashes(Database db, Column hashKeyed, long capacity) {
-        long stored = db.estimatedKeys(hashKeyed);
-        KnownHashes known = new KnownHashes(Math.max(Math.max(capacity, SMALLEST_HASH_FILTER), stored * 2));
+        KnownHashes known = KnownHashes.forStored(db.estimatedKeys(hashKeyed),
+                Math.max(capacity, SMALLEST_HASH_FILTER));
         try (View view = View.snapshot(db); RocksIterator keys = view.iterator(hashKeyed)) {
             for (keys.seekToFirst(); keys.isValid(); keys.next()) {
                 known.add(new String(keys.key(), StandardCharsets.ISO_8859_1));

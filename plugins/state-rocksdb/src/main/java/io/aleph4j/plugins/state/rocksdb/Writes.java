@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatchWithIndex;
 
@@ -67,21 +68,23 @@ final class Writes extends Reads implements StateTransaction {
      */
     @Override
     public Optional<MessageRecord> message(ItemHash itemHash) {
-        if (!knownMessages.mightContain(itemHash.value())) {
-            return Optional.empty();
-        }
-        lookups++;
-        return super.message(itemHash);
+        return lookedUp(knownMessages, itemHash, super::message);
     }
 
     /** As {@link #message}: a new post is looked up before it is put, to replace an older version. */
     @Override
     public Optional<PostRecord> post(ItemHash itemHash) {
-        if (!knownPosts.mightContain(itemHash.value())) {
+        return lookedUp(knownPosts, itemHash, super::post);
+    }
+
+    /** What {@code read} finds, read only when {@code stored} says the hash may be there. */
+    private <T> Optional<T> lookedUp(KnownHashes stored, ItemHash itemHash,
+                                     Function<ItemHash, Optional<T>> read) {
+        if (!stored.mightContain(itemHash.value())) {
             return Optional.empty();
         }
         lookups++;
-        return super.post(itemHash);
+        return read.apply(itemHash);
     }
 
     long lookups() {
