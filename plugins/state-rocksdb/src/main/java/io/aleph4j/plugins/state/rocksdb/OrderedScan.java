@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.rocksdb.RocksIterator;
 
 /**
  * The keys of one column family in [{@code low}, {@code high}), ascending or descending, optionally starting strictly
@@ -15,7 +14,7 @@ import org.rocksdb.RocksIterator;
  */
 final class OrderedScan implements AutoCloseable {
 
-    private final RocksIterator iterator;
+    private final Cursor iterator;
     private final byte[] low;
     private final byte[] high;
     private final boolean descending;
@@ -31,7 +30,7 @@ final class OrderedScan implements AutoCloseable {
      * @param after a key in the listing's order: the scan starts strictly after it; null to start at the beginning
      */
     OrderedScan(View view, Column column, byte[] low, byte[] high, boolean descending, int tieLength, byte[] after) {
-        this.iterator = view.iterator(column);
+        this.iterator = view.cursor(column);
         this.low = low;
         this.high = high;
         this.descending = descending;

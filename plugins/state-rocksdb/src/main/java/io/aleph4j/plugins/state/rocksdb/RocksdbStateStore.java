@@ -18,8 +18,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
-import org.rocksdb.WriteBatchWithIndex;
+import org.rocksdb.WriteBatch;
 
 /**
  * A {@link StateStore} on RocksDB. One write transaction at a time (the pipeline's applying thread), written as one
@@ -146,7 +145,7 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
         }
         knownMessages = upToDate(knownMessages, db, Column.MESSAGE_TIMES);
         knownPosts = upToDate(knownPosts, db, Column.POST_TIMES);
-        writing = new Writes(db, new WriteBatchWithIndex(true), knownMessages, knownPosts, new Writes.Ending() {
+        writing = new Writes(db, new PendingWrites(db), knownMessages, knownPosts, new Writes.Ending() {
             @Override
             public void commit(Writes transaction, long throughInboxIndex) {
                 commitWrites(db, transaction, throughInboxIndex);
@@ -172,7 +171,7 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
     private static KnownHashes readKnownHashes(Database db, Column hashKeyed, long capacity) {
         KnownHashes known = KnownHashes.forStored(db.estimatedKeys(hashKeyed),
                 Math.max(capacity, SMALLEST_HASH_FILTER));
-        try (View view = View.snapshot(db); RocksIterator keys = view.iterator(hashKeyed)) {
+        try (View view = View.snapshot(db); Cursor keys = view.cursor(hashKeyed)) {
             for (keys.seekToFirst(); keys.isValid(); keys.next()) {
                 known.add(new String(keys.key(), StandardCharsets.ISO_8859_1));
             }
@@ -192,7 +191,7 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
             if (database != db) {
                 throw new IllegalStateException(name + " was closed or reset while a transaction was open");
             }
-            WriteBatchWithIndex batch = transaction.batch();
+            WriteBatch batch = transaction.pending().batch();
             // Each counter changed by the transaction is read once and written once: the pipeline is the only writer.
             for (Map.Entry<Bytes, Long> change : transaction.counterChanges().entrySet()) {
                 if (change.getValue() == 0) {

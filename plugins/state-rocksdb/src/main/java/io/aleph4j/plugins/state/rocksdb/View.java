@@ -2,9 +2,7 @@ package io.aleph4j.plugins.state.rocksdb;
 
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
-import org.rocksdb.WriteBatchWithIndex;
 
 /**
  * What the queries read: the committed state as of one snapshot (a query sees one commit whole or not at all), or a
@@ -15,8 +13,8 @@ interface View extends AutoCloseable {
     /** The value of {@code key}, or null. */
     byte[] get(Column column, byte[] key);
 
-    /** An unpositioned iterator; the caller closes it. */
-    RocksIterator iterator(Column column);
+    /** An unpositioned cursor; the caller closes it. */
+    Cursor cursor(Column column);
 
     @Override
     void close();
@@ -36,8 +34,8 @@ interface View extends AutoCloseable {
             }
 
             @Override
-            public RocksIterator iterator(Column column) {
-                return database.db().newIterator(database.handle(column), read);
+            public Cursor cursor(Column column) {
+                return Cursor.over(database.db().newIterator(database.handle(column), read));
             }
 
             @Override
@@ -49,25 +47,21 @@ interface View extends AutoCloseable {
     }
 
     /**
-     * A transaction's changes ({@code batch}, indexed so that they can be read) over the committed state. No snapshot:
-     * the transaction's thread is the database's only writer, so what it reads does not change under it.
+     * A transaction's changes ({@code pending}) over the committed state. No snapshot: the transaction's thread is
+     * the database's only writer, so what it reads does not change under it.
      */
-    static View overBatch(Database database, WriteBatchWithIndex batch) {
+    static View overPending(Database database, PendingWrites pending) {
         ReadOptions read = new ReadOptions();
         return new View() {
             @Override
             public byte[] get(Column column, byte[] key) {
-                try {
-                    return batch.getFromBatchAndDB(database.db(), database.handle(column), read, key);
-                } catch (RocksDBException e) {
-                    throw new StoreException("reading " + column, e);
-                }
+                return pending.get(column, key, read);
             }
 
             @Override
-            public RocksIterator iterator(Column column) {
-                return batch.newIteratorWithBase(database.handle(column),
-                        database.db().newIterator(database.handle(column), read), read);
+            public Cursor cursor(Column column) {
+                return pending.cursor(column,
+                        Cursor.over(database.db().newIterator(database.handle(column), read)));
             }
 
             @Override

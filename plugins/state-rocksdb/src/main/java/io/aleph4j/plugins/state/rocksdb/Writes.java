@@ -14,12 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.rocksdb.RocksDBException;
-import org.rocksdb.WriteBatchWithIndex;
 
 /**
- * One write transaction: its changes go into a {@link WriteBatchWithIndex}, which its reads (inherited) see over the
- * committed state, and which the commit writes atomically with the applied inbox index and the counters' changes.
+ * One write transaction: its changes go into {@link PendingWrites}, which its reads (inherited) see over the
+ * committed state, and whose batch the commit writes atomically with the applied inbox index and the counters'
+ * changes.
  * Replacing a record first reads the old one, so that its index entries and counts go away with it.
  */
 final class Writes extends Reads implements StateTransaction {
@@ -36,8 +35,7 @@ final class Writes extends Reads implements StateTransaction {
 
     private static final byte[] EMPTY = new byte[0];
 
-    private final WriteBatchWithIndex batch;
-    private final Database database;
+    private final PendingWrites pending;
     private final KnownHashes knownMessages;
     private final KnownHashes knownPosts;
     /** The lookups of messages and posts the filters let through (the tests watch it). */
@@ -52,11 +50,10 @@ final class Writes extends Reads implements StateTransaction {
      * @param knownPosts    the same for posts: apart, because a POST's handler puts its post (same hash) before its
      *                      message, which would otherwise look stored and be looked up in vain
      */
-    Writes(Database database, WriteBatchWithIndex batch, KnownHashes knownMessages, KnownHashes knownPosts,
+    Writes(Database database, PendingWrites pending, KnownHashes knownMessages, KnownHashes knownPosts,
            Ending ending) {
-        super(View.overBatch(database, batch), null);
-        this.database = database;
-        this.batch = batch;
+        super(View.overPending(database, pending), null);
+        this.pending = pending;
         this.knownMessages = knownMessages;
         this.knownPosts = knownPosts;
         this.ending = ending;
@@ -91,8 +88,8 @@ final class Writes extends Reads implements StateTransaction {
         return lookups;
     }
 
-    WriteBatchWithIndex batch() {
-        return batch;
+    PendingWrites pending() {
+        return pending;
     }
 
     Map<Bytes, Long> counterChanges() {
@@ -344,10 +341,10 @@ final class Writes extends Reads implements StateTransaction {
         }
     }
 
-    /** Releases the batch and its view; the store calls it once the transaction has ended. */
+    /** Releases the changes and their view; the store calls it once the transaction has ended. */
     void release() {
         view().close();
-        batch.close();
+        pending.close();
     }
 
     private void requireOpen() {
@@ -367,18 +364,10 @@ final class Writes extends Reads implements StateTransaction {
     }
 
     private void put(Column column, byte[] key, byte[] value) {
-        try {
-            batch.put(database.handle(column), key, value);
-        } catch (RocksDBException e) {
-            throw new StoreException("writing " + column, e);
-        }
+        pending.put(column, key, value);
     }
 
     private void delete(Column column, byte[] key) {
-        try {
-            batch.delete(database.handle(column), key);
-        } catch (RocksDBException e) {
-            throw new StoreException("writing " + column, e);
-        }
+        pending.delete(column, key);
     }
 }
