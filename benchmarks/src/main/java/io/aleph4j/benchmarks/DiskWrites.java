@@ -46,6 +46,17 @@ final class DiskWrites {
 
     /** Bytes under {@code directory}, every regular file counted. */
     static long sizeOf(Path directory) {
+        // A walk fails when a directory it lists goes away under it (compactions remove files all the time): retry.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            long size = sizeOnce(directory);
+            if (size >= 0) {
+                return size;
+            }
+        }
+        return -1;
+    }
+
+    private static long sizeOnce(Path directory) {
         try (var files = Files.walk(directory)) {
             return files.filter(Files::isRegularFile).mapToLong(file -> {
                 try {
