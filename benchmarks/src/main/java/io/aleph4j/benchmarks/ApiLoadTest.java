@@ -54,7 +54,8 @@ import java.util.stream.Stream;
  *   {@code POST /api/v0/messages} (or appended to the inbox, {@code -Dvia=inbox}), from the first request until
  *   the pipeline has applied the last message, against chain-evm's bridge on libsecp256k1 and on web3j verifying
  *   the same messages on one thread per core, in the same run;</li>
- *   <li>the HTTP exchange alone and the node's intake alone, the bounds of any ingest ratio here;</li>
+ *   <li>the pipeline alone at the same size, the HTTP exchange alone (once the node has stopped) and the node's
+ *   intake alone, with the CPU each costs: the bounds of any ingest ratio here;</li>
  *   <li>query latency: {@code messages.json} and {@code posts.json} with the SDK's usual filters, one client,
  *   p50/p99 per kind; optionally ({@code -Dreplay=true}) a timed replay of the whole log.</li>
  * </ol>
@@ -102,6 +103,9 @@ public final class ApiLoadTest {
         List<Message> ingested = sign(first, ingest);
         Ceilings ceilings = Ceilings.measure(ingested.subList(0, Math.min(20_000, ingested.size())));
         warmUp(Integer.getInteger("warmup", 50_000));
+        Ingest measured;
+        double ingestCpu;
+        Rate pipelineAlone = null;
         try (MemoryWatch memory = new MemoryWatch();
              EmbeddedNode node = withStore(EmbeddedNode.builder().dataDirectory(directory)
                 // The dev node's default: an acknowledged message is fsynced in the log.
@@ -109,25 +113,31 @@ public final class ApiLoadTest {
                 .plugin(InlinePlugin.of("chain-evm", new ChainEvmPlugin()))
                 .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin())))
                 .start()) {
+            List<Stop> stops = new ArrayList<>();
             if (reuse == null) {
-                new Fill(node, directory, memory, queryCount).to(stored);
+                Fill fill = new Fill(node, directory, memory, queryCount);
+                fill.to(stored);
+                stops.addAll(fill.stops());
             }
             memory.reset();
-            Ingest measured = ingest(node, first, ingested);
+            TaskCpu cpuBefore = TaskCpu.now();
+            measured = ingest(node, first, ingested);
+            TaskCpu cpu = TaskCpu.now();
+            ingestCpu = cpu.perUnitSince(cpuBefore, ingested.size(), "");
             System.out.printf("ingest at %,d stored: %,.0f messages/s processed (%s acknowledged at %,.0f/s); %.2f of "
-                    + "the native ceiling; %s%n", stored, measured.processedPerSecond(), VIA_INBOX ? "inbox" : "HTTP",
-                    measured.acknowledgedPerSecond(), measured.processedPerSecond() / ceilings.nativePerSecond(),
-                    memory.summary());
-            double http = httpAlone(measured.bodies());
-            // Per message the machine spends (cores / ceiling) verifying and (cores / http) on the HTTP exchange
-            // alone, so no ingest over this client can pass http / (http + ceiling) of the ceiling.
-            System.out.printf("HTTP alone (the same client and bodies, a bare Javalin answering 202): %,.0f "
-                    + "requests/s; ingest / HTTP alone %.2f; with verification, the best ingest this machine allows "
-                    + "is %.2f of HTTP alone%n", http, measured.processedPerSecond() / http,
-                    ceilings.nativePerSecond() / (http + ceilings.nativePerSecond()));
-            double intake = intakeAlone(measured.bodies());
-            System.out.printf("intake alone (api-http over a store that keeps nothing, no chain bridge; same fsync): "
-                    + "%,.0f requests/s, %.2f of HTTP alone%n", intake, intake / http);
+                    + "the native ceiling; %s%n  CPU per message by thread: %s%n", stored,
+                    measured.processedPerSecond(), VIA_INBOX ? "inbox" : "HTTP", measured.acknowledgedPerSecond(),
+                    measured.processedPerSecond() / ceilings.nativePerSecond(), memory.summary(),
+                    cpu.summarySince(cpuBefore, ingested.size()));
+            if (VIA_INBOX) {
+                // Through the inbox, the ingest is the pipeline at the full size.
+                stops.add(Stop.measured(stored, measured.processedPerSecond(), cpuBefore, cpu, ingested.size()));
+            } else {
+                pipelineAlone = pipelineAlone(node, first + ingested.size() + 1, ingested.size());
+            }
+            if (stops.size() > 1 && stops.getFirst().size() == 0) {
+                compareStops(stops.getFirst(), stops.getLast());
+            }
             memory.reset();
             queries(node, queryCount);
             System.out.printf("during the queries: %s; on disk: state %,d bytes per stored message%n",
@@ -136,12 +146,97 @@ public final class ApiLoadTest {
                 replay(node);
             }
         }
+        if (!VIA_INBOX) {
+            httpBounds(measured, ingestCpu, pipelineAlone, ceilings);
+        }
+    }
+
+    /**
+     * The pipeline alone at this size: a window of as many messages as were ingested, appended to the inbox right
+     * after them; its rate and the process's CPU per message (µs).
+     */
+    private Rate pipelineAlone(EmbeddedNode node, int first, int count) throws Exception {
+        List<Message> window = sign(first, count);
+        TaskCpu cpuBefore = TaskCpu.now();
+        long started = System.nanoTime();
+        long last = -1;
+        for (Message message : window) {
+            last = node.node().messageIntake().submit(message, Origin.LOCAL).inboxIndex();
+        }
+        if (!node.node().awaitApplied(last, Duration.ofMinutes(30))) {
+            throw new IllegalStateException("the pipeline window was not applied in time");
+        }
+        double perSecond = count / ((System.nanoTime() - started) / 1e9);
+        TaskCpu cpu = TaskCpu.now();
+        System.out.printf("pipeline alone at this size (%,d messages through the inbox): %,.0f messages/s; CPU per "
+                + "message by thread: %s%n", count, perSecond, cpu.summarySince(cpuBefore, count));
+        return new Rate(perSecond, cpu.perUnitSince(cpuBefore, count, ""));
+    }
+
+    /**
+     * What bounds HTTP ingest here: the HTTP exchange alone, measured once the node has stopped (no flush or
+     * compaction of its store counted as the exchange's CPU), and the pipeline alone at the ingest's store size. The
+     * client, the server and the pipeline share the machine's cores, so no ingest over this client passes
+     * {@code cores / (CPU per exchange + CPU per message through the pipeline)}, nor the pipeline's own rate.
+     */
+    private static void httpBounds(Ingest measured, double ingestCpu, Rate pipeline, Ceilings ceilings)
+            throws Exception {
+        Rate http = httpAlone(measured.bodies());
+        double cores = Runtime.getRuntime().availableProcessors();
+        double bound = Math.min(pipeline.perSecond(), cores * 1e6 / (http.cpuMicros() + pipeline.cpuMicros()));
+        double ingest = measured.processedPerSecond();
+        System.out.printf("HTTP alone (the same client and bodies, a bare Javalin answering 202): %,.0f requests/s, "
+                + "%.0f µs CPU each; ingest / HTTP alone %.2f; with verification, the best ingest this machine allows "
+                + "is %.2f of HTTP alone%n", http.perSecond(), http.cpuMicros(), ingest / http.perSecond(),
+                ceilings.nativePerSecond() / (http.perSecond() + ceilings.nativePerSecond()));
+        System.out.printf("with the pipeline's %.0f µs and the exchange's %.0f µs of CPU per message, the best HTTP "
+                + "ingest at this size is %,.0f/s (%.2f of HTTP alone); ingest reaches %.2f of it, at %.0f µs CPU per "
+                + "message%n", pipeline.cpuMicros(), http.cpuMicros(), bound, bound / http.perSecond(), ingest / bound,
+                ingestCpu);
+        double intake = intakeAlone(measured.bodies());
+        System.out.printf("intake alone (api-http over a store that keeps nothing, no chain bridge; same fsync): "
+                + "%,.0f requests/s, %.2f of HTTP alone%n", intake, intake / http.perSecond());
+    }
+
+    /** The pipeline at one store size: its rate, and its own and the store's background CPU per message (µs). */
+    private record Stop(int size, double perSecond, double pipelineCpu, double backgroundCpu) {
+
+        /** {@code count} messages applied at {@code perSecond}, the process's CPU read before and after. */
+        static Stop measured(int size, double perSecond, TaskCpu before, TaskCpu after, int count) {
+            double background = after.perUnitSince(before, count, "rocksdb");
+            // The JIT's compilations are no message's work: a stop that still pays them is only slower for it.
+            double compiling = after.perUnitSince(before, count, "C1 ") + after.perUnitSince(before, count, "C2 ");
+            return new Stop(size, perSecond, after.perUnitSince(before, count, "") - background - compiling,
+                    background);
+        }
+    }
+
+    /**
+     * The pipeline at the largest size against the empty store, and what bounds it: the store's background work
+     * (RocksDB's flushes and compactions, on the same cores) at that size. Even if the pipeline's own work per
+     * message stayed what it was on the empty store, no rate at that size passes {@code cores / (that work + the
+     * background's)}.
+     */
+    private static void compareStops(Stop empty, Stop largest) {
+        double cores = Runtime.getRuntime().availableProcessors();
+        double bound = Math.min(empty.perSecond(), cores * 1e6 / (empty.pipelineCpu() + largest.backgroundCpu()));
+        System.out.printf("pipeline at %,d stored / empty store: %.2f; the pipeline's own CPU per message %.0f → %.0f "
+                + "µs, the store's background work %.0f → %.0f µs; with the empty store's pipeline work and this "
+                + "background, the best rate at %,d is %,.0f/s (%.2f of the empty store's), reached %.2f%n",
+                largest.size(), largest.perSecond() / empty.perSecond(), empty.pipelineCpu(), largest.pipelineCpu(),
+                empty.backgroundCpu(), largest.backgroundCpu(), largest.size(), bound, bound / empty.perSecond(),
+                largest.perSecond() / bound);
+    }
+
+    /** A rate, and the process's CPU per item at it (µs). */
+    private record Rate(double perSecond, double cpuMicros) {
     }
 
     /**
      * Runs {@code count} messages through a throwaway node with the same plugins before the measured node starts
      * ({@code -Dwarmup=N}, default 50,000; 0 for none), so that the first stop, on an empty store, is not timed
-     * on a JVM that is still compiling the pipeline while later stops are.
+     * on a JVM that is still compiling the pipeline while later stops are; half of them over HTTP unless the ingest
+     * goes through the inbox, so that the HTTP ingest is not timed compiling the client, the server and api-http.
      */
     private void warmUp(int count) throws Exception {
         if (count <= 0) {
@@ -151,9 +246,17 @@ public final class ApiLoadTest {
         long started = System.nanoTime();
         try (EmbeddedNode node = withStore(EmbeddedNode.builder().dataDirectory(scratch)
                 .set("node", "log.fsync", false)
-                .plugin(InlinePlugin.of("chain-evm", new ChainEvmPlugin()))).start()) {
+                .plugin(InlinePlugin.of("chain-evm", new ChainEvmPlugin()))
+                .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin()))).start()) {
+            List<Message> messages = sign(0, count);
+            if (!VIA_INBOX) {
+                // The HTTP path too (client, server, api-http), with the first half: the ingest is timed warm.
+                List<Message> overHttp = messages.subList(0, count / 2);
+                post(node.uri("/api/v0/messages"), overHttp.stream().map(ApiLoadTest::publishBody).toList());
+                messages = messages.subList(count / 2, count);
+            }
             long last = -1;
-            for (Message message : sign(0, count)) {
+            for (Message message : messages) {
                 last = node.node().messageIntake().submit(message, Origin.LOCAL).inboxIndex();
             }
             if (!node.node().awaitApplied(last, Duration.ofMinutes(30))) {
@@ -213,6 +316,7 @@ public final class ApiLoadTest {
         private final int queryCount;
         private final int window = Integer.getInteger("window", 50_000);
         private final long started = System.nanoTime();
+        private final List<Stop> stops = new ArrayList<>();
         private int size;
 
         Fill(EmbeddedNode node, Path directory, MemoryWatch memory, int queryCount) {
@@ -247,6 +351,11 @@ public final class ApiLoadTest {
                     (System.nanoTime() - started) / 1e9, DiskWrites.sizeOf(directory.resolve("plugins")) / size);
         }
 
+        /** The pipeline's stops, in order of size. */
+        List<Stop> stops() {
+            return stops;
+        }
+
         /** Signs and submits chunks until {@code target} messages are stored, then reports the span. */
         private void fillTo(int target) throws Exception {
             if (size >= target) {
@@ -255,6 +364,7 @@ public final class ApiLoadTest {
             int from = size;
             long spanStarted = System.nanoTime();
             long writtenBefore = DiskWrites.bytes();
+            TaskCpu cpuBefore = TaskCpu.now();
             memory.reset();
             long last = -1;
             while (size < target) {
@@ -272,6 +382,8 @@ public final class ApiLoadTest {
             System.out.printf("fill %,d → %,d: %,.0f messages/s signed and stored; %,.0f bytes written per message; "
                     + "%s%s%n", from, size, (size - from) / seconds,
                     (double) (DiskWrites.bytes() - writtenBefore) / (size - from), memory.summary(), storeWrites());
+            System.out.printf("  CPU per message by thread (signing included): %s%n",
+                    TaskCpu.now().summarySince(cpuBefore, size - from));
         }
 
         /** The pipeline's rate at this size: a window of presigned messages, from submission until applied. */
@@ -279,6 +391,7 @@ public final class ApiLoadTest {
             List<Message> messages = sign(size, window);
             memory.reset();
             long writtenBefore = DiskWrites.bytes();
+            TaskCpu cpuBefore = TaskCpu.now();
             long windowStarted = System.nanoTime();
             long last = -1;
             for (Message message : messages) {
@@ -287,13 +400,23 @@ public final class ApiLoadTest {
             awaitApplied(last);
             double seconds = (System.nanoTime() - windowStarted) / 1e9;
             System.out.printf("pipeline at %,d stored: %,.0f messages/s through the inbox (%,d messages); %,.0f "
-                    + "bytes written per message; %s%n", size, window / seconds, window,
-                    (double) (DiskWrites.bytes() - writtenBefore) / window, memory.summary());
+                    + "bytes written per message; %s%s%n", size, window / seconds, window,
+                    (double) (DiskWrites.bytes() - writtenBefore) / window, memory.summary(), storeWrites());
+            TaskCpu cpu = TaskCpu.now();
+            System.out.printf("  CPU per message by thread: %s%n", cpu.summarySince(cpuBefore, window));
+            stops.add(Stop.measured(size, window / seconds, cpuBefore, cpu, window));
             size += window;
         }
 
         private static String storeWrites() {
-            return STORE.equals("rocksdb") ? "; so far " + describe(ROCKSDB.store().written()) : "";
+            if (!STORE.equals("rocksdb")) {
+                return "";
+            }
+            // RocksDB's own line, e.g. "Cumulative stall: 00:00:1.234 H:M:S, 0.5 percent": writes it held back
+            // while compactions caught up.
+            String stalls = ROCKSDB.store().property("rocksdb.dbstats").lines()
+                    .filter(line -> line.startsWith("Cumulative stall")).findFirst().orElse("no stall line");
+            return "; so far " + describe(ROCKSDB.store().written()) + "; " + stalls;
         }
 
         private void awaitApplied(long index) throws Exception {
@@ -384,7 +507,7 @@ public final class ApiLoadTest {
      * that reads each body and answers 202 with a small JSON, as the node's accepted answer is. Requests per
      * second, after a warm-up pass over the first bodies.
      */
-    private static double httpAlone(List<String> bodies) throws Exception {
+    private static Rate httpAlone(List<String> bodies) throws Exception {
         Javalin server = Javalin.create(config -> {
             config.jetty.host = "127.0.0.1";
             config.jetty.port = 0;
@@ -396,8 +519,12 @@ public final class ApiLoadTest {
             });
         }).start();
         try {
-            return requestsPerSecond(URI.create("http://127.0.0.1:" + server.port() + "/api/v0/messages"), bodies,
-                    "the bare server");
+            URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/v0/messages");
+            requestsPerSecond(uri, bodies, "the bare server"); // a first pass: the JIT compiles the client too
+            double cpuBefore = ProcessCpu.seconds();
+            double perSecond = requestsPerSecond(uri, bodies, "the bare server");
+            return new Rate(perSecond, (ProcessCpu.seconds() - cpuBefore) * 1e6 / (bodies.size() + Math.min(10_000,
+                    bodies.size())));
         } finally {
             server.stop();
         }
