@@ -52,6 +52,22 @@ final class TypedQueue<T> implements AutoCloseable {
     /** Appenders waiting for a force to cover their entry: the leader wakes them all when it ends. */
     private final ConcurrentLinkedQueue<Thread> syncWaiters = new ConcurrentLinkedQueue<>();
     private final Set<String> activeNames = ConcurrentHashMap.newKeySet();
+    /**
+     * The chunks in which a cycle file is mapped. Chronicle keeps the chunk of every secondary index array a thread
+     * has used mapped until the cycle closes (its per-thread index caches are weak, and each one it makes anew is
+     * also kept in the store's list of things to close), so the mapped memory grows by a chunk per index array: with
+     * its defaults (64 MiB chunks plus a quarter of overlap, an index array per 4,096 × 256 entries) 1.7 GiB of the
+     * two queues at 10 M messages. With 16 MiB chunks an entry may still take 4 MiB (the overlap), far above the
+     * largest message (200,000 UTF-16 units of inline content, at most 600 KB in UTF-8).
+     */
+    static final long BLOCK_BYTES = 16L << 20;
+    /**
+     * The slots of each of Chronicle's index arrays (a power of two): a secondary array then covers 32,768 × 256
+     * entries instead of 4,096 × 256, so a chunk stays mapped per 8.4 M entries, not per million. Written into each
+     * new cycle file's header; a file written with the default keeps its own.
+     */
+    static final int INDEX_COUNT = 32 << 10;
+
     private final CopyOnWriteArrayList<QueueSubscription<T>> subscriptions = new CopyOnWriteArrayList<>();
     private volatile long lastAppended = -1;
     private volatile long syncedUpTo = -1;
@@ -66,7 +82,8 @@ final class TypedQueue<T> implements AutoCloseable {
         this.codec = codec;
         this.fsync = fsync;
         TornCycleFiles.setAside(directory);
-        this.queue = SingleChronicleQueueBuilder.binary(directory).build();
+        this.queue = SingleChronicleQueueBuilder.binary(directory).blockSize(BLOCK_BYTES).indexCount(INDEX_COUNT)
+                .build();
         this.appender = queue.createAppender();
         // Appends are serialized by appendLock; close may come from another thread than the last append.
         this.appender.singleThreadedCheckDisabled(true);
