@@ -178,21 +178,29 @@ public final class ApiLoadTest {
      * after them; its rate and the process's CPU per message (µs).
      */
     private Rate pipelineAlone(EmbeddedNode node, int first, int count) throws Exception {
-        List<Message> window = sign(first, count);
-        TaskCpu cpuBefore = TaskCpu.now();
-        long started = System.nanoTime();
-        long last = -1;
-        for (Message message : window) {
-            last = node.node().messageIntake().submit(message, Origin.LOCAL).inboxIndex();
-        }
-        if (!node.node().awaitApplied(last, Duration.ofMinutes(30))) {
-            throw new IllegalStateException("the pipeline window was not applied in time");
-        }
-        double perSecond = count / ((System.nanoTime() - started) / 1e9);
-        TaskCpu cpu = TaskCpu.now();
+        Applied applied = Applied.through(node, sign(first, count), Duration.ofMinutes(30));
         System.out.printf("pipeline alone at this size (%,d messages through the inbox): %,.0f messages/s; CPU per "
-                + "message by thread: %s%n", count, perSecond, cpu.summarySince(cpuBefore, count));
-        return new Rate(perSecond, cpu.perUnitSince(cpuBefore, count, ""));
+                + "message by thread: %s%n", count, applied.perSecond(),
+                applied.after().summarySince(applied.before(), count));
+        return new Rate(applied.perSecond(), applied.after().perUnitSince(applied.before(), count, ""));
+    }
+
+    /** Messages appended to the inbox until all were applied: the rate from the first append, the CPU around it. */
+    private record Applied(double perSecond, TaskCpu before, TaskCpu after) {
+
+        static Applied through(EmbeddedNode node, List<Message> messages, Duration patience) throws Exception {
+            TaskCpu before = TaskCpu.now();
+            long started = System.nanoTime();
+            long last = -1;
+            for (Message message : messages) {
+                last = node.node().messageIntake().submit(message, Origin.LOCAL).inboxIndex();
+            }
+            if (last >= 0 && !node.node().awaitApplied(last, patience)) {
+                throw new IllegalStateException(messages.size() + " messages were not applied within " + patience);
+            }
+            double perSecond = messages.size() / ((System.nanoTime() - started) / 1e9);
+            return new Applied(perSecond, before, TaskCpu.now());
+        }
     }
 
     /**
@@ -413,20 +421,13 @@ public final class ApiLoadTest {
             List<Message> messages = sign(size, window);
             memory.reset();
             long writtenBefore = DiskWrites.bytes();
-            TaskCpu cpuBefore = TaskCpu.now();
-            long windowStarted = System.nanoTime();
-            long last = -1;
-            for (Message message : messages) {
-                last = node.node().messageIntake().submit(message, Origin.LOCAL).inboxIndex();
-            }
-            awaitApplied(last);
-            double seconds = (System.nanoTime() - windowStarted) / 1e9;
+            Applied applied = Applied.through(node, messages, Duration.ofHours(4));
             System.out.printf("pipeline at %,d stored: %,.0f messages/s through the inbox (%,d messages); %,.0f "
-                    + "bytes written per message; %s%s%n", size, window / seconds, window,
+                    + "bytes written per message; %s%s%n", size, applied.perSecond(), window,
                     (double) (DiskWrites.bytes() - writtenBefore) / window, memory.summary(), storeWrites());
-            TaskCpu cpu = TaskCpu.now();
-            System.out.printf("  CPU per message by thread: %s%n", cpu.summarySince(cpuBefore, window));
-            stops.add(Stop.measured(size, window / seconds, cpuBefore, cpu, window));
+            System.out.printf("  CPU per message by thread: %s%n",
+                    applied.after().summarySince(applied.before(), window));
+            stops.add(Stop.measured(size, applied.perSecond(), applied.before(), applied.after(), window));
             size += window;
         }
 
