@@ -32,14 +32,27 @@ final class KnownHashesTest {
     }
 
     @Test
-    void sayWhenMoreDistinctHashesWereAddedThanItWasSizedFor() {
+    void itGrowsOnlyWhenMoreDistinctHashesWereAddedThanItsNewestLayerWasSizedFor() {
         KnownHashes known = new KnownHashes(100);
         List<String> added = hashes(100);
         added.forEach(known::add);
         added.forEach(known::add);
-        assertThat(known.isOverCapacity()).as("the same hundred twice").isFalse();
-        known.add(hashes(1).getFirst());
-        assertThat(known.isOverCapacity()).as("a hundred and one").isTrue();
+        assertThat(known.layerCount()).as("the same hundred twice").isEqualTo(1);
+        // Ten more, not one: a new hash can find its bits set already (a false "maybe") and not count.
+        hashes(10).forEach(known::add);
+        assertThat(known.layerCount()).as("a hundred and ten").isEqualTo(2);
+        assertThat(known.capacity()).isEqualTo(300);
+    }
+
+    @Test
+    void grownFiftyFoldItStillKnowsEveryAddedHashAndFewerThanThreeInAHundredUnknownOnesAreMaybes() {
+        KnownHashes known = new KnownHashes(1_000);
+        List<String> added = hashes(50_000);
+        added.forEach(known::add);
+        assertThat(known.layerCount()).isEqualTo(6);
+        assertThat(added).allMatch(known::mightContain);
+        long falseMaybes = hashes(100_000).stream().filter(known::mightContain).count();
+        assertThat(falseMaybes).isLessThan(3_000);
     }
 
     @Test

@@ -116,7 +116,7 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
             Migrations.apply(connections.writer());
             connections.writer().setAutoCommit(false);
             appliedInboxIndex = readAppliedIndex(connections.writer());
-            knownHashes = readKnownHashes(connections.writer(), 0);
+            knownHashes = readKnownHashes(connections.writer());
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connections);
             throw e instanceof SQLException sql ? new StoreException(name + " could not migrate its schema", sql)
@@ -145,14 +145,6 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
         Open db = requireOpen();
         if (writing != null) {
             throw new IllegalStateException(name + " already has an open write transaction; close it first");
-        }
-        try {
-            if (knownHashes.isOverCapacity()) {
-                knownHashes = readKnownHashes(db.writer(), knownHashes.capacity() * 2);
-            }
-        } catch (SQLException e) {
-            rollback();
-            throw new StoreException("reading the stored message hashes", e);
         }
         writing = new SqlWrites(db.writerStatements(), db.dialect(), knownHashes, new SqlWrites.Ending() {
             @Override
@@ -262,14 +254,14 @@ public final class JdbcStateStore implements StateStore, AutoCloseable {
     }
 
     /**
-     * A filter holding every stored message's hash, sized for at least {@code capacity} and twice what is stored;
-     * one scan of the item hash key (about a second per million messages on SQLite).
+     * A filter holding every stored message's hash, sized for twice what is stored (it grows by itself from there);
+     * one scan of the item hash key at opening (about a second per million messages on SQLite).
      */
-    private KnownHashes readKnownHashes(Connection writer, long capacity) throws SQLException {
+    private KnownHashes readKnownHashes(Connection writer) throws SQLException {
         long started = System.nanoTime();
         long stored = storedMessages(writer);
         try (Statement statement = writer.createStatement()) {
-            KnownHashes known = KnownHashes.forStored(stored, Math.max(capacity, smallestHashFilter));
+            KnownHashes known = KnownHashes.forStored(stored, smallestHashFilter);
             // Streamed, not held whole: PostgreSQL's driver streams a result only with a fetch size (and no
             // autocommit, which the writer has).
             statement.setFetchSize(10_000);

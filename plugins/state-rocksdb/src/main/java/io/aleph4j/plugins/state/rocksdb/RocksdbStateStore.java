@@ -51,7 +51,7 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
     /**
      * The item hashes of the stored messages, and of the stored posts, in front of the writer's lookups; guarded by
      * {@code this}. Each is read from the database at the first transaction after opening or resetting it, and
-     * again, twice as large, when more hashes were added to it than it was sized for.
+     * grows by itself from there.
      */
     private KnownHashes knownMessages;
     private KnownHashes knownPosts;
@@ -143,8 +143,10 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
         if (writing != null) {
             throw new IllegalStateException(name + " already has an open write transaction; close it first");
         }
-        knownMessages = upToDate(knownMessages, db, Column.MESSAGE_TIMES);
-        knownPosts = upToDate(knownPosts, db, Column.POST_TIMES);
+        if (knownMessages == null) {
+            knownMessages = readKnownHashes(db, Column.MESSAGE_TIMES);
+            knownPosts = readKnownHashes(db, Column.POST_TIMES);
+        }
         writing = new Writes(db, new PendingWrites(db), knownMessages, knownPosts, new Writes.Ending() {
             @Override
             public void commit(Writes transaction, long throughInboxIndex) {
@@ -159,25 +161,18 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
         return writing;
     }
 
-    /** {@code known} if it still serves, else one read anew from {@code hashKeyed} (larger if it had filled). */
-    private static KnownHashes upToDate(KnownHashes known, Database db, Column hashKeyed) {
-        if (known != null && !known.isOverCapacity()) {
-            return known;
-        }
-        return readKnownHashes(db, hashKeyed, known == null ? 0 : known.capacity() * 2);
-    }
-
-    /** A filter sized for at least {@code capacity} hashes and twice those stored, holding the stored ones. */
-    private static KnownHashes readKnownHashes(Database db, Column hashKeyed, long capacity) {
-        KnownHashes known = KnownHashes.forStored(db.estimatedKeys(hashKeyed),
-                Math.max(capacity, SMALLEST_HASH_FILTER));
+    /**
+     * A filter of the hashes stored in {@code hashKeyed}, sized for twice as many as RocksDB estimates it holds (the
+     * filter grows by itself if the estimate was low, and as the store grows).
+     */
+    private static KnownHashes readKnownHashes(Database db, Column hashKeyed) {
+        KnownHashes known = KnownHashes.forStored(db.estimatedKeys(hashKeyed), SMALLEST_HASH_FILTER);
         try (View view = View.snapshot(db); Cursor keys = view.cursor(hashKeyed)) {
             for (keys.seekToFirst(); keys.isValid(); keys.next()) {
                 known.add(new String(keys.key(), StandardCharsets.ISO_8859_1));
             }
         }
-        // The estimate can be low; a filter past its capacity answers "maybe" too often to be worth keeping.
-        return known.isOverCapacity() ? readKnownHashes(db, hashKeyed, known.capacity() * 2) : known;
+        return known;
     }
 
     private void commitWrites(Database db, Writes transaction, long throughInboxIndex) {

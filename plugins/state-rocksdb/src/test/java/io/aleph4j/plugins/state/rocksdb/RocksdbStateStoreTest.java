@@ -169,7 +169,7 @@ final class RocksdbStateStoreTest extends StateStoreContract {
             tx.putPost(row);
             return null;
         });
-        // The eighth transaction rebuilt the filter, larger, from the database; a reopening rebuilds it too.
+        // The filter grew past its first 65,536 hashes on the way; a reopening reads it anew from the database.
         long missedAfterGrowing = write(8, tx -> missed(tx, messages));
         assertThat(missedAfterGrowing).isZero();
         close(store);
