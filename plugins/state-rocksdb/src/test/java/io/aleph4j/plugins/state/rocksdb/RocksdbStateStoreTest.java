@@ -43,16 +43,23 @@ final class RocksdbStateStoreTest extends StateStoreContract {
     }
 
     @Test
-    void aCommitIsOnDiskWhenItReturnsSoThatAProcessCrashLosesNothing() throws Exception {
+    void withTheWriteAheadLogACommitIsOnDiskWhenItReturnsSoThatAProcessCrashLosesNothing() throws Exception {
+        Path logged = directory.resolve("logged");
+        RocksdbStateStore withLog = new RocksdbStateStore("logged", logged, 8 << 20, 8 << 20, true);
+        withLog.open();
         MessageRecord post = post(1, "0xowner", "note", 100.0);
-        write(7, tx -> {
-            tx.putMessage(post);
-            return null;
-        });
-        // The files as a killed process leaves them: nothing flushed or closed, the commit only in the log.
         Path crashed = directory.resolve("crashed");
-        copy(directory.resolve("state"), crashed);
-        RocksdbStateStore recovered = new RocksdbStateStore("recovered", crashed, 8 << 20, 8 << 20);
+        try {
+            write(withLog, 7, tx -> {
+                tx.putMessage(post);
+                return null;
+            });
+            // The files as a killed process leaves them: nothing flushed or closed, the commit only in the log.
+            copy(logged, crashed);
+        } finally {
+            withLog.close();
+        }
+        RocksdbStateStore recovered = new RocksdbStateStore("recovered", crashed, 8 << 20, 8 << 20, true);
         recovered.open();
         try {
             assertThat(recovered.appliedInboxIndex()).isEqualTo(7);
