@@ -19,6 +19,7 @@ import io.aleph4j.testkit.PostgresServer;
 import io.javalin.Javalin;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,6 +95,17 @@ public final class ApiLoadTest {
         // -Ddata=DIR reuses a directory an earlier run filled with `stored` messages: no prefill then.
         String reuse = System.getProperty("data");
         Path directory = reuse != null ? Path.of(reuse) : Files.createTempDirectory("aleph4j-load-");
+        try {
+            run(stored, ingest, queryCount, directory, reuse);
+        } finally {
+            // A 10 M run leaves ~14 GB: a directory the tool made goes with it, unless -Dkeep=true (for -Ddata=).
+            if (reuse == null && !Boolean.getBoolean("keep")) {
+                deleteTree(directory);
+            }
+        }
+    }
+
+    private void run(int stored, int ingest, int queryCount, Path directory, String reuse) throws Exception {
         System.out.printf("load test: %,d stored messages, %,d ingested over %s, %,d queries per size; store %s; "
                 + "data in %s%n", stored, ingest, VIA_INBOX ? "the inbox" : "HTTP", queryCount, STORE, directory);
         // Numbered after everything an earlier run may have stored (its prefill, ingest and sentinel); a reused
@@ -336,12 +348,16 @@ public final class ApiLoadTest {
                 throw new IllegalStateException("the warm-up was not applied in time");
             }
         } finally {
-            try (Stream<Path> paths = Files.walk(scratch)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            deleteTree(scratch);
         }
         System.out.printf("warm-up: %,d messages through a throwaway node in %.0f s%n", count,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     /** Empties the store and rebuilds it from the whole log, as {@code bin/aleph4j replay} does; timed. */
