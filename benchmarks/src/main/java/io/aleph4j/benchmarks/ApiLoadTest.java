@@ -61,7 +61,7 @@ import java.util.stream.Stream;
  *   p50/p99 per kind; optionally ({@code -Dreplay=true}) a timed replay of the whole log.</li>
  * </ol>
  * Usage: {@code benchmarks/load [stored] [ingest] [queries]} (defaults 1,000,000, 40,000, 3,000);
- * {@code -Dstore=sqlite|rocksdb|postgres}, {@code -Drocksdb.wal=true}, {@code -Dwindow=} (the pipeline window, 50,000).
+ * {@code -Dstore=sqlite|rocksdb|postgres}, {@code -Drocksdb.wal=false}, {@code -Dwindow=} (the pipeline window, 50,000).
  */
 public final class ApiLoadTest {
 
@@ -384,9 +384,9 @@ public final class ApiLoadTest {
                     .set("state-postgres", "url", Optional.ofNullable(System.getProperty("postgres.url"))
                             .orElseGet(() -> PostgresServer.shared().createDatabase()))
                     .set("state-postgres", "user", PostgresServer.USER);
-            // -Drocksdb.wal=true: commits through RocksDB's write-ahead log too (the plugin's write-ahead-log key).
+            // -Drocksdb.wal=false: commits without RocksDB's write-ahead log (the plugin's write-ahead-log key).
             case "rocksdb" -> node.plugin(InlinePlugin.of("state-rocksdb", ROCKSDB))
-                    .set("state-rocksdb", "write-ahead-log", Boolean.getBoolean("rocksdb.wal"));
+                    .set("state-rocksdb", "write-ahead-log", !"false".equals(System.getProperty("rocksdb.wal")));
             default -> throw new IllegalArgumentException("-Dstore=" + STORE + " is not sqlite, postgres or rocksdb");
         };
     }

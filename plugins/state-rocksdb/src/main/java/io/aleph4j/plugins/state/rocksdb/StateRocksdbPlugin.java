@@ -19,10 +19,10 @@ public final class StateRocksdbPlugin implements AlephPlugin {
     static final ConfigKey<Integer> WRITE_BUFFER_MIB = ConfigKey.integer("write-buffer-mib", 128,
             "the memory in MiB that the write buffers of all column families share");
 
-    static final ConfigKey<Boolean> WRITE_AHEAD_LOG = ConfigKey.bool("write-ahead-log", false,
+    static final ConfigKey<Boolean> WRITE_AHEAD_LOG = ConfigKey.bool("write-ahead-log", true,
             "whether commits also go through RocksDB's write-ahead log (a process crash then loses nothing "
-                    + "committed); without it, the default, a third fewer bytes are written and a crash drops the "
-                    + "commits since the last flush, which the pipeline replays from the message log");
+                    + "committed); without it a third fewer bytes are written and a crash drops the commits since "
+                    + "the last flush, which the pipeline replays from the message log");
 
     private RocksdbStateStore store;
 

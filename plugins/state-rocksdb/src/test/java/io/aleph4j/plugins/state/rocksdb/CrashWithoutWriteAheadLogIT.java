@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A node on state-rocksdb without RocksDB's write-ahead log (the plugin's default), killed before its store flushed:
+ * A node on state-rocksdb without RocksDB's write-ahead log ({@code write-ahead-log: false}), killed before its store flushed:
  * the files it leaves hold the message log whole and the store as of its last flush, and the next start replays
  * the rest from the log.
  */
@@ -55,7 +55,7 @@ final class CrashWithoutWriteAheadLogIT {
         assertThat(before).hasSize(MESSAGES);
 
         RocksdbStateStore leftOver = new RocksdbStateStore("left over",
-                inspected.resolve("plugins/state-rocksdb/state-rocksdb"), 8 << 20, 8 << 20);
+                inspected.resolve("plugins/state-rocksdb/state-rocksdb"), 8 << 20, 8 << 20, false);
         leftOver.open();
         try {
             assertThat(leftOver.appliedInboxIndex()).as("what the killed store's own files hold").isLessThan(last);
@@ -71,7 +71,8 @@ final class CrashWithoutWriteAheadLogIT {
     private static EmbeddedNode node(Path data) {
         // No chain bridge: each message is stored rejected, which is enough to see what survived.
         return EmbeddedNode.builder().dataDirectory(data)
-                .plugin(InlinePlugin.of("state-rocksdb", new StateRocksdbPlugin())).start();
+                .plugin(InlinePlugin.of("state-rocksdb", new StateRocksdbPlugin()))
+                .set("state-rocksdb", "write-ahead-log", false).start();
     }
 
     private static Message message(String text) {
