@@ -13,13 +13,9 @@ import io.aleph4j.api.state.MessageRecord;
 import io.aleph4j.api.state.PageRequest;
 import io.aleph4j.kernel.InlinePlugin;
 import io.aleph4j.testkit.EmbeddedNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,8 +45,8 @@ final class CrashWithoutWriteAheadLogIT {
             assertThat(node.node().awaitApplied(last, Duration.ofSeconds(30))).as("applied in time").isTrue();
             before = stored(node);
             // The files as a SIGKILL leaves them: the log's entries written, the store's commits in memtables only.
-            copy(data, crashed);
-            copy(data, inspected);
+            KilledFiles.copy(data, crashed);
+            KilledFiles.copy(data, inspected);
         }
         assertThat(before).hasSize(MESSAGES);
 
@@ -84,18 +80,5 @@ final class CrashWithoutWriteAheadLogIT {
 
     private static List<MessageRecord> stored(EmbeddedNode node) {
         return node.node().stateQueries().orElseThrow().messages(MessageFilter.any(), PageRequest.all()).items();
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (!file.getFileName().toString().equals("LOCK")) {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }

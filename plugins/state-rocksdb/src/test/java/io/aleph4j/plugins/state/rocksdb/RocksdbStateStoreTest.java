@@ -10,12 +10,9 @@ import io.aleph4j.api.state.SortOrder;
 import io.aleph4j.api.state.StateStore;
 import io.aleph4j.api.state.StateTransaction;
 import io.aleph4j.testkit.StateStoreContract;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +52,7 @@ final class RocksdbStateStoreTest extends StateStoreContract {
                 return null;
             });
             // The files as a killed process leaves them: nothing flushed or closed, the commit only in the log.
-            copy(logged, crashed);
+            KilledFiles.copy(logged, crashed);
         } finally {
             withLog.close();
         }
@@ -87,7 +84,7 @@ final class RocksdbStateStoreTest extends StateStoreContract {
                 tx.putMessage(notFlushed);
                 return null;
             });
-            copy(logless, directory.resolve("crashed"));
+            KilledFiles.copy(logless, directory.resolve("crashed"));
         } finally {
             withoutLog.close();
         }
@@ -215,18 +212,5 @@ final class RocksdbStateStoreTest extends StateStoreContract {
     /** How many of the first {@code count} messages the transaction does not find. */
     private static long missed(StateTransaction tx, int count) {
         return IntStream.range(0, count).filter(n -> tx.message(hash(n)).isEmpty()).count();
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (!file.getFileName().toString().equals("LOCK")) {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }
