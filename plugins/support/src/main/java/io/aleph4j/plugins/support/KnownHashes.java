@@ -47,8 +47,10 @@ public final class KnownHashes {
     /** False when {@code itemHash} was certainly never added. */
     public boolean mightContain(String itemHash) {
         long digest = fnv1a(itemHash);
+        long first = mix(digest);
+        long step = step(digest);
         for (Layer layer : layers) {
-            if (layer.probe(digest, false)) {
+            if (layer.probe(first, step, false)) {
                 return true;
             }
         }
@@ -58,12 +60,14 @@ public final class KnownHashes {
     /** Adds a hash; a hash added before (a status change, a replay) does not count again toward the capacity. */
     public void add(String itemHash) {
         long digest = fnv1a(itemHash);
+        long first = mix(digest);
+        long step = step(digest);
         for (Layer layer : layers) {
-            if (layer != newest && layer.probe(digest, false)) {
+            if (layer != newest && layer.probe(first, step, false)) {
                 return; // an older layer answers "maybe" for it already, and always will
             }
         }
-        if (!newest.probe(digest, true) && ++newest.added > newest.capacity) {
+        if (!newest.probe(first, step, true) && ++newest.added > newest.capacity) {
             newest = new Layer(newest.capacity * GROWTH, newest.bitsPerHash + 1);
             layers.add(newest);
         }
@@ -98,12 +102,10 @@ public final class KnownHashes {
         }
 
         /**
-         * Looks at the digest's bits (double hashing over the 64-bit digest), setting them when {@code set}; answers
-         * whether they were all set already.
+         * Looks at a hash's bits (double hashing: {@code first + i * step}, the same for every layer), setting them
+         * when {@code set}; answers whether they were all set already.
          */
-        boolean probe(long digest, boolean set) {
-            long first = mix(digest);
-            long step = mix(digest ^ 0x9E3779B97F4A7C15L) | 1;
+        boolean probe(long first, long step, boolean set) {
             boolean allSet = true;
             for (int i = 0; i < probes; i++) {
                 long bit = Long.remainderUnsigned(first + i * step, bitCount);
@@ -128,6 +130,11 @@ public final class KnownHashes {
             hash = (hash ^ text.charAt(i)) * 0x100000001B3L;
         }
         return hash;
+    }
+
+    /** The odd stride of a hash's double hashing, independent of {@link #mix} of the same digest. */
+    private static long step(long digest) {
+        return mix(digest ^ 0x9E3779B97F4A7C15L) | 1;
     }
 
     /** The finalizer of SplitMix64: spreads every input bit over the output. */
