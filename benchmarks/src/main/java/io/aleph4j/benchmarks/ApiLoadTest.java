@@ -334,19 +334,12 @@ public final class ApiLoadTest {
                 .plugin(InlinePlugin.of("chain-evm", new ChainEvmPlugin()))
                 .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin()))).start()) {
             List<Message> messages = sign(0, count);
-            if (!VIA_INBOX) {
+            if (!VIA_INBOX && count >= 2) {
                 // The HTTP path too (client, server, api-http), with the first half: the ingest is timed warm.
-                List<Message> overHttp = messages.subList(0, count / 2);
-                post(node.uri("/api/v0/messages"), overHttp.stream().map(ApiLoadTest::publishBody).toList());
+                applyOverHttp(node, messages.subList(0, count / 2));
                 messages = messages.subList(count / 2, count);
             }
-            long last = -1;
-            for (Message message : messages) {
-                last = node.node().messageIntake().submit(message, Origin.LOCAL).inboxIndex();
-            }
-            if (!node.node().awaitApplied(last, Duration.ofMinutes(30))) {
-                throw new IllegalStateException("the warm-up was not applied in time");
-            }
+            Applied.through(node, messages, Duration.ofMinutes(30));
         } finally {
             deleteTree(scratch);
         }
