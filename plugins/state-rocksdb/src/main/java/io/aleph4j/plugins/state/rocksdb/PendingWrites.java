@@ -1,20 +1,27 @@
 package io.aleph4j.plugins.state.rocksdb;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
 /**
- * A write transaction's changes: appended to a plain {@link WriteBatch}, which the commit writes, and kept by key in
- * memory, so that the transaction's own reads see them over the committed state. RocksDB's
- * {@code WriteBatchWithIndex} does the same with a native index, whose inserts took a third of the applying
- * thread's time (docs/benchmarks.md); lookups here are a hash map's, and the rare scan of a family the transaction
- * changed sorts that family's changes once.
+ * A write transaction's changes, kept by key in memory, so that the transaction's own reads see them over the
+ * committed state, and written at its commit as one {@link WriteBatch}. RocksDB's {@code WriteBatchWithIndex} does
+ * the same with a native index, whose inserts took a third of the applying thread's time (docs/benchmarks.md);
+ * lookups here are a hash map's, and the rare scan of a family the transaction changed sorts that family's changes
+ * once.
+ * <p>
+ * The batch holds each family's changes in key order: a memtable is a skip list that remembers where its last insert
+ * went, so keys in order each start from their predecessor's place instead of a search from the top through a list
+ * far larger than the CPU's caches (in the order the messages came, that search was a third of the applying thread's
+ * time at a million messages stored: docs/benchmarks.md).
  */
 final class PendingWrites implements AutoCloseable {
 
@@ -23,6 +30,8 @@ final class PendingWrites implements AutoCloseable {
 
     private final Database database;
     private final WriteBatch batch = new WriteBatch();
+    /** Whether {@link #batch} holds the changes: it is made once, at the commit. */
+    private boolean batched;
     private final Map<Column, Map<Bytes, byte[]>> changes = new EnumMap<>(Column.class);
     /** Each changed family's changes in key order, made for a scan and dropped at the family's next change. */
     private final Map<Column, NavigableMap<byte[], byte[]>> sorted = new EnumMap<>(Column.class);
@@ -32,24 +41,17 @@ final class PendingWrites implements AutoCloseable {
     }
 
     void put(Column column, byte[] key, byte[] value) {
-        try {
-            batch.put(database.handle(column), key, value);
-        } catch (RocksDBException e) {
-            throw new StoreException("writing " + column, e);
-        }
         changed(column).put(new Bytes(key), value);
     }
 
     void delete(Column column, byte[] key) {
-        try {
-            batch.delete(database.handle(column), key);
-        } catch (RocksDBException e) {
-            throw new StoreException("writing " + column, e);
-        }
         changed(column).put(new Bytes(key), DELETED);
     }
 
     private Map<Bytes, byte[]> changed(Column column) {
+        if (batched) {
+            throw new IllegalStateException("a change after the commit's batch was made");
+        }
         sorted.remove(column);
         return changes.computeIfAbsent(column, unused -> new HashMap<>());
     }
@@ -82,9 +84,35 @@ final class PendingWrites implements AutoCloseable {
         return new Merged(committed, inOrder);
     }
 
-    /** The batch the commit writes (the store adds the counters and the applied index to it). */
+    /**
+     * The batch the commit writes, each family's changes in key order (the store adds the counters and the applied
+     * index to it). A key changed twice is written once, as the transaction left it.
+     */
     WriteBatch batch() {
+        if (!batched) {
+            batched = true;
+            for (Map.Entry<Column, Map<Bytes, byte[]>> family : changes.entrySet()) {
+                write(database.handle(family.getKey()), family.getValue());
+            }
+        }
         return batch;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void write(ColumnFamilyHandle family, Map<Bytes, byte[]> changed) {
+        Map.Entry<Bytes, byte[]>[] inOrder = changed.entrySet().toArray(Map.Entry[]::new);
+        Arrays.sort(inOrder, (a, b) -> Bytes.compare(a.getKey().value(), b.getKey().value()));
+        try {
+            for (Map.Entry<Bytes, byte[]> change : inOrder) {
+                if (change.getValue() == DELETED) {
+                    batch.delete(family, change.getKey().value());
+                } else {
+                    batch.put(family, change.getKey().value(), change.getValue());
+                }
+            }
+        } catch (RocksDBException e) {
+            throw new StoreException("writing a batch", e);
+        }
     }
 
     @Override

@@ -11,7 +11,9 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.Lock;
@@ -189,7 +191,10 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
             }
             WriteBatch batch = transaction.pending().batch();
             // Each counter changed by the transaction is read once and written once: the pipeline is the only writer.
-            for (Map.Entry<Bytes, Long> change : transaction.counterChanges().entrySet()) {
+            // In key order, as the batch's other families (PendingWrites).
+            List<Map.Entry<Bytes, Long>> counters = new ArrayList<>(transaction.counterChanges().entrySet());
+            counters.sort((a, b) -> Bytes.compare(a.getKey().value(), b.getKey().value()));
+            for (Map.Entry<Bytes, Long> change : counters) {
                 if (change.getValue() == 0) {
                     continue;
                 }

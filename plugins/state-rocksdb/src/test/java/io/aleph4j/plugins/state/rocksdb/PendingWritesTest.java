@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
 
 /** A transaction's reads through its pending changes, against a real RocksDB holding the committed state. */
 class PendingWritesTest {
@@ -125,6 +126,130 @@ class PendingWritesTest {
                     }
                 }
             }
+        }
+    }
+
+    /** Keys in order let each memtable insert start where the last one went (see PendingWrites). */
+    @Test
+    void theCommittedBatchHoldsEachFamilysChangesOnceInKeyOrderAndCommitsWhatTheTransactionLeft()
+            throws RocksDBException {
+        commit(Map.of("d4", "old", "d6", "old"));
+        List<String> written = new ArrayList<>();
+        try (PendingWrites pending = new PendingWrites(database)) {
+            pending.put(FAMILY, bytes("d9"), bytes("nine"));
+            pending.put(Column.MESSAGES_BY_SENDER, bytes("s2"), bytes("two"));
+            pending.put(FAMILY, bytes("d1"), bytes("one"));
+            pending.put(FAMILY, bytes("d4"), bytes("four"));
+            pending.delete(FAMILY, bytes("d4"));
+            pending.delete(FAMILY, bytes("d6"));
+            pending.put(FAMILY, bytes("d6"), bytes("six"));
+            pending.put(Column.MESSAGES_BY_SENDER, bytes("s1"), bytes("one"));
+            try (WriteBatch.Handler handler = new Recorder(written)) {
+                pending.batch().iterate(handler);
+            }
+            database.db().write(database.writeOptions(), pending.batch());
+            assertThatThrownBy(() -> pending.put(FAMILY, bytes("d7"), bytes("late")))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+
+        int tagFamily = database.handle(FAMILY).getID();
+        int senderFamily = database.handle(Column.MESSAGES_BY_SENDER).getID();
+        assertThat(written).containsSubsequence("put " + tagFamily + " d1", "delete " + tagFamily + " d4",
+                "put " + tagFamily + " d6", "put " + tagFamily + " d9").hasSize(6)
+                .containsSubsequence("put " + senderFamily + " s1", "put " + senderFamily + " s2");
+        assertThat(database.db().get(database.handle(FAMILY), bytes("d4"))).isNull();
+        assertThat(text(database.db().get(database.handle(FAMILY), bytes("d6")))).isEqualTo("six");
+    }
+
+    /** Each entry of a batch as "put|delete family key". */
+    private static final class Recorder extends WriteBatch.Handler {
+        private final List<String> seen;
+
+        Recorder(List<String> seen) {
+            this.seen = seen;
+        }
+
+        @Override
+        public void put(int family, byte[] key, byte[] value) {
+            seen.add("put " + family + " " + text(key));
+        }
+
+        @Override
+        public void delete(int family, byte[] key) {
+            seen.add("delete " + family + " " + text(key));
+        }
+
+        @Override
+        public void put(byte[] key, byte[] value) {
+            seen.add("put 0 " + text(key));
+        }
+
+        @Override
+        public void merge(int family, byte[] key, byte[] value) {
+            seen.add("merge");
+        }
+
+        @Override
+        public void merge(byte[] key, byte[] value) {
+            seen.add("merge");
+        }
+
+        @Override
+        public void delete(byte[] key) {
+            seen.add("delete 0 " + text(key));
+        }
+
+        @Override
+        public void singleDelete(int family, byte[] key) {
+            seen.add("single delete");
+        }
+
+        @Override
+        public void singleDelete(byte[] key) {
+            seen.add("single delete");
+        }
+
+        @Override
+        public void deleteRange(int family, byte[] begin, byte[] end) {
+            seen.add("delete range");
+        }
+
+        @Override
+        public void deleteRange(byte[] begin, byte[] end) {
+            seen.add("delete range");
+        }
+
+        @Override
+        public void logData(byte[] blob) {
+        }
+
+        @Override
+        public void putBlobIndex(int family, byte[] key, byte[] value) {
+            seen.add("blob");
+        }
+
+        @Override
+        public void markBeginPrepare() {
+        }
+
+        @Override
+        public void markEndPrepare(byte[] transactionId) {
+        }
+
+        @Override
+        public void markNoop(boolean emptyBatch) {
+        }
+
+        @Override
+        public void markRollback(byte[] transactionId) {
+        }
+
+        @Override
+        public void markCommit(byte[] transactionId) {
+        }
+
+        @Override
+        public void markCommitWithTimestamp(byte[] transactionId, byte[] timestamp) {
         }
     }
 
