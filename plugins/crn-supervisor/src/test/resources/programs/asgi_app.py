@@ -115,7 +115,8 @@ async def app(scope, receive, send):
                   "body": body.decode(), "greeting": os.environ.get("GREETING"),
                   "hostname": socket.gethostname(),
                   "content_length": dict(scope["headers"]).get(b"content-length", b"").decode() or None,
-                  "transfer_encoding": dict(scope["headers"]).get(b"transfer-encoding", b"").decode() or None}
+                  "transfer_encoding": dict(scope["headers"]).get(b"transfer-encoding", b"").decode() or None,
+                  "header_names": sorted({name.decode().lower() for name, _ in scope["headers"]})}
     data = json.dumps(answer).encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"x-program", b"asgi")]})

@@ -126,6 +126,18 @@ final class CrnSupervisorIT {
     }
 
     @Test
+    void theHeadersTheClientsConnectionNamesStayOnItsHopAndTheOthersReachTheProgram() throws Exception {
+        // As the JDK's client offers h2c: Connection names HTTP2-Settings, which concerns the client's hop alone.
+        String response = rawGet("127.0.0.1", "/vm/" + asgi + "/headers",
+                "Connection: close, X-Hop, HTTP2-Settings\r\nX-Hop: for the supervisor\r\n"
+                        + "HTTP2-Settings: AAMAAABkAAQBAAAAAAIAAAAA\r\nX-Kept: for the program\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 200").contains("\"x-kept\"");
+        assertThat(response).doesNotContain("\"x-hop\"").doesNotContain("\"http2-settings\"")
+                .doesNotContain("\"connection\"");
+    }
+
+    @Test
     void aWasmProgramPublishedWithTheSdksDefaultRuntimeRunsInTheJvmAndAnswersThroughVmPath() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(crn("/vm/" + wasm + "/from/wasm?q=1"))
                 .header("X-Test", "yes").build(), HttpResponse.BodyHandlers.ofString());
@@ -374,10 +386,15 @@ final class CrnSupervisorIT {
 
     /** A GET with a Host header of our choosing, which the JDK's client does not send. */
     private static String rawGet(String host, String path) throws IOException {
+        return rawGet(host, path, "Connection: close\r\n");
+    }
+
+    /** A GET with the given header lines (each ending in CRLF; a Connection one among them), as the JDK forbids. */
+    private static String rawGet(String host, String path, String headerLines) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", crnPort)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + headerLines + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();

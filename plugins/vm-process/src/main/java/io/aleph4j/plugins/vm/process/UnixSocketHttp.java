@@ -7,6 +7,7 @@ import io.aleph4j.api.vm.VmResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,8 +23,9 @@ import org.eclipse.jetty.io.Transport;
 
 /**
  * HTTP/1.1 to programs over their unix sockets, streaming both ways: one Jetty client for every program of the
- * runtime, each request sent over its program's socket. Hop-by-hop headers are not forwarded (RFC 9110 7.6.1);
- * Jetty frames the body itself.
+ * runtime, each request sent over its program's socket. Hop-by-hop headers are not forwarded (RFC 9110 7.6.1): the
+ * fixed ones and every header the client's {@code Connection} names (the JDK's client names {@code HTTP2-Settings}
+ * there when it offers h2c); Jetty frames the body itself.
  */
 final class UnixSocketHttp implements AutoCloseable {
 
@@ -52,9 +54,11 @@ final class UnixSocketHttp implements AutoCloseable {
                 // Past the answer's own timeout below, so that a silent program is a timeout (504), not an idle
                 // connection's abort (which the two timers racing made a 502).
                 .idleTimeout(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        Set<String> connectionOptions = connectionOptions(request.headers());
         outgoing.headers(headers -> {
             for (VmHeader header : request.headers()) {
-                if (!HOP_BY_HOP.contains(header.name().toLowerCase(Locale.ROOT))) {
+                String name = header.name().toLowerCase(Locale.ROOT);
+                if (!HOP_BY_HOP.contains(name) && !connectionOptions.contains(name)) {
                     headers.add(header.name(), header.value());
                 }
             }
@@ -90,6 +94,21 @@ final class UnixSocketHttp implements AutoCloseable {
             headers.add(new VmHeader(field.getName(), field.getValue()));
         }
         return new VmResponse(response.getStatus(), headers, listener.getInputStream());
+    }
+
+    /** The header names a request's {@code Connection} fields list, lower-cased: they concern this hop only. */
+    static Set<String> connectionOptions(List<VmHeader> headers) {
+        Set<String> names = new HashSet<>();
+        for (VmHeader header : headers) {
+            if (header.name().equalsIgnoreCase("connection")) {
+                for (String option : header.value().split(",")) {
+                    if (!option.isBlank()) {
+                        names.add(option.strip().toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     @Override
