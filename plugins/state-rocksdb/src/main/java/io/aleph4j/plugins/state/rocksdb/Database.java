@@ -13,6 +13,7 @@ import org.rocksdb.Cache;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.FlushOptions;
@@ -138,8 +139,11 @@ final class Database implements AutoCloseable {
         return new ColumnFamilyOptions()
                 .setTableFormatConfig(table)
                 // ZSTD at every level: the keys' item hashes are hex, which LZ4 cannot shrink and ZSTD's entropy
-                // coding halves; what a flush or compaction writes is what the disk takes.
+                // coding halves; what a flush or compaction writes is what the disk takes. Its level 1, not its
+                // default 3: compressing was 40 % of the compaction threads' time, which shares the cores with the
+                // pipeline (docs/benchmarks.md).
                 .setCompressionType(CompressionType.ZSTD_COMPRESSION)
+                .setCompressionOptions(track(natives, new CompressionOptions().setLevel(1)))
                 .setLevelCompactionDynamicLevelBytes(true)
                 .setWriteBufferSize(Math.max(4 << 20, writeBufferBytes / 2));
     }
