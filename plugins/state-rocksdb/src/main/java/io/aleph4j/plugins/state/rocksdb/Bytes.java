@@ -2,8 +2,8 @@ package io.aleph4j.plugins.state.rocksdb;
 
 import java.util.Arrays;
 
-/** A byte array as a map key: equal by content. */
-record Bytes(byte[] value) {
+/** A byte array as a map key: equal by content, ordered as RocksDB orders keys (unsigned bytes). */
+record Bytes(byte[] value) implements Comparable<Bytes> {
 
     @Override
     public boolean equals(Object other) {
@@ -18,6 +18,11 @@ record Bytes(byte[] value) {
     @Override
     public String toString() {
         return java.util.HexFormat.of().formatHex(value);
+    }
+
+    @Override
+    public int compareTo(Bytes other) {
+        return compare(value, other.value);
     }
 
     static int compare(byte[] a, byte[] b) {

@@ -1,8 +1,9 @@
 package io.aleph4j.plugins.state.rocksdb;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -98,10 +99,9 @@ final class PendingWrites implements AutoCloseable {
         return batch;
     }
 
-    @SuppressWarnings("unchecked")
     private void write(ColumnFamilyHandle family, Map<Bytes, byte[]> changed) {
-        Map.Entry<Bytes, byte[]>[] inOrder = changed.entrySet().toArray(Map.Entry[]::new);
-        Arrays.sort(inOrder, (a, b) -> Bytes.compare(a.getKey().value(), b.getKey().value()));
+        List<Map.Entry<Bytes, byte[]>> inOrder = new ArrayList<>(changed.entrySet());
+        inOrder.sort(Map.Entry.comparingByKey());
         try {
             for (Map.Entry<Bytes, byte[]> change : inOrder) {
                 if (change.getValue() == DELETED) {

@@ -89,7 +89,7 @@ class Reads implements StateQueries {
 
     /** Every counter whose key starts with {@code prefix}, pending changes included, in key order. */
     final Map<Bytes, Long> counters(byte[] prefix) {
-        Map<Bytes, Long> found = new TreeMap<>((a, b) -> Bytes.compare(a.value(), b.value()));
+        Map<Bytes, Long> found = new TreeMap<>();
         try (OrderedScan scan = OrderedScan.prefixed(view, Column.COUNTERS, prefix, false)) {
             while (scan.next()) {
                 found.put(new Bytes(scan.key()), Counters.decode(scan.value()));

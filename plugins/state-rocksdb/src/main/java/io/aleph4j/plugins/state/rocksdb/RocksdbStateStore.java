@@ -193,7 +193,7 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
             // Each counter changed by the transaction is read once and written once: the pipeline is the only writer.
             // In key order, as the batch's other families (PendingWrites).
             List<Map.Entry<Bytes, Long>> counters = new ArrayList<>(transaction.counterChanges().entrySet());
-            counters.sort((a, b) -> Bytes.compare(a.getKey().value(), b.getKey().value()));
+            counters.sort(Map.Entry.comparingByKey());
             for (Map.Entry<Bytes, Long> change : counters) {
                 if (change.getValue() == 0) {
                     continue;
