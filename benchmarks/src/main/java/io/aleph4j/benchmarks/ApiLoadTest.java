@@ -321,8 +321,9 @@ public final class ApiLoadTest {
      * Runs {@code count} messages through a throwaway node with the same plugins before the measured node starts
      * ({@code -Dwarmup=N}, default 150,000; 0 for none), so that the first stop, on an empty store, is not timed
      * on a JVM that is still compiling the pipeline while later stops are (after 50,000, C2 still took 18-57 µs per
-     * message of the empty store's window: a slower empty store flatters every ratio to it); half of them over HTTP unless the ingest
-     * goes through the inbox, so that the HTTP ingest is not timed compiling the client, the server and api-http.
+     * message of the empty store's window: a slower empty store flatters every ratio to it); half of them over HTTP
+     * unless the ingest goes through the inbox, so that the HTTP ingest is not timed compiling the client, the server
+     * and api-http.
      */
     private void warmUp(int count) throws Exception {
         if (count <= 0) {

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A node on state-rocksdb without RocksDB's write-ahead log ({@code write-ahead-log: false}), killed before its store flushed:
- * the files it leaves hold the message log whole and the store as of its last flush, and the next start replays
- * the rest from the log.
+ * A node on state-rocksdb without RocksDB's write-ahead log ({@code write-ahead-log: false}), killed before its
+ * store flushed: the files it leaves hold the message log whole and the store as of its last flush, and the next
+ * start replays the rest from the log.
  */
 final class CrashWithoutWriteAheadLogIT {
 

@@ -97,7 +97,7 @@ final class UnixSocketHttp implements AutoCloseable {
     }
 
     /** The header names a request's {@code Connection} fields list, lower-cased: they concern this hop only. */
-    static Set<String> connectionOptions(List<VmHeader> headers) {
+    private static Set<String> connectionOptions(List<VmHeader> headers) {
         Set<String> names = new HashSet<>();
         for (VmHeader header : headers) {
             if (header.name().equalsIgnoreCase("connection")) {
