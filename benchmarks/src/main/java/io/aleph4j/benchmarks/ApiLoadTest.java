@@ -136,8 +136,11 @@ public final class ApiLoadTest {
                 // message during the timed ingest (recompilations for this node's profile).
                 int warm = Math.min(20_000, ingested.size() / 5);
                 applyOverHttp(node, sign(first + 2 * ingested.size() + 2, warm + 1));
-                settle(); // the fill's compactions are not the HTTP ingest's work, nor the pipeline window's after it
             }
+            // The fill's compactions are not the ingest's work (over HTTP or through the inbox), nor the pipeline
+            // window's after it: the fill, slowed by signing in this process, leaves a backlog that a node taking
+            // messages at its own pace would not have.
+            settle();
             memory.reset();
             TaskCpu cpuBefore = TaskCpu.now();
             Batches batchesBefore = Batches.of(node);
@@ -468,11 +471,15 @@ public final class ApiLoadTest {
                     (double) (DiskWrites.bytes() - writtenBefore) / (size - from), memory.summary(), storeWrites());
             System.out.printf("  CPU per message by thread (signing included): %s%n",
                     TaskCpu.now().summarySince(cpuBefore, size - from));
+            if (STORE.equals("rocksdb")) {
+                System.out.print(familyCompactions(size));
+            }
         }
 
         /** The pipeline's rate at this size: a window of presigned messages, from submission until applied. */
         private void pipelineWindow() throws Exception {
             List<Message> messages = sign(size, window);
+            settle(); // as before the ingest: the window pays for the background work of its own writes
             memory.reset();
             long writtenBefore = DiskWrites.bytes();
             Applied applied = Applied.through(node, messages, Duration.ofHours(4));
@@ -494,6 +501,38 @@ public final class ApiLoadTest {
             String stalls = ROCKSDB.store().property("rocksdb.dbstats").lines()
                     .filter(line -> line.startsWith("Cumulative stall")).findFirst().orElse("no stall line");
             return "; so far " + describe(ROCKSDB.store().written()) + "; " + stalls;
+        }
+
+        /**
+         * What compactions wrote per stored message, by column family (the largest first) and level: where the
+         * store's background work goes as it grows.
+         */
+        private static String familyCompactions(int stored) {
+            StringBuilder report = new StringBuilder("  compactions by family, bytes written per stored message "
+                    + "(L0 is flushes; by level; size on disk per message):\n");
+            record Family(String name, double written, String byLevel, double size) {
+            }
+            List<Family> families = new ArrayList<>();
+            ROCKSDB.store().familyMapProperty("rocksdb.cfstats").forEach((name, stats) -> {
+                StringBuilder byLevel = new StringBuilder();
+                for (int level = 0; level < 7; level++) {
+                    String written = stats.get("compaction.L" + level + ".WriteGB");
+                    if (written != null && Double.parseDouble(written) > 0) {
+                        byLevel.append(String.format(" L%d %.0f", level, Double.parseDouble(written) * (1L << 30) / stored));
+                    }
+                }
+                families.add(new Family(name, Double.parseDouble(stats.getOrDefault("compaction.Sum.WriteGB", "0"))
+                        * (1L << 30) / stored, byLevel.toString(),
+                        Double.parseDouble(stats.getOrDefault("compaction.Sum.SizeBytes", "0")) / stored));
+            });
+            families.sort(Comparator.comparingDouble(Family::written).reversed());
+            for (Family family : families) {
+                if (family.written() >= 1) {
+                    report.append(String.format("    %-26s %,6.0f B (%s ); %,.0f B on disk%n", family.name(),
+                            family.written(), family.byLevel().strip(), family.size()));
+                }
+            }
+            return report.toString();
         }
 
         private void awaitApplied(long index) throws Exception {

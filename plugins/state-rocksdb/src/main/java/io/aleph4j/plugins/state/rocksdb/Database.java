@@ -1,10 +1,12 @@
 package io.aleph4j.plugins.state.rocksdb;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rocksdb.BlockBasedTableConfig;
@@ -179,6 +181,20 @@ final class Database implements AutoCloseable {
         } catch (RocksDBException e) {
             return "";
         }
+    }
+
+    /** A map property of each column family ({@code rocksdb.cfstats}: compaction figures by level), by family. */
+    Map<String, Map<String, String>> familyMapProperty(String name) {
+        Map<String, Map<String, String>> byFamily = new LinkedHashMap<>();
+        for (Column column : Column.values()) {
+            try {
+                byFamily.put(new String(column.familyName(), StandardCharsets.UTF_8),
+                        db.getMapProperty(handle(column), name));
+            } catch (RocksDBException e) {
+                byFamily.put(new String(column.familyName(), StandardCharsets.UTF_8), Map.of());
+            }
+        }
+        return byFamily;
     }
 
     /** RocksDB's estimate of how many keys {@code column} holds (0 when it has none to give). */

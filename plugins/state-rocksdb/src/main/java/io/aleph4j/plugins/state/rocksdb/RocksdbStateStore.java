@@ -304,6 +304,11 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
         return requireOpen().property(propertyName);
     }
 
+    /** A RocksDB map property of each column family ({@code rocksdb.cfstats}...), by family; for measurements. */
+    public Map<String, Map<String, String>> familyMapProperty(String propertyName) {
+        return requireOpen().familyMapProperty(propertyName);
+    }
+
     /**
      * Bytes RocksDB wrote since the database opened.
      *
