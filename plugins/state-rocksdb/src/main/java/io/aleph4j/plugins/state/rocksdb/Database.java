@@ -34,11 +34,12 @@ import org.rocksdb.WriteOptions;
  * An open RocksDB with the store's column families and options, and every native object they need, closed
  * together.
  *
- * <p>Options, and why: leveled compaction with dynamic level sizes (the least write amplification leveled
- * compaction has); ZSTD compression; a Bloom filter (10 bits a key) on the point-lookup families, so that looking up a message the store never
- * saw (the pipeline does it for every incoming message) costs no disk read; index and filter blocks in the block
- * cache, so that the cache size bounds the memory they take; a write buffer budget shared by every family
- * ({@link WriteBufferManager}); the write-ahead log on, written without fsync ({@link #writeOptions()}), or off.
+ * <p>Options, and why: leveled compaction with dynamic level sizes (the least write amplification leveled compaction
+ * has), eight files in level 0 before they compact and levels four times apart ({@link #family}); ZSTD compression; a
+ * Bloom filter (10 bits a key) on the point-lookup families, so that looking up a message the store never saw (the
+ * pipeline does it for every incoming message) costs no disk read; index and filter blocks in the block cache, so that
+ * the cache size bounds the memory they take; a write buffer budget shared by every family ({@link
+ * WriteBufferManager}); the write-ahead log on, written without fsync ({@link #writeOptions()}), or off.
  */
 final class Database implements AutoCloseable {
 
@@ -147,6 +148,13 @@ final class Database implements AutoCloseable {
                 .setCompressionType(CompressionType.ZSTD_COMPRESSION)
                 .setCompressionOptions(track(natives, new CompressionOptions().setLevel(1)))
                 .setLevelCompactionDynamicLevelBytes(true)
+                // An index family's keys arrive in random order, so each compaction out of level 0 rewrites nearly
+                // all of the level below it: the fewer and larger those compactions, the less is rewritten (level 0
+                // compacts once 8 files wait, not 4), and the smaller that level next to the last, the less each
+                // rewrites (4 times smaller per level, not 10). Compactions wrote half as much from 1 M to 3 M
+                // messages (docs/benchmarks.md); a range scan merges a few more files.
+                .setLevel0FileNumCompactionTrigger(8)
+                .setMaxBytesForLevelMultiplier(4)
                 .setWriteBufferSize(Math.max(4 << 20, writeBufferBytes / 2));
     }
 
