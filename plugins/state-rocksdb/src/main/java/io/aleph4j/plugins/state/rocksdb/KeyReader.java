@@ -2,9 +2,12 @@ package io.aleph4j.plugins.state.rocksdb;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /** Reads back the parts a {@link KeyWriter} wrote, in the same order. */
 final class KeyReader {
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private final byte[] bytes;
     private int position;
@@ -65,9 +68,16 @@ final class KeyReader {
         return value ^ Integer.MIN_VALUE;
     }
 
-    /** The rest of the key as ASCII: an item hash written last. */
+    /** The rest of the key: an item hash, written last ({@link KeyWriter#hash}). */
     String hash() {
-        String hash = new String(bytes, position, bytes.length - position, StandardCharsets.ISO_8859_1);
+        int left = bytes.length - position;
+        String hash;
+        if (left == KeyWriter.SHA256_BYTES) {
+            hash = HEX.formatHex(bytes, position, bytes.length);
+        } else {
+            int end = bytes[bytes.length - 1] == 0 ? bytes.length - 1 : bytes.length;
+            hash = new String(bytes, position, end - position, StandardCharsets.ISO_8859_1);
+        }
         position = bytes.length;
         return hash;
     }

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Builds a key whose bytes, compared unsigned and left to right (RocksDB's default comparator), sort in the order of
  * its parts: text in code-point order (UTF-8 bytes, each 0x00 escaped as 0x00 0xFF and the text closed by 0x00 0x01,
  * so that a text sorts before every longer text it starts), numbers by value (big-endian, sign bit flipped;
- * doubles as {@code Double.compare} orders them). An item hash at the end of a key is written as its bytes alone.
+ * doubles as {@code Double.compare} orders them). An item hash ends a key, unterminated ({@link #hash}).
  */
 final class KeyWriter {
 
@@ -64,13 +64,44 @@ final class KeyWriter {
         return this;
     }
 
-    /** The last part of a key: the bytes of an ASCII item hash, unescaped and unterminated. */
+    /**
+     * The last part of a key: an item hash. A sha256 (64 lower-case hex characters) is written as its 32 bytes: half
+     * the bytes that every memtable, flush and compaction handles, in the same order as its hex. A CID is written as
+     * its characters, and one 0x00 after them when it has exactly 32, so that {@link KeyReader#hash()} tells the two
+     * apart by the length left (no CID character is 0x00).
+     */
     KeyWriter hash(String itemHash) {
-        room(itemHash.length());
+        if (isSha256Hex(itemHash)) {
+            room(SHA256_BYTES);
+            for (int i = 0; i < 2 * SHA256_BYTES; i += 2) {
+                bytes[length++] = (byte) (Character.digit(itemHash.charAt(i), 16) << 4
+                        | Character.digit(itemHash.charAt(i + 1), 16));
+            }
+            return this;
+        }
+        room(itemHash.length() + 1);
         for (int i = 0; i < itemHash.length(); i++) {
             bytes[length++] = (byte) itemHash.charAt(i);
         }
+        if (itemHash.length() == SHA256_BYTES) {
+            bytes[length++] = 0;
+        }
         return this;
+    }
+
+    static final int SHA256_BYTES = 32;
+
+    private static boolean isSha256Hex(String text) {
+        if (text.length() != 2 * SHA256_BYTES) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     KeyWriter time(double value) {

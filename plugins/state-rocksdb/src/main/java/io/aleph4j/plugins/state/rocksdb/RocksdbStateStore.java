@@ -33,7 +33,8 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RocksdbStateStore.class.getName());
     private static final byte[] APPLIED_INDEX = "applied_inbox_index".getBytes(StandardCharsets.UTF_8);
     private static final byte[] FORMAT = "format".getBytes(StandardCharsets.UTF_8);
-    private static final long FORMAT_VERSION = 1;
+    /** 2: item hashes in keys as 32 bytes, not 64 hex characters ({@link KeyWriter#hash}). */
+    private static final long FORMAT_VERSION = 2;
     /** The smallest filter of stored hashes (80 KiB): a store's first hashes need not trigger rebuilds. */
     private static final long SMALLEST_HASH_FILTER = 1 << 16;
 
@@ -172,7 +173,7 @@ public final class RocksdbStateStore implements StateStore, AutoCloseable {
         KnownHashes known = KnownHashes.forStored(db.estimatedKeys(hashKeyed), SMALLEST_HASH_FILTER);
         try (View view = View.snapshot(db); Cursor keys = view.cursor(hashKeyed)) {
             for (keys.seekToFirst(); keys.isValid(); keys.next()) {
-                known.add(new String(keys.key(), StandardCharsets.ISO_8859_1));
+                known.add(new KeyReader(keys.key()).hash());
             }
         }
         return known;

@@ -43,4 +43,26 @@ final class KeyWriterTest {
         numbers.sort(Long::compare);
         assertThat(byKey).containsExactlyElementsOf(numbers);
     }
+
+    @Test
+    void sha256HashesTakeThirtyTwoBytesSortAsTheirHexAndEveryHashReadsBack() {
+        List<String> sha256 = new ArrayList<>(List.of("ff" + "0".repeat(62), "0".repeat(64), "0a" + "f".repeat(62),
+                "a0" + "0".repeat(62), "9f" + "e".repeat(62)));
+        List<String> byKey = new ArrayList<>(sha256);
+        byKey.sort(Comparator.comparing(hash -> KeyWriter.key().code(1).hash(hash).build(), Bytes::compare));
+        sha256.sort(Comparator.naturalOrder());
+        assertThat(byKey).containsExactlyElementsOf(sha256);
+        assertThat(KeyWriter.key().hash(sha256.getFirst()).build()).hasSize(32);
+
+        String cidV0 = "QmPZ9gcCEpqKTo6aq61g2nXGUhM4iCL3ewB6LDXZCtioEB";
+        String cidV1 = "bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
+        String cidOf32 = "b" + "a".repeat(31);
+        for (String hash : List.of(sha256.getFirst(), sha256.getLast(), cidV0, cidV1, cidOf32)) {
+            byte[] key = KeyWriter.key().time(5.0).hash(hash).build();
+            KeyReader reader = new KeyReader(key);
+            assertThat(reader.time()).isEqualTo(5.0);
+            assertThat(reader.hash()).isEqualTo(hash);
+        }
+        assertThat(KeyWriter.key().hash(cidOf32).build()).hasSize(33);
+    }
 }
