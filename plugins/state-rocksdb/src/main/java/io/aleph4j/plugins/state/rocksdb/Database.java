@@ -141,10 +141,11 @@ final class Database implements AutoCloseable {
         }
         return new ColumnFamilyOptions()
                 .setTableFormatConfig(table)
-                // ZSTD at every level: the keys' item hashes are hex, which LZ4 cannot shrink and ZSTD's entropy
-                // coding halves; what a flush or compaction writes is what the disk takes. Its level 1, not its
-                // default 3: compressing was 40 % of the compaction threads' time, which shares the cores with the
-                // pipeline (docs/benchmarks.md).
+                // ZSTD at every level, chosen when the keys held item hashes as hex, which LZ4 could not shrink and
+                // ZSTD's entropy coding halved (since format 2 they are bytes, which neither shrinks; the rest of a
+                // key and the values still compress); what a flush or compaction writes is what the disk takes. Its
+                // level 1, not its default 3: compressing was 40 % of the compaction threads' time, which shares the
+                // cores with the pipeline (docs/benchmarks.md).
                 .setCompressionType(CompressionType.ZSTD_COMPRESSION)
                 .setCompressionOptions(track(natives, new CompressionOptions().setLevel(1)))
                 .setLevelCompactionDynamicLevelBytes(true)

@@ -92,10 +92,12 @@ final class KeyWriter {
     static final int SHA256_BYTES = 32;
 
     private static boolean isSha256Hex(String text) {
-        if (text.length() != 2 * SHA256_BYTES) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
+        return text.length() == 2 * SHA256_BYTES && isLowerHexFrom(text, 0);
+    }
+
+    /** Whether every character of {@code text} from {@code from} on is a lower-case hex digit. */
+    static boolean isLowerHexFrom(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
                 return false;

@@ -129,16 +129,8 @@ final class Records {
     }
 
     private static boolean isLowerHex(String text) {
-        if (text.length() < 4 || text.length() % 2 != 0 || !text.startsWith("0x")) {
-            return false;
-        }
-        for (int i = 2; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
-                return false;
-            }
-        }
-        return true;
+        return text.length() >= 4 && text.length() % 2 == 0 && text.startsWith("0x")
+                && KeyWriter.isLowerHexFrom(text, 2);
     }
 
     static int statusCode(byte[] messageValue) {
