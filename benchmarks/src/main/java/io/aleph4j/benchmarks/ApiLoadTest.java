@@ -61,7 +61,8 @@ import java.util.stream.Stream;
  *   p50/p99 per kind; optionally ({@code -Dreplay=true}) a timed replay of the whole log.</li>
  * </ol>
  * Usage: {@code benchmarks/load [stored] [ingest] [queries]} (defaults 1,000,000, 40,000, 3,000);
- * {@code -Dstore=sqlite|rocksdb|postgres}, {@code -Drocksdb.wal=false}, {@code -Dwindow=} (the pipeline window, 50,000).
+ * {@code -Dstore=sqlite|rocksdb|postgres}, {@code -Drocksdb.wal=false}, {@code -Drocksdb.cache-mib=},
+ * {@code -Drocksdb.write-buffer-mib=}, {@code -Dwindow=} (the pipeline window, 50,000).
  */
 public final class ApiLoadTest {
 
@@ -126,10 +127,12 @@ public final class ApiLoadTest {
                 .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin())))
                 .start()) {
             List<Stop> stops = new ArrayList<>();
+            SpanBackground fillBackground = new SpanBackground(0, 0);
             if (reuse == null) {
                 Fill fill = new Fill(node, directory, memory, queryCount);
                 fill.to(stored);
                 stops.addAll(fill.stops());
+                fillBackground = fill.spanBackground();
             }
             if (!VIA_INBOX) {
                 // Untimed, on this node: the warm-up node ran the same code, yet C2 still compiled 10-16 µs per
@@ -160,7 +163,7 @@ public final class ApiLoadTest {
                 pipelineAlone = pipelineAlone(node, first + ingested.size() + 1, ingested.size(), stored);
             }
             if (stops.size() > 1 && stops.getFirst().size() == 0) {
-                compareStops(stops.getFirst(), stops.getLast());
+                compareStops(stops.getFirst(), stops.getLast(), fillBackground);
             }
             memory.reset();
             queries(node, queryCount);
@@ -305,7 +308,7 @@ public final class ApiLoadTest {
      * message stayed what it was on the empty store, no rate at that size passes {@code cores / (that work + the
      * background's)}.
      */
-    private static void compareStops(Stop empty, Stop largest) {
+    private static void compareStops(Stop empty, Stop largest, SpanBackground fill) {
         double cores = Runtime.getRuntime().availableProcessors();
         double bound = Math.min(empty.perSecond(), cores * 1e6 / (empty.pipelineCpu() + largest.backgroundCpu()));
         System.out.printf("pipeline at %,d stored / empty store: %.2f; the pipeline's own CPU per message %.0f → %.0f "
@@ -314,6 +317,23 @@ public final class ApiLoadTest {
                 largest.size(), largest.perSecond() / empty.perSecond(), empty.pipelineCpu(), largest.pipelineCpu(),
                 empty.backgroundCpu(), largest.backgroundCpu(), largest.size(), bound, bound / empty.perSecond(),
                 largest.perSecond() / bound);
+        if (fill.messages() > 0) {
+            // A window of 100,000 messages may meet one family's compaction burst or none (with 256 MiB of write
+            // buffers each family compacts out of level 0 about once per million messages): the fill's last span
+            // averages the background over millions. The window's rate with that background instead of its own,
+            // at the same CPU use, is what the store sustains at this size.
+            double windowWork = largest.pipelineCpu() + largest.backgroundCpu() + largest.compilingCpu();
+            double sustainedWork = largest.pipelineCpu() + fill.perMessage() + largest.compilingCpu();
+            double sustained = largest.perSecond() * windowWork / sustainedWork;
+            System.out.printf("sustained at %,d: the store's background over the fill's last %,d messages was %.0f µs "
+                    + "per message (%.0f in the window); with it, at the window's CPU use, %,.0f/s = %.2f of the "
+                    + "empty store's%n", largest.size(), fill.messages(), fill.perMessage(), largest.backgroundCpu(),
+                    sustained, sustained / empty.perSecond());
+        }
+    }
+
+    /** The store's background work (RocksDB's flushes and compactions) per message over a span of the fill. */
+    private record SpanBackground(int messages, double perMessage) {
     }
 
     /** A rate, and the process's CPU per item at it (µs). */
@@ -383,10 +403,21 @@ public final class ApiLoadTest {
                             .orElseGet(() -> PostgresServer.shared().createDatabase()))
                     .set("state-postgres", "user", PostgresServer.USER);
             // -Drocksdb.wal=false: commits without RocksDB's write-ahead log (the plugin's write-ahead-log key).
-            case "rocksdb" -> node.plugin(InlinePlugin.of("state-rocksdb", ROCKSDB))
-                    .set("state-rocksdb", "write-ahead-log", !"false".equals(System.getProperty("rocksdb.wal")));
+            case "rocksdb" -> withRocksdbMemory(node.plugin(InlinePlugin.of("state-rocksdb", ROCKSDB))
+                    .set("state-rocksdb", "write-ahead-log", !"false".equals(System.getProperty("rocksdb.wal"))));
             default -> throw new IllegalArgumentException("-Dstore=" + STORE + " is not sqlite, postgres or rocksdb");
         };
+    }
+
+    /** {@code -Drocksdb.cache-mib=}, {@code -Drocksdb.write-buffer-mib=}: the plugin's memory keys, to try other sizes. */
+    private static EmbeddedNode.Builder withRocksdbMemory(EmbeddedNode.Builder node) {
+        for (String key : List.of("cache-mib", "write-buffer-mib")) {
+            String value = System.getProperty("rocksdb." + key);
+            if (value != null) {
+                node.set("state-rocksdb", key, Integer.valueOf(value));
+            }
+        }
+        return node;
     }
 
     /**
@@ -405,6 +436,7 @@ public final class ApiLoadTest {
         private final long started = System.nanoTime();
         private final List<Stop> stops = new ArrayList<>();
         private int size;
+        private SpanBackground spanBackground = new SpanBackground(0, 0);
 
         Fill(EmbeddedNode node, Path directory, MemoryWatch memory, int queryCount) {
             this.node = node;
@@ -443,6 +475,11 @@ public final class ApiLoadTest {
             return stops;
         }
 
+        /** The store's background work per message over the fill's last span (the longest, up to the full size). */
+        SpanBackground spanBackground() {
+            return spanBackground;
+        }
+
         /** Signs and submits chunks until {@code target} messages are stored, then reports the span. */
         private void fillTo(int target) throws Exception {
             if (size >= target) {
@@ -469,8 +506,10 @@ public final class ApiLoadTest {
             System.out.printf("fill %,d → %,d: %,.0f messages/s signed and stored; %,.0f bytes written per message; "
                     + "%s%s%n", from, size, (size - from) / seconds,
                     (double) (DiskWrites.bytes() - writtenBefore) / (size - from), memory.summary(), storeWrites());
+            TaskCpu cpuAfter = TaskCpu.now();
             System.out.printf("  CPU per message by thread (signing included): %s%n",
-                    TaskCpu.now().summarySince(cpuBefore, size - from));
+                    cpuAfter.summarySince(cpuBefore, size - from));
+            spanBackground = new SpanBackground(size - from, cpuAfter.perUnitSince(cpuBefore, size - from, "rocksdb"));
             if (STORE.equals("rocksdb")) {
                 System.out.print(familyCompactions(size));
             }
