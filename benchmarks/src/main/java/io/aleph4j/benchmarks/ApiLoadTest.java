@@ -163,7 +163,7 @@ public final class ApiLoadTest {
                 pipelineAlone = pipelineAlone(node, first + ingested.size() + 1, ingested.size(), stored);
             }
             if (stops.size() > 1 && stops.getFirst().size() == 0) {
-                compareStops(stops.getFirst(), stops.getLast(), fillBackground);
+                compareStops(stops, fillBackground);
             }
             memory.reset();
             queries(node, queryCount);
@@ -288,7 +288,8 @@ public final class ApiLoadTest {
      * The pipeline at one store size: its rate, and CPU per message (µs): its own work, the store's background work
      * (RocksDB's flushes and compactions) and the JIT's compilations.
      */
-    private record Stop(int size, double perSecond, double pipelineCpu, double backgroundCpu, double compilingCpu) {
+    private record Stop(int size, double perSecond, double pipelineCpu, double backgroundCpu, double compilingCpu,
+                        double submittingCpu) {
 
         /** {@code count} messages applied at {@code perSecond}, the process's CPU read before and after. */
         static Stop measured(int size, double perSecond, TaskCpu before, TaskCpu after, int count) {
@@ -298,7 +299,13 @@ public final class ApiLoadTest {
             // The main thread ("java") appends presigned messages to the inbox: the intake's work, not the pipeline's.
             double submitting = after.perUnitSince(before, count, "java");
             return new Stop(size, perSecond,
-                    after.perUnitSince(before, count, "") - background - compiling - submitting, background, compiling);
+                    after.perUnitSince(before, count, "") - background - compiling - submitting, background, compiling,
+                    submitting);
+        }
+
+        /** Everything the process did per message: the pipeline's, the background's, the JIT's and the submitter's. */
+        double totalCpu() {
+            return pipelineCpu + backgroundCpu + compilingCpu + submittingCpu;
         }
     }
 
@@ -306,9 +313,12 @@ public final class ApiLoadTest {
      * The pipeline at the largest size against the empty store, and what bounds it: the store's background work
      * (RocksDB's flushes and compactions, on the same cores) at that size. Even if the pipeline's own work per
      * message stayed what it was on the empty store, no rate at that size passes {@code cores / (that work + the
-     * background's)}.
+     * background's)}. Then the largest size against the first stop past the empty store, and what the store
+     * sustains at the largest size with the background the fill averaged there.
      */
-    private static void compareStops(Stop empty, Stop largest, SpanBackground fill) {
+    private static void compareStops(List<Stop> stops, SpanBackground fill) {
+        Stop empty = stops.getFirst();
+        Stop largest = stops.getLast();
         double cores = Runtime.getRuntime().availableProcessors();
         double bound = Math.min(empty.perSecond(), cores * 1e6 / (empty.pipelineCpu() + largest.backgroundCpu()));
         System.out.printf("pipeline at %,d stored / empty store: %.2f; the pipeline's own CPU per message %.0f → %.0f "
@@ -317,18 +327,27 @@ public final class ApiLoadTest {
                 largest.size(), largest.perSecond() / empty.perSecond(), empty.pipelineCpu(), largest.pipelineCpu(),
                 empty.backgroundCpu(), largest.backgroundCpu(), largest.size(), bound, bound / empty.perSecond(),
                 largest.perSecond() / bound);
+        if (stops.size() > 2) {
+            // From the first stop past the empty store on, the memtables fill and flush and compactions run as they
+            // will at every size; the empty store's window does none of that.
+            Stop first = stops.get(1);
+            System.out.printf("pipeline at %,d stored / at %,d: %.2f (%.0f → %.0f µs of CPU per message, all "
+                    + "threads)%n",
+                    largest.size(), first.size(), largest.perSecond() / first.perSecond(), first.totalCpu(),
+                    largest.totalCpu());
+        }
         if (fill.messages() > 0) {
             // A window of 100,000 messages may meet one family's compaction burst or none (with 256 MiB of write
             // buffers each family compacts out of level 0 about once per million messages): the fill's last span
-            // averages the background over millions. The window's rate with that background instead of its own,
-            // at the same CPU use, is what the store sustains at this size.
-            double windowWork = largest.pipelineCpu() + largest.backgroundCpu() + largest.compilingCpu();
-            double sustainedWork = largest.pipelineCpu() + fill.perMessage() + largest.compilingCpu();
-            double sustained = largest.perSecond() * windowWork / sustainedWork;
+            // averages the background over millions. With that background in place of the window's, the process's
+            // CPU per message bounds what the store sustains at this size.
+            double sustainedCpu = largest.totalCpu() - largest.backgroundCpu() + fill.perMessage();
+            double sustained = Math.min(largest.perSecond(), cores * 1e6 / sustainedCpu);
             System.out.printf("sustained at %,d: the store's background over the fill's last %,d messages was %.0f µs "
-                    + "per message (%.0f in the window); with it, at the window's CPU use, %,.0f/s = %.2f of the "
-                    + "empty store's%n", largest.size(), fill.messages(), fill.perMessage(), largest.backgroundCpu(),
-                    sustained, sustained / empty.perSecond());
+                    + "per message (%.0f in the window); with it the window's CPU per message is %.0f µs, which the "
+                    + "cores allow at most %,.0f/s of: %.2f of the empty store's%n", largest.size(), fill.messages(),
+                    fill.perMessage(), largest.backgroundCpu(), sustainedCpu, sustained,
+                    sustained / empty.perSecond());
         }
     }
 
@@ -391,9 +410,9 @@ public final class ApiLoadTest {
     }
 
     /**
-     * The state store under test: {@code -Dstore=sqlite} (the default), {@code rocksdb}, or {@code postgres} (a new database on a
-     * private server the testkit starts, its data in a temporary directory; a reused data directory needs
-     * {@code -Dpostgres.url=} of the database it filled).
+     * The state store under test: {@code -Dstore=sqlite} (the default), {@code rocksdb}, or {@code postgres} (a new
+     * database on a private server the testkit starts, its data in a temporary directory; a reused data directory
+     * needs {@code -Dpostgres.url=} of the database it filled).
      */
     private static EmbeddedNode.Builder withStore(EmbeddedNode.Builder node) {
         return switch (STORE) {
@@ -409,7 +428,7 @@ public final class ApiLoadTest {
         };
     }
 
-    /** {@code -Drocksdb.cache-mib=}, {@code -Drocksdb.write-buffer-mib=}: the plugin's memory keys, to try other sizes. */
+    /** {@code -Drocksdb.cache-mib=}, {@code -Drocksdb.write-buffer-mib=}: the plugin's memory keys, for other sizes. */
     private static EmbeddedNode.Builder withRocksdbMemory(EmbeddedNode.Builder node) {
         for (String key : List.of("cache-mib", "write-buffer-mib")) {
             String value = System.getProperty("rocksdb." + key);
@@ -557,7 +576,8 @@ public final class ApiLoadTest {
                 for (int level = 0; level < 7; level++) {
                     String written = stats.get("compaction.L" + level + ".WriteGB");
                     if (written != null && Double.parseDouble(written) > 0) {
-                        byLevel.append(String.format(" L%d %.0f", level, Double.parseDouble(written) * (1L << 30) / stored));
+                        byLevel.append(String.format(" L%d %.0f", level,
+                                Double.parseDouble(written) * (1L << 30) / stored));
                     }
                 }
                 families.add(new Family(name, Double.parseDouble(stats.getOrDefault("compaction.Sum.WriteGB", "0"))
@@ -751,8 +771,8 @@ public final class ApiLoadTest {
                 web3jBest = Math.max(web3jBest, verificationCeiling(messages, "web3j"));
             }
             Ceilings ceilings = new Ceilings(nativeBest, web3jBest);
-            System.out.printf("verification ceiling on %d threads, %,d messages, best of %d rounds: libsecp256k1 %,.0f/s, "
-                    + "web3j %,.0f/s (%.2f×)%n", Runtime.getRuntime().availableProcessors(), messages.size(), ROUNDS,
+            System.out.printf("verification ceiling on %d threads, %,d messages, best of %d rounds: libsecp256k1 "
+                    + "%,.0f/s, web3j %,.0f/s (%.2f×)%n", Runtime.getRuntime().availableProcessors(), messages.size(), ROUNDS,
                     ceilings.nativePerSecond(), ceilings.web3jPerSecond(),
                     ceilings.nativePerSecond() / ceilings.web3jPerSecond());
             return ceilings;
