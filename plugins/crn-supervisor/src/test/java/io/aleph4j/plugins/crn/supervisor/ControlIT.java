@@ -158,10 +158,12 @@ class ControlIT {
         String body = allocation(program);
         long now = Instant.now().getEpochSecond();
 
+        // Ten seconds past the 300 s window, not one: the node reads its own clock in whole seconds when the request
+        // arrives, and a second that ticks between here and there put "now + 301" back inside the window.
         HttpResponse<String> stale = allocate(body, allocationHeader(SCHEDULER, "POST", "/control/allocations", body,
-                now - 301));
+                now - 310));
         HttpResponse<String> early = allocate(body, allocationHeader(SCHEDULER, "POST", "/control/allocations", body,
-                now + 301));
+                now + 310));
         HttpResponse<String> stranger = allocate(body, allocationHeader(STRANGER, "POST", "/control/allocations",
                 body, now));
         HttpResponse<String> otherBody = allocate(body, allocationHeader(SCHEDULER, "POST", "/control/allocations",
