@@ -127,7 +127,7 @@ public final class ApiLoadTest {
                 .plugin(InlinePlugin.of("api-http", new ApiHttpPlugin())))
                 .start()) {
             List<Stop> stops = new ArrayList<>();
-            SpanBackground fillBackground = new SpanBackground(0, 0);
+            SpanBackground fillBackground = SpanBackground.NONE;
             if (reuse == null) {
                 Fill fill = new Fill(node, directory, memory, queryCount);
                 fill.to(stored);
@@ -353,6 +353,8 @@ public final class ApiLoadTest {
 
     /** The store's background work (RocksDB's flushes and compactions) per message over a span of the fill. */
     private record SpanBackground(int messages, double perMessage) {
+        /** No fill ran (a reused data directory). */
+        static final SpanBackground NONE = new SpanBackground(0, 0);
     }
 
     /** A rate, and the process's CPU per item at it (µs). */
@@ -455,7 +457,7 @@ public final class ApiLoadTest {
         private final long started = System.nanoTime();
         private final List<Stop> stops = new ArrayList<>();
         private int size;
-        private SpanBackground spanBackground = new SpanBackground(0, 0);
+        private SpanBackground spanBackground = SpanBackground.NONE;
 
         Fill(EmbeddedNode node, Path directory, MemoryWatch memory, int queryCount) {
             this.node = node;
@@ -772,8 +774,8 @@ public final class ApiLoadTest {
             }
             Ceilings ceilings = new Ceilings(nativeBest, web3jBest);
             System.out.printf("verification ceiling on %d threads, %,d messages, best of %d rounds: libsecp256k1 "
-                    + "%,.0f/s, web3j %,.0f/s (%.2f×)%n", Runtime.getRuntime().availableProcessors(), messages.size(), ROUNDS,
-                    ceilings.nativePerSecond(), ceilings.web3jPerSecond(),
+                    + "%,.0f/s, web3j %,.0f/s (%.2f×)%n", Runtime.getRuntime().availableProcessors(), messages.size(),
+                    ROUNDS, ceilings.nativePerSecond(), ceilings.web3jPerSecond(),
                     ceilings.nativePerSecond() / ceilings.web3jPerSecond());
             return ceilings;
         }
