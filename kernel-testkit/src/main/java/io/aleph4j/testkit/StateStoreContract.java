@@ -579,6 +579,140 @@ public abstract class StateStoreContract {
         assertThat(page.total()).isEqualTo(3);
     }
 
+    /**
+     * Posts as the pipeline writes them, each built from its message and put before it, listed with posts whose
+     * message says otherwise (another time) or that have none, among messages of other types and a rejected POST: a
+     * store may list a post through its message's indexes, but every criterion, order, page and cursor sees each
+     * post once, in post time order.
+     */
+    @Test
+    void postsBuiltFromTheirMessagesAreFilteredByEachCriterionInPostTimeOrderAlongsideAllOthers() {
+        MessageRecord second = post(2, BOB, "blog", 200.0);
+        write(0, tx -> {
+            putAsThePipelineDoes(tx, post(1, ALICE, "note", 100.0));
+            tx.putPost(postOf(second));
+            tx.putMessage(second.toBuilder().time(250.0).build());
+            putAsThePipelineDoes(tx, post(3, BOB, "note", 300.0));
+            tx.putPost(postRow(4, ALICE, "note", 50.0));
+            tx.putMessage(aggregate(5, BOB, BOB, "profile", 150.0));
+            tx.putMessage(post(6, BOB, "note", 175.0).toBuilder()
+                    .rejected(RejectionReason.of(ErrorCode.PERMISSION_DENIED, "no")).build());
+            putOthers(tx);
+            return null;
+        });
+        assertThat(postHashes(PostFilter.builder().owners(BOB).build())).containsExactly(hash(2), hash(3));
+        assertThat(postHashes(PostFilter.builder().owners(ALICE).build())).containsExactly(hash(4), hash(1));
+        assertThat(postHashes(PostFilter.builder().types("note").build())).containsExactly(hash(4), hash(1), hash(3));
+        assertThat(postHashes(PostFilter.builder().channels("TEST").build()))
+                .containsExactly(hash(4), hash(1), hash(2), hash(3));
+        assertThat(postHashes(PostFilter.builder().tags("tag-1", "tag-2", "tag-3").build()))
+                .containsExactly(hash(1), hash(2), hash(3));
+        assertThat(postHashes(PostFilter.builder().refs("ref-2", "ref-3").build())).containsExactly(hash(2), hash(3));
+        assertThat(postHashes(PostFilter.builder().hashes(hash(1), hash(2), hash(4), hash(5)).build()))
+                .containsExactly(hash(4), hash(1), hash(2));
+        assertThat(postHashes(PostFilter.builder().owners(BOB).startTime(150).endTime(260).build()))
+                .containsExactly(hash(2));
+        for (SortOrder order : SortOrder.values()) {
+            PostFilter channel = PostFilter.builder().channels("TEST").build();
+            Page<PostView> all = store.queries().posts(channel, new PageRequest(1, 0, order));
+            assertThat(all.items()).hasSize(4);
+            assertThat(all.total()).isEqualTo(4);
+            List<PostView> walked = StateStoreContract.<PostView, MessageCursor>walk(
+                    after -> store.queries().postsAfter(channel, after, 1, order),
+                    last -> new MessageCursor(last.original().time(), last.original().itemHash()), 1);
+            assertThat(walked).as("order %s", order).containsExactlyElementsOf(all.items());
+        }
+        assertThat(store.queries().posts(PostFilter.builder().owners(BOB).build(),
+                new PageRequest(1, 1, SortOrder.DESCENDING)).items()).extracting(view -> view.original().itemHash())
+                .containsExactly(hash(3));
+    }
+
+    /**
+     * A post built from its message stays listed once, under its own attributes, when its message is put again with
+     * other ones, when it is put again itself, and across a reopening; its amend too; deleted, it is gone.
+     */
+    @Test
+    void aPostBuiltFromItsMessageIsListedOnceWhateverIsPutAgainAndGoneOnceDeleted() throws Exception {
+        MessageRecord first = post(1, ALICE, "note", 100.0);
+        MessageRecord amendMessage = post(7, ALICE, "amend", 400.0);
+        PostRecord amend = postOf(amendMessage).toBuilder().amends(hash(3)).ref(hash(3).value())
+                .json("{\"text\":\"amended\"}").build();
+        write(0, tx -> {
+            putAsThePipelineDoes(tx, first);
+            putAsThePipelineDoes(tx, post(3, BOB, "note", 300.0));
+            tx.putPost(amend);
+            tx.putMessage(amendMessage);
+            tx.setLatestAmend(hash(3), hash(7));
+            putOthers(tx);
+            return null;
+        });
+        write(1, tx -> {
+            tx.putMessage(withChannel(first, "OTHER"));
+            return null;
+        });
+        assertThat(postHashes(PostFilter.builder().channels("TEST").build())).containsExactly(hash(1), hash(3));
+        assertThat(postHashes(PostFilter.builder().channels("OTHER").build())).isEmpty();
+        PostRecord edited = postOf(first).toBuilder().json("{\"text\":\"edited\"}").build();
+        write(2, tx -> {
+            tx.putPost(edited);
+            return null;
+        });
+        assertThat(store.queries().posts(PostFilter.builder().owners(ALICE).build(), PageRequest.all()).items())
+                .extracting(PostView::original).containsExactly(edited);
+        close(store);
+        store = reopen();
+        write(3, tx -> {
+            assertThat(tx.post(hash(1))).as("a post stored before the store reopened").contains(edited);
+            assertThat(tx.post(hash(3))).contains(postOf(post(3, BOB, "note", 300.0)).toBuilder()
+                    .latestAmend(hash(7)).build());
+            assertThat(tx.post(hash(7))).contains(amend);
+            return null;
+        });
+        assertThat(store.queries().amendsOf(hash(3))).containsExactly(amend);
+        assertThat(store.queries().posts(PostFilter.builder().owners(BOB).build(), PageRequest.all()).items())
+                .extracting(view -> view.current().json()).containsExactly("{\"text\":\"amended\"}");
+        write(4, tx -> {
+            tx.deletePost(hash(1));
+            tx.deletePost(hash(7));
+            tx.setLatestAmend(hash(3), null);
+            return null;
+        });
+        for (PostFilter filter : List.of(PostFilter.builder().owners(ALICE).build(),
+                PostFilter.builder().channels("TEST").build(), PostFilter.builder().tags("tag-1").build(),
+                PostFilter.builder().hashes(hash(1)).build())) {
+            assertThat(postHashes(filter)).as("%s", filter).doesNotContain(hash(1));
+        }
+        assertThat(store.queries().post(hash(1))).isEmpty();
+        assertThat(store.queries().amendsOf(hash(3))).isEmpty();
+        assertThat(store.queries().posts(PostFilter.any(), PageRequest.all()).total()).isEqualTo(1 + OTHERS);
+    }
+
+    private static final int OTHERS = 20;
+
+    /**
+     * Twenty posts of another owner, type and channel, so that a filter on one of the tests' own picks few enough
+     * posts for a store to read them through an index rather than scan every post.
+     */
+    private static void putOthers(StateTransaction tx) {
+        for (int n = 0; n < OTHERS; n++) {
+            putAsThePipelineDoes(tx, withChannel(post(100 + n, "0xCarol", "bulk", 1_000.0 + n), "BULK"));
+        }
+    }
+
+    /** What a POST's handler and then the pipeline put: the post built from the message, then the message. */
+    protected static void putAsThePipelineDoes(StateTransaction tx, MessageRecord message) {
+        tx.putPost(postOf(message));
+        tx.putMessage(message);
+    }
+
+    /** The post a POST message makes, as the kernel's handler builds it from the message's fields. */
+    protected static PostRecord postOf(MessageRecord message) {
+        ContentFields content = message.content();
+        return PostRecord.builder(message.itemHash(), content.address(), content.type()).ref(content.ref())
+                .channel(message.channel()).tags(content.tags()).json("{\"text\":\"post\"}").time(content.time())
+                .build();
+    }
+
     // --- aggregates and files
 
     @Test

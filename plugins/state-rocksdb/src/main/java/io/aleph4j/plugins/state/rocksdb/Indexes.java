@@ -1,12 +1,14 @@
 package io.aleph4j.plugins.state.rocksdb;
 
 import io.aleph4j.api.message.MessageStatus;
+import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.state.ContentFields;
 import io.aleph4j.api.state.MessageRecord;
 import io.aleph4j.api.state.PostRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The secondary index entries of a message and of a post. A message's entries are keyed (value, time, item hash),
@@ -73,14 +75,39 @@ final class Indexes {
                 .build();
     }
 
-    /** A post's entries: an original is listed by owner, type, channel, ref and tags; an amend under its original. */
-    static List<Entry> of(PostRecord post) {
-        byte[] suffix = messageKey(post.time(), post.itemHash().value());
+    /**
+     * Whether {@code message}'s index entries list {@code post} where the posts' own would: same hash, and the same
+     * time, owner, type, channel, ref and tags (an amend: the same time). A post's handler builds the post from its
+     * message, so nearly every post is covered; its entries in the posts' families would repeat the message's, so
+     * only the others get them ({@link #apart}), and {@link PostSearch} reads both.
+     */
+    static boolean covers(MessageRecord message, PostRecord post) {
+        ContentFields content = message.content();
+        if (message.type() != MessageType.POST || content == null || message.time() != post.time()
+                || !message.itemHash().equals(post.itemHash())) {
+            return false;
+        }
+        return post.isAmend() || (Objects.equals(post.owner(), content.address())
+                && Objects.equals(post.type(), content.type())
+                && Objects.equals(post.channel(), message.channel()) && Objects.equals(post.ref(), content.ref())
+                && post.tags().equals(content.tags()));
+    }
+
+    /** An amend's entry under its original: the amends of a post are listed from it. */
+    static Entry amend(PostRecord amend) {
+        return text(Column.AMENDS, amend.amends().value(), messageKey(amend.time(), amend.itemHash().value()), EMPTY);
+    }
+
+    /**
+     * The entries of a post its message does not cover ({@link #covers}): an original is listed by owner, type,
+     * channel, ref and tags; an amend has none (its time is in {@link Column#POST_TIMES}, written with these).
+     */
+    static List<Entry> apart(PostRecord post) {
         List<Entry> entries = new ArrayList<>(6);
         if (post.isAmend()) {
-            entries.add(text(Column.AMENDS, post.amends().value(), suffix, EMPTY));
             return entries;
         }
+        byte[] suffix = messageKey(post.time(), post.itemHash().value());
         entries.add(text(Column.POSTS_BY_OWNER, post.owner(), suffix, EMPTY));
         entries.add(text(Column.POSTS_BY_TYPE, post.type(), suffix, EMPTY));
         optional(entries, Column.POSTS_BY_CHANNEL, post.channel(), suffix, EMPTY);

@@ -8,9 +8,14 @@ import java.util.PriorityQueue;
 /**
  * The entries of several prefixes of one index family, merged into one listing ordered by what follows the prefix
  * (time, then item hash): the messages of any of several senders, newest first, read from each sender's range. An
- * entry under two of the prefixes (a message with two of the wanted tags) comes out once.
+ * entry under two of the prefixes (a message with two of the wanted tags) comes out once. The prefixes may be in
+ * different families whose keys end alike (a post's owner in the messages' index and in the posts' own).
  */
 final class MergedScan implements AutoCloseable {
+
+    /** One range to merge: the keys of {@code column} that start with {@code prefix}. */
+    record Source(Column column, byte[] prefix) {
+    }
 
     private record Part(OrderedScan scan, int prefixLength) {
         byte[] suffix() {
@@ -34,13 +39,21 @@ final class MergedScan implements AutoCloseable {
      */
     MergedScan(View view, Column column, List<byte[]> prefixes, byte[] lowSuffix, byte[] highSuffix,
                boolean descending, byte[] after) {
-        heads = new PriorityQueue<>(Math.max(1, prefixes.size()), descending
+        this(view, prefixes.stream().map(prefix -> new Source(column, prefix)).toList(), lowSuffix, highSuffix,
+                descending, after);
+    }
+
+    /** As above, over ranges of any families. */
+    MergedScan(View view, List<Source> sources, byte[] lowSuffix, byte[] highSuffix, boolean descending,
+               byte[] after) {
+        heads = new PriorityQueue<>(Math.max(1, sources.size()), descending
                 ? (a, b) -> Bytes.compare(b.suffix(), a.suffix())
                 : (a, b) -> Bytes.compare(a.suffix(), b.suffix()));
-        for (byte[] prefix : prefixes) {
+        for (Source source : sources) {
+            byte[] prefix = source.prefix();
             byte[] low = concat(prefix, lowSuffix);
             byte[] high = highSuffix == null ? KeyWriter.successor(prefix) : concat(prefix, highSuffix);
-            OrderedScan scan = new OrderedScan(view, column, low, high, descending, 0,
+            OrderedScan scan = new OrderedScan(view, source.column(), low, high, descending, 0,
                     after == null ? null : concat(prefix, after));
             Part part = new Part(scan, prefix.length);
             parts.add(part);

@@ -1,6 +1,7 @@
 package io.aleph4j.plugins.state.rocksdb;
 
 import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.MessageType;
 import io.aleph4j.api.state.MessageCursor;
 import io.aleph4j.api.state.PostFilter;
 import io.aleph4j.api.state.PostRecord;
@@ -14,32 +15,46 @@ import java.util.function.Function;
 
 /**
  * How one {@link PostFilter} is answered, as {@link MessageSearch} answers a message filter: by hash; else through
- * the index of its most selective criterion (original posts only are indexed), the rest checked on each post; else
- * in time order, amends skipped.
+ * the index of its most selective criterion (original posts only are listed), the rest checked on each post; else
+ * in time order, amends skipped. A post is listed by its message's index entries when they cover it
+ * ({@link Indexes#covers}: nearly always), by the posts' own families otherwise; a criterion's scan reads both,
+ * skips the entries of other message types, and finds under a covering message's key the post it covers.
  */
 final class PostSearch {
 
     private enum Dimension {
-        OWNER(Column.POSTS_BY_OWNER, Counters.POST_OWNER, PostFilter::owners),
-        TYPE(Column.POSTS_BY_TYPE, Counters.POST_TYPE, PostFilter::types),
-        CHANNEL(Column.POSTS_BY_CHANNEL, Counters.POST_CHANNEL, PostFilter::channels),
-        TAG(Column.POSTS_BY_TAG, Counters.POST_TAG, PostFilter::tags),
-        REF(Column.POSTS_BY_REF, 0, PostFilter::refs);
+        OWNER(Column.MESSAGES_BY_OWNER, Column.POSTS_BY_OWNER, Counters.POST_OWNER, PostFilter::owners),
+        TYPE(Column.MESSAGES_BY_CONTENT_TYPE, Column.POSTS_BY_TYPE, Counters.POST_TYPE, PostFilter::types),
+        CHANNEL(Column.MESSAGES_BY_CHANNEL, Column.POSTS_BY_CHANNEL, Counters.POST_CHANNEL, PostFilter::channels),
+        TAG(Column.MESSAGES_BY_TAG, Column.POSTS_BY_TAG, Counters.POST_TAG, PostFilter::tags),
+        REF(Column.MESSAGES_BY_REF, Column.POSTS_BY_REF, 0, PostFilter::refs);
 
-        final Column column;
+        final Column messageColumn;
+        final Column postColumn;
         final int counter;
         final Function<PostFilter, Collection<String>> values;
 
-        Dimension(Column column, int counter, Function<PostFilter, Collection<String>> values) {
-            this.column = column;
+        Dimension(Column messageColumn, Column postColumn, int counter,
+                  Function<PostFilter, Collection<String>> values) {
+            this.messageColumn = messageColumn;
+            this.postColumn = postColumn;
             this.counter = counter;
             this.values = values;
         }
 
-        List<byte[]> prefixes(PostFilter filter) {
-            return values.apply(filter).stream().map(value -> KeyWriter.key().text(value).build()).toList();
+        /** Each wanted value's range in the messages' index and in the posts' own. */
+        List<MergedScan.Source> sources(PostFilter filter) {
+            List<MergedScan.Source> sources = new ArrayList<>();
+            for (String value : values.apply(filter)) {
+                byte[] prefix = KeyWriter.key().text(value).build();
+                sources.add(new MergedScan.Source(messageColumn, prefix));
+                sources.add(new MergedScan.Source(postColumn, prefix));
+            }
+            return sources;
         }
     }
+
+    private static final byte POST = (byte) Codes.TYPE.of(MessageType.POST);
 
     private static final int PROBE_LIMIT = 2_000;
 
@@ -74,10 +89,12 @@ final class PostSearch {
             return reads.sumCounters(dimension.counter, dimension.values.apply(filter), Set.of(), Set.of());
         }
         long counted = 0;
-        try (MergedScan scan = new MergedScan(reads.view(), dimension.column, dimension.prefixes(filter),
-                lowSuffix(), highSuffix(), false, null)) {
+        try (MergedScan scan = new MergedScan(reads.view(), dimension.sources(filter), lowSuffix(), highSuffix(), false,
+                null)) {
             while (counted < PROBE_LIMIT && scan.next()) {
-                counted++;
+                if (isPostEntry(scan.value())) {
+                    counted++;
+                }
             }
         }
         return counted;
@@ -119,9 +136,8 @@ final class PostSearch {
         if (!filter.hashes().isEmpty()) {
             List<byte[]> keys = new ArrayList<>();
             for (ItemHash hash : filter.hashes()) {
-                byte[] time = reads.view().get(Column.POST_TIMES, Indexes.hashKey(hash.value()));
-                if (time != null) {
-                    byte[] key = MergedScan.concat(time, Indexes.hashKey(hash.value()));
+                byte[] key = reads.postKey(hash.value());
+                if (key != null) {
                     if (cursor == null || (descending ? Bytes.compare(key, cursor) < 0 : Bytes.compare(key, cursor) > 0)) {
                         keys.add(key);
                     }
@@ -135,8 +151,8 @@ final class PostSearch {
                     cursor);
             return new Matches(scan);
         }
-        return new Matches(new MergedScan(reads.view(), driver.column, driver.prefixes(filter), lowSuffix(),
-                highSuffix(), descending, cursor));
+        return new Matches(new MergedScan(reads.view(), driver.sources(filter), lowSuffix(), highSuffix(), descending,
+                cursor));
     }
 
     private byte[] lowSuffix() {
@@ -157,6 +173,14 @@ final class PostSearch {
                 && (filter.startTime() <= 0 || post.time() >= filter.startTime())
                 && (filter.endTime() <= 0 || post.time() < filter.endTime())
                 && (filter.tags().isEmpty() || post.tags().stream().anyMatch(filter.tags()::contains));
+    }
+
+    /**
+     * Whether an index entry may list a post: every entry of the posts' own families (no value), and the entries of
+     * POST messages in the messages' (their value is the status and type codes).
+     */
+    private static boolean isPostEntry(byte[] value) {
+        return value.length < 2 || value[1] == POST;
     }
 
     private static <T> boolean allows(Set<T> values, T value) {
@@ -206,6 +230,9 @@ final class PostSearch {
                 } else if (index != null) {
                     if (!index.next()) {
                         return false;
+                    }
+                    if (!isPostEntry(index.value())) {
+                        continue;
                     }
                     candidate = reads.postAt(index.suffix());
                 } else {

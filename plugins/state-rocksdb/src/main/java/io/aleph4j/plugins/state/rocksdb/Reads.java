@@ -308,9 +308,21 @@ class Reads implements StateQueries {
 
     @Override
     public Optional<PostRecord> post(ItemHash itemHash) {
-        byte[] hash = Indexes.hashKey(itemHash.value());
+        byte[] key = postKey(itemHash.value());
+        return key == null ? Optional.empty() : Optional.ofNullable(postAt(key));
+    }
+
+    /**
+     * Where the post with this hash would be in {@link Column#POSTS}: under its own time if it is listed apart from
+     * its message ({@link Column#POST_TIMES}), else under its message's time; null if neither is stored.
+     */
+    final byte[] postKey(String itemHash) {
+        byte[] hash = Indexes.hashKey(itemHash);
         byte[] time = view.get(Column.POST_TIMES, hash);
-        return time == null ? Optional.empty() : Optional.ofNullable(postAt(MergedScan.concat(time, hash)));
+        if (time == null) {
+            time = view.get(Column.MESSAGE_TIMES, hash);
+        }
+        return time == null ? null : MergedScan.concat(time, hash);
     }
 
     final PostRecord postAt(byte[] key) {

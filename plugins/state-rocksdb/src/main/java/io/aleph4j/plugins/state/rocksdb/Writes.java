@@ -41,6 +41,11 @@ final class Writes extends Reads implements StateTransaction {
     /** The lookups of messages and posts the filters let through (the tests watch it). */
     private long lookups;
     private final Ending ending;
+    /**
+     * The posts put in this transaction whose message has not been put since, by hash: whether its index entries
+     * cover the post ({@link Indexes#covers}) is known once it is.
+     */
+    private final Map<String, PostRecord> awaitingMessage = new HashMap<>();
     /** This transaction's changes to the counters, written once at its commit. */
     private final Map<Bytes, Long> counterChanges = new HashMap<>();
     private boolean ended;
@@ -68,10 +73,22 @@ final class Writes extends Reads implements StateTransaction {
         return lookedUp(knownMessages, itemHash, super::message);
     }
 
-    /** As {@link #message}: a new post is looked up before it is put, to replace an older version. */
+    /**
+     * As {@link #message}: a new post is looked up before it is put, to replace an older version. A post is stored
+     * under its message's time, so a post whose message is stored may be there too; the others are in
+     * {@code knownPosts}.
+     */
     @Override
     public Optional<PostRecord> post(ItemHash itemHash) {
-        return lookedUp(knownPosts, itemHash, super::post);
+        PostRecord awaiting = awaitingMessage.get(itemHash.value());
+        if (awaiting != null) {
+            return Optional.ofNullable(postAt(Indexes.messageKey(awaiting.time(), itemHash.value())));
+        }
+        if (!knownPosts.mightContain(itemHash.value()) && !knownMessages.mightContain(itemHash.value())) {
+            return Optional.empty();
+        }
+        lookups++;
+        return super.post(itemHash);
     }
 
     /** What {@code read} finds, read only when {@code stored} says the hash may be there. */
@@ -106,7 +123,11 @@ final class Writes extends Reads implements StateTransaction {
         requireOpen();
         String hash = record.itemHash().value();
         byte[] key = Indexes.messageKey(record.time(), hash);
-        message(record.itemHash()).ifPresent(old -> {
+        Optional<MessageRecord> replaced = message(record.itemHash());
+        // A stored post the old version covered (found under its time) stays covered only if the new one covers it.
+        PostRecord covered = replaced.filter(old -> !isApart(hash))
+                .map(old -> postAt(Indexes.messageKey(old.time(), hash))).orElse(null);
+        replaced.ifPresent(old -> {
             delete(Column.MESSAGES, Indexes.messageKey(old.time(), hash));
             Indexes.of(old).forEach(entry -> delete(entry.column(), entry.key()));
             count(Counters.of(old), -1);
@@ -116,6 +137,14 @@ final class Writes extends Reads implements StateTransaction {
         put(Column.MESSAGE_TIMES, Indexes.hashKey(hash), KeyWriter.key().time(record.time()).build());
         Indexes.of(record).forEach(entry -> put(entry.column(), entry.key(), entry.value()));
         count(Counters.of(record), 1);
+        PostRecord post = awaitingMessage.remove(hash);
+        if (post != null) {
+            if (!Indexes.covers(record, post)) {
+                indexApart(post);
+            }
+        } else if (covered != null && !Indexes.covers(record, covered)) {
+            indexApart(covered);
+        }
     }
 
     @Override
@@ -125,9 +154,23 @@ final class Writes extends Reads implements StateTransaction {
         String hash = post.itemHash().value();
         knownPosts.add(hash);
         put(Column.POSTS, Indexes.messageKey(post.time(), hash), Records.post(post));
-        put(Column.POST_TIMES, Indexes.hashKey(hash), KeyWriter.key().time(post.time()).build());
-        Indexes.of(post).forEach(entry -> put(entry.column(), entry.key(), entry.value()));
+        if (post.isAmend()) {
+            Indexes.Entry amend = Indexes.amend(post);
+            put(amend.column(), amend.key(), amend.value());
+        }
+        // A POST's handler puts its post before its message: whether the message covers it is known at its put.
+        awaitingMessage.put(hash, post);
         count(Counters.of(post), 1);
+    }
+
+    /** Lists a post its message does not cover in the posts' own families, its time in {@link Column#POST_TIMES}. */
+    private void indexApart(PostRecord post) {
+        put(Column.POST_TIMES, Indexes.hashKey(post.itemHash().value()), KeyWriter.key().time(post.time()).build());
+        Indexes.apart(post).forEach(entry -> put(entry.column(), entry.key(), entry.value()));
+    }
+
+    private boolean isApart(String hash) {
+        return view().get(Column.POST_TIMES, Indexes.hashKey(hash)) != null;
     }
 
     @Override
@@ -138,9 +181,15 @@ final class Writes extends Reads implements StateTransaction {
 
     private void removePost(ItemHash itemHash) {
         post(itemHash).ifPresent(old -> {
-            delete(Column.POSTS, Indexes.messageKey(old.time(), itemHash.value()));
-            delete(Column.POST_TIMES, Indexes.hashKey(itemHash.value()));
-            Indexes.of(old).forEach(entry -> delete(entry.column(), entry.key()));
+            String hash = itemHash.value();
+            delete(Column.POSTS, Indexes.messageKey(old.time(), hash));
+            if (old.isAmend()) {
+                delete(Column.AMENDS, Indexes.amend(old).key());
+            }
+            if (awaitingMessage.remove(hash) == null && isApart(hash)) {
+                delete(Column.POST_TIMES, Indexes.hashKey(hash));
+                Indexes.apart(old).forEach(entry -> delete(entry.column(), entry.key()));
+            }
             count(Counters.of(old), -1);
         });
     }
@@ -325,6 +374,9 @@ final class Writes extends Reads implements StateTransaction {
     @Override
     public void commit(long throughInboxIndex) {
         requireOpen();
+        // Posts whose message this transaction did not put (none in the pipeline) are listed by their own entries.
+        awaitingMessage.values().forEach(this::indexApart);
+        awaitingMessage.clear();
         ended = true;
         try {
             ending.commit(this, throughInboxIndex);

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aleph4j.api.state.MessageFilter;
 import io.aleph4j.api.state.MessageRecord;
 import io.aleph4j.api.state.PageRequest;
+import io.aleph4j.api.state.PostFilter;
 import io.aleph4j.api.state.PostRecord;
 import io.aleph4j.api.state.SortOrder;
 import io.aleph4j.api.state.StateStore;
 import io.aleph4j.api.state.StateTransaction;
 import io.aleph4j.testkit.StateStoreContract;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -207,6 +209,31 @@ final class RocksdbStateStoreTest extends StateStoreContract {
         });
         assertThat(lookups).as("lookups of 1,000 new posts and messages (the filters' false maybes)")
                 .isLessThan(20);
+    }
+
+    /**
+     * A post built from its message is listed through the message's index entries: the posts' own families (and the
+     * post times) hold only the posts no message covers, so a POST writes five randomly keyed entries fewer.
+     */
+    @Test
+    void postsCoveredByTheirMessagesWriteNoEntriesInThePostsOwnIndexes() {
+        write(0, tx -> {
+            for (int n = 0; n < 100; n++) {
+                putAsThePipelineDoes(tx, post(n, "0xowner", "note", 1_000.0 + n));
+            }
+            MessageRecord otherTime = post(100, "0xowner", "note", 2_000.0);
+            tx.putPost(postOf(otherTime));
+            tx.putMessage(otherTime.toBuilder().time(2_001.0).build());
+            return null;
+        });
+        RocksdbStateStore rocksdb = (RocksdbStateStore) store;
+        assertThat(rocksdb.keysIn(Column.POSTS)).isEqualTo(101);
+        for (Column own : List.of(Column.POST_TIMES, Column.POSTS_BY_OWNER, Column.POSTS_BY_TYPE,
+                Column.POSTS_BY_CHANNEL, Column.POSTS_BY_REF)) {
+            assertThat(rocksdb.keysIn(own)).as("%s", own).isEqualTo(1);
+        }
+        assertThat(store.queries().posts(PostFilter.builder().owners("0xowner").build(), PageRequest.all()).total())
+                .isEqualTo(101);
     }
 
     /** How many of the first {@code count} messages the transaction does not find. */
