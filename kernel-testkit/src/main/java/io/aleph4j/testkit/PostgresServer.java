@@ -77,10 +77,18 @@ public final class PostgresServer implements AutoCloseable {
             run(binaries, asPostgresUser, List.of("initdb", "-D", data.toString(), "-U", USER, "-A", "trust",
                     "-E", "UTF8", "--no-sync"));
             int port = freePort();
-            List<String> command = command(binaries, asPostgresUser, List.of("postgres", "-D", data.toString(),
+            List<String> arguments = new ArrayList<>(List.of("postgres", "-D", data.toString(),
                     "-p", Integer.toString(port), "-k", directory.toString(),
                     "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
                     "-c", "full_page_writes=off", "-c", "max_connections=200"));
+            // -Daleph4j.postgres.settings=shared_buffers=2GB,max_wal_size=16GB: a server sized as an operator
+            // would size one, for measurements at millions of rows (the defaults suit tests).
+            for (String setting : System.getProperty("aleph4j.postgres.settings", "").split(",")) {
+                if (!setting.isBlank()) {
+                    arguments.addAll(List.of("-c", setting.strip()));
+                }
+            }
+            List<String> command = command(binaries, asPostgresUser, arguments);
             Process server = new ProcessBuilder(command)
                     .directory(directory.toFile())
                     .redirectErrorStream(true)
