@@ -63,8 +63,8 @@ import java.util.stream.Stream;
  * </ol>
  * Usage: {@code benchmarks/load [stored] [ingest] [queries]} (defaults 1,000,000, 40,000, 3,000);
  * {@code -Dstore=sqlite|rocksdb|postgres}, {@code -Drocksdb.wal=false}, {@code -Drocksdb.cache-mib=},
- * {@code -Drocksdb.write-buffer-mib=}, {@code -Dwindow=} (the pipeline window, 50,000), {@code -Dempty-windows=} (how many empty-store windows, on fresh
- * nodes, give the empty store's median rate; 3).
+ * {@code -Drocksdb.write-buffer-mib=}, {@code -Dwindow=} (the pipeline window, 50,000), {@code -Dempty-windows=}
+ * (how many empty-store windows, on fresh nodes, give the empty store's median rate; 3).
  */
 public final class ApiLoadTest {
 

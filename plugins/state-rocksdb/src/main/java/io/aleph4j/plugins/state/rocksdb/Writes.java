@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One write transaction: its changes go into {@link PendingWrites}, which its reads (inherited) see over the
@@ -70,7 +71,7 @@ final class Writes extends Reads implements StateTransaction {
      */
     @Override
     public Optional<MessageRecord> message(ItemHash itemHash) {
-        return lookedUp(knownMessages, itemHash, super::message);
+        return lookedUp(knownMessages::mightContain, itemHash, super::message);
     }
 
     /**
@@ -84,17 +85,14 @@ final class Writes extends Reads implements StateTransaction {
         if (awaiting != null) {
             return Optional.ofNullable(postAt(Indexes.messageKey(awaiting.time(), itemHash.value())));
         }
-        if (!knownPosts.mightContain(itemHash.value()) && !knownMessages.mightContain(itemHash.value())) {
-            return Optional.empty();
-        }
-        lookups++;
-        return super.post(itemHash);
+        return lookedUp(hash -> knownPosts.mightContain(hash) || knownMessages.mightContain(hash), itemHash,
+                super::post);
     }
 
-    /** What {@code read} finds, read only when {@code stored} says the hash may be there. */
-    private <T> Optional<T> lookedUp(KnownHashes stored, ItemHash itemHash,
+    /** What {@code read} finds, read only when {@code mayBeStored} says the hash may be there. */
+    private <T> Optional<T> lookedUp(Predicate<String> mayBeStored, ItemHash itemHash,
                                      Function<ItemHash, Optional<T>> read) {
-        if (!stored.mightContain(itemHash.value())) {
+        if (!mayBeStored.test(itemHash.value())) {
             return Optional.empty();
         }
         lookups++;
