@@ -328,6 +328,45 @@ public abstract class StateStoreContract {
         assertThat(store.queries().messages(MessageFilter.any(), PageRequest.all()).total()).isEqualTo(1);
     }
 
+    /**
+     * However often a message and its post are put, within one transaction and across several, each is kept once,
+     * and a tag its content repeats matches it once: listed, counted and looked up by hash.
+     */
+    @Test
+    void aMessageAndItsPostPutRepeatedlyAreEachKeptOnceWithARepeatedTagMatchingOnce() {
+        MessageRecord plain = post(1, ALICE, "note", 100.0);
+        MessageRecord message = plain.toBuilder()
+                .content(plain.content().toBuilder().tags(List.of("twice", "twice", "all")).build()).build();
+        write(0, tx -> {
+            putAsThePipelineDoes(tx, message);
+            putAsThePipelineDoes(tx, message);
+            tx.putMessage(post(2, BOB, "note", 200.0));
+            return null;
+        });
+        write(1, tx -> {
+            putAsThePipelineDoes(tx, message);
+            assertThat(tx.post(message.itemHash())).as("inside the transaction").contains(postOf(message));
+            putAsThePipelineDoes(tx, message);
+            return null;
+        });
+        PageRequest onePerPage = PageRequest.first(1, SortOrder.DESCENDING);
+        Map<MessageFilter, Long> messageTotals = Map.of(MessageFilter.any(), 2L,
+                MessageFilter.builder().tags("twice").build(), 1L,
+                MessageFilter.builder().tags("twice", "all").build(), 2L,
+                MessageFilter.builder().hashes(message.itemHash()).build(), 1L);
+        messageTotals.forEach((filter, total) -> {
+            assertThat(hashes(filter)).as("%s", filter).containsOnlyOnce(message.itemHash()).hasSize(total.intValue());
+            assertThat(store.queries().messages(filter, onePerPage).total()).as("%s", filter).isEqualTo(total);
+        });
+        for (PostFilter filter : List.of(PostFilter.any(), PostFilter.builder().tags("twice").build(),
+                PostFilter.builder().tags("twice", "all").build(),
+                PostFilter.builder().hashes(message.itemHash()).build())) {
+            assertThat(postHashes(filter)).as("%s", filter).containsExactly(message.itemHash());
+            assertThat(store.queries().posts(filter, onePerPage).total()).as("%s", filter).isEqualTo(1);
+        }
+        assertThat(store.queries().post(message.itemHash())).contains(postOf(message));
+    }
+
     @Test
     void cursorPagesWalkEveryMatchingMessageOnceInBothOrdersTiesIncluded() {
         List<MessageRecord> all = new java.util.ArrayList<>();

@@ -2,7 +2,9 @@ package io.aleph4j.plugins.state.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What SQLite and PostgreSQL spell differently in the queries: only how text is ordered by code point. SQLite
@@ -23,6 +25,16 @@ enum Dialect {
     /** {@code expression}, compared and sorted by code point whatever the database's collation. */
     String byCodePoint(String expression) {
         return expression + codePointCollation;
+    }
+
+    /** How the name of a migration only this dialect's databases run ends ({@link Migrations}). */
+    String migrationSuffix() {
+        return "." + name().toLowerCase(Locale.ROOT) + ".sql";
+    }
+
+    /** The dialect a migration file is a variant for; empty for a portable one. */
+    static Optional<Dialect> ofMigration(String fileName) {
+        return Arrays.stream(values()).filter(dialect -> fileName.endsWith(dialect.migrationSuffix())).findFirst();
     }
 
     /** The dialect of the database {@code connection} is open on. */

@@ -18,7 +18,8 @@ import java.util.Map;
  * than this code knows is refused rather than touched.
  *
  * <p>The files are listed in {@code migrations/index}, because a plugin class loader cannot list a directory
- * inside a jar portably.
+ * inside a jar portably. A version is one portable file, or a portable file and a variant for one database,
+ * {@code V<n>__<what>.postgresql.sql}, which that database runs instead (what the two spell or index differently).
  */
 public final class Migrations {
 
@@ -54,7 +55,7 @@ public final class Migrations {
             }
             connection.commit();
             int current = currentVersion(connection);
-            List<Migration> known = known();
+            List<Migration> known = known(Dialect.of(connection));
             if (current > known.size()) {
                 throw new SQLException("the database schema is at version " + current
                         + " but this store knows versions up to " + known.size()
@@ -100,10 +101,11 @@ public final class Migrations {
     record Migration(int version, String description, List<String> statements) {
     }
 
-    static List<Migration> known() {
+    /** The migrations as {@code dialect}'s databases run them. */
+    static List<Migration> known(Dialect dialect) {
         List<Migration> migrations = new ArrayList<>();
         for (int version = 1; ; version++) {
-            String text = read(version);
+            String text = read(version, dialect);
             if (text == null) {
                 return migrations;
             }
@@ -111,24 +113,45 @@ public final class Migrations {
         }
     }
 
-    private static String read(int version) {
+    /** Version {@code version}'s text, headed by a comment naming its portable file; null past the last. */
+    private static String read(int version, Dialect dialect) {
+        String portable = null;
+        String variant = null;
+        for (String name : listed()) {
+            if (name.startsWith("V" + version + "__")) {
+                if (name.endsWith(dialect.migrationSuffix())) {
+                    variant = name;
+                } else if (Dialect.ofMigration(name).isEmpty()) {
+                    portable = name;
+                }
+            }
+        }
+        if (portable == null) {
+            return null;
+        }
+        return "-- " + portable + "\n" + contentOf(variant == null ? portable : variant);
+    }
+
+    private static List<String> listed() {
         try (InputStream index = Migrations.class.getResourceAsStream(INDEX)) {
             if (index == null) {
                 throw new IllegalStateException("state-jdbc is missing its migrations/index resource");
             }
-            for (String name : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (name.startsWith("V" + version + "__")) {
-                    try (InputStream file = Migrations.class.getResourceAsStream("migrations/" + name.strip())) {
-                        if (file == null) {
-                            throw new IllegalStateException("migration " + name + " is listed but missing");
-                        }
-                        return "-- " + name.strip() + "\n" + new String(file.readAllBytes(), StandardCharsets.UTF_8);
-                    }
-                }
-            }
-            return null;
+            return new String(index.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(name -> !name.isEmpty()).toList();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the schema migrations", e);
+        }
+    }
+
+    private static String contentOf(String name) {
+        try (InputStream file = Migrations.class.getResourceAsStream("migrations/" + name)) {
+            if (file == null) {
+                throw new IllegalStateException("migration " + name + " is listed but missing");
+            }
+            return new String(file.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the schema migration " + name, e);
         }
     }
 

@@ -13,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,21 +25,26 @@ import java.util.Optional;
  */
 final class SqlWrites extends SqlReads implements StateTransaction {
 
-    private static final String UPSERT_MESSAGE = upsert("messages", Rows.MESSAGE_COLUMNS, "item_hash");
+    /**
+     * Messages, posts and tags are inserted without ON CONFLICT: on PostgreSQL their item hashes are in hash indexes,
+     * which cannot be unique (V6), so this writer reads before it replaces.
+     */
     private static final String INSERT_MESSAGE = "INSERT INTO messages (" + Rows.MESSAGE_COLUMNS + ") VALUES ("
-            + "?, ".repeat(Rows.MESSAGE_COLUMNS.split(", ").length - 1) + "?) ON CONFLICT (item_hash) DO NOTHING";
+            + placeholders(Rows.MESSAGE_COLUMNS) + ")";
+    private static final String UPDATE_MESSAGE = updateByItemHash("messages", Rows.MESSAGE_COLUMNS);
     private static final String ADD_TO_COUNT = "INSERT INTO message_counts (dimension, value, status, count) "
             + "VALUES (?, ?, ?, ?) ON CONFLICT (dimension, value, status) "
             + "DO UPDATE SET count = message_counts.count + excluded.count";
 
     /** This transaction's changes to message_counts, written once at its end ({@link #writeCounts}). */
     private final Map<MessageCounts.Key, Long> countChanges = new HashMap<>();
-    private static final String UPSERT_POST = upsert("posts", Rows.POST_COLUMNS, "item_hash");
+    private static final String INSERT_POST = "INSERT INTO posts (" + Rows.POST_COLUMNS + ") VALUES ("
+            + placeholders(Rows.POST_COLUMNS) + ")";
+    private static final String UPDATE_POST = updateByItemHash("posts", Rows.POST_COLUMNS);
     private static final String UPSERT_ELEMENT = upsert("aggregate_elements", Rows.ELEMENT_COLUMNS, "item_hash");
     private static final String UPSERT_AGGREGATE = upsert("aggregates", Rows.AGGREGATE_COLUMNS, "owner, key");
     private static final String UPSERT_FILE = upsert("file_references", Rows.FILE_COLUMNS, "message_hash");
-    private static final String INSERT_TAG =
-            "INSERT INTO message_tags (item_hash, tag) VALUES (?, ?) ON CONFLICT DO NOTHING";
+    private static final String INSERT_TAG = "INSERT INTO message_tags (item_hash, tag) VALUES (?, ?)";
     static final String INSERT_VOLUME_REF =
             "INSERT INTO message_volume_refs (item_hash, volume_ref) VALUES (?, ?) ON CONFLICT DO NOTHING";
     static final String INSERT_GRANTEE =
@@ -64,6 +71,11 @@ final class SqlWrites extends SqlReads implements StateTransaction {
      * table.
      */
     private final DeferredInserts deferred = new DeferredInserts();
+    /**
+     * Posts put since the last send, the last of each hash: sent as one batch of updates, then one of inserts for
+     * those no row took (the upsert PostgreSQL's hash index cannot arbitrate).
+     */
+    private final Map<String, PostRecord> heldPosts = new LinkedHashMap<>();
     private boolean ended;
 
     SqlWrites(Statements statements, Dialect dialect, KnownHashes known, Ending ending) {
@@ -107,39 +119,45 @@ final class SqlWrites extends SqlReads implements StateTransaction {
     @Override
     public void putMessage(MessageRecord record) {
         String hash = record.itemHash().value();
-        if (!known.mightContain(hash)) {
-            // Certainly new, so the insert will insert: it can wait with its tags and volume refs.
+        // Read only when the hash may be stored: nearly every message the pipeline puts is certainly new.
+        Optional<MessageRecord> old = known.mightContain(hash) ? message(record.itemHash()) : Optional.empty();
+        if (old.isEmpty()) {
+            // The insert can wait with its tags and volume refs.
             known.add(hash);
             deferred.add(INSERT_MESSAGE, statement -> Rows.bindMessage(statement, record));
             count(record, 1);
             if (record.content() != null) {
-                deferPairs(INSERT_TAG, hash, record.content().tags());
+                deferPairs(INSERT_TAG, hash, distinct(record.content().tags()));
                 deferPairs(INSERT_VOLUME_REF, hash, record.content().volumeRefs());
             }
             return;
         }
-        boolean inserted = update("saving message " + record.itemHash(), INSERT_MESSAGE,
-                statement -> Rows.bindMessage(statement, record)) == 1;
-        if (!inserted) {
-            Optional<MessageRecord> old = message(record.itemHash());
-            old.ifPresent(previous -> count(previous, -1));
-            update("saving message " + record.itemHash(), UPSERT_MESSAGE,
-                    statement -> Rows.bindMessage(statement, record));
+        MessageRecord previous = old.get();
+        count(previous, -1);
+        update("saving message " + record.itemHash(), UPDATE_MESSAGE, statement -> {
+            Rows.bindMessage(statement, record);
+            statement.setString(Rows.MESSAGE_COLUMNS.split(", ").length + 1, hash);
+        });
+        if (previous.content() != null && !previous.content().tags().isEmpty()) {
             update("saving tags of " + record.itemHash(), "DELETE FROM message_tags WHERE item_hash = ?",
                     statement -> statement.setString(1, hash));
-            if (old.map(previous -> previous.content() != null && !previous.content().volumeRefs().isEmpty())
-                    .orElse(true)) {
-                update("saving volume refs of " + record.itemHash(),
-                        "DELETE FROM message_volume_refs WHERE item_hash = ?",
-                        statement -> statement.setString(1, hash));
-            }
+        }
+        if (previous.content() != null && !previous.content().volumeRefs().isEmpty()) {
+            update("saving volume refs of " + record.itemHash(),
+                    "DELETE FROM message_volume_refs WHERE item_hash = ?",
+                    statement -> statement.setString(1, hash));
         }
         count(record, 1);
         if (record.content() != null) {
-            insertPairs("saving tags of " + record.itemHash(), INSERT_TAG, hash, record.content().tags());
+            insertPairs("saving tags of " + record.itemHash(), INSERT_TAG, hash, distinct(record.content().tags()));
             insertPairs("saving volume refs of " + record.itemHash(), INSERT_VOLUME_REF, hash,
                     record.content().volumeRefs());
         }
+    }
+
+    /** A message's tags once each: message_tags has no unique key on PostgreSQL to drop a repeated one. */
+    private static Collection<String> distinct(List<String> tags) {
+        return new LinkedHashSet<>(tags);
     }
 
     private void deferPairs(String sql, String first, Collection<String> seconds) {
@@ -163,7 +181,8 @@ final class SqlWrites extends SqlReads implements StateTransaction {
 
     @Override
     public void putPost(PostRecord post) {
-        deferred.add(UPSERT_POST, statement -> Rows.bindPost(statement, post));
+        heldPosts.remove(post.itemHash().value());
+        heldPosts.put(post.itemHash().value(), post);
     }
 
     @Override
@@ -307,11 +326,41 @@ final class SqlWrites extends SqlReads implements StateTransaction {
     }
 
     private void sendDeferred() {
-        if (!deferred.isEmpty()) {
+        if (!deferred.isEmpty() || !heldPosts.isEmpty()) {
             try {
+                deferPostInserts();
                 deferred.flush(statements);
             } catch (SQLException e) {
                 throw new StoreException("saving a batch of new messages and posts", e);
+            }
+        }
+    }
+
+    /** Updates the held posts' rows in one batch and holds an insert for each post no row took. */
+    private void deferPostInserts() throws SQLException {
+        if (heldPosts.isEmpty()) {
+            return;
+        }
+        List<PostRecord> posts = List.copyOf(heldPosts.values());
+        heldPosts.clear();
+        int[] updated;
+        PreparedStatement statement = statements.prepare(UPDATE_POST);
+        try {
+            for (PostRecord post : posts) {
+                Rows.bindPost(statement, post);
+                statement.setString(Rows.POST_COLUMNS.split(", ").length + 1, post.itemHash().value());
+                statement.addBatch();
+            }
+            updated = statement.executeBatch();
+        } finally {
+            statement.clearBatch();
+            statements.release(statement);
+        }
+        for (int i = 0; i < posts.size(); i++) {
+            // A driver that cannot tell a statement's count (SUCCESS_NO_INFO) is not one state-jdbc runs on.
+            if (updated[i] == 0) {
+                PostRecord post = posts.get(i);
+                deferred.add(INSERT_POST, insert -> Rows.bindPost(insert, post));
             }
         }
     }
@@ -339,7 +388,20 @@ final class SqlWrites extends SqlReads implements StateTransaction {
                 updates.append(updates.isEmpty() ? "" : ", ").append(column).append(" = excluded.").append(column);
             }
         }
-        return "INSERT INTO " + table + " (" + columns + ") VALUES (" + "?, ".repeat(columns.split(", ").length - 1)
-                + "?) ON CONFLICT (" + key + ") DO UPDATE SET " + updates;
+        return "INSERT INTO " + table + " (" + columns + ") VALUES (" + placeholders(columns) + ") ON CONFLICT ("
+                + key + ") DO UPDATE SET " + updates;
+    }
+
+    /** Sets every one of {@code columns} (parameters 1..n) of the row whose item_hash is parameter n + 1. */
+    private static String updateByItemHash(String table, String columns) {
+        StringBuilder sets = new StringBuilder();
+        for (String column : columns.split(", ")) {
+            sets.append(sets.isEmpty() ? "" : ", ").append(column).append(" = ?");
+        }
+        return "UPDATE " + table + " SET " + sets + " WHERE item_hash = ?";
+    }
+
+    private static String placeholders(String columns) {
+        return "?, ".repeat(columns.split(", ").length - 1) + "?";
     }
 }

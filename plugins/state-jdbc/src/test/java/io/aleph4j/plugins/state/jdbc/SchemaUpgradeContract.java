@@ -3,9 +3,13 @@ package io.aleph4j.plugins.state.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.state.FileTotals;
 import io.aleph4j.api.state.MessageFilter;
 import io.aleph4j.api.state.MessageRecord;
+import io.aleph4j.api.state.PostFilter;
+import io.aleph4j.api.state.PostRecord;
+import io.aleph4j.api.state.StateTransaction;
 import io.aleph4j.api.state.PageRequest;
 import io.aleph4j.api.state.StateQueries;
 import java.sql.Connection;
@@ -86,7 +90,51 @@ abstract class SchemaUpgradeContract {
             upgraded.close();
         }
         try (Connection upgradedConnection = database.getConnection()) {
-            assertThat(Migrations.currentVersion(upgradedConnection)).isEqualTo(Migrations.known().size());
+            assertThat(Migrations.currentVersion(upgradedConnection)).isEqualTo(Migrations.known(Dialect.of(upgradedConnection)).size());
+        }
+    }
+
+    /**
+     * Version 6 changes how item hashes are indexed (hash indexes on PostgreSQL): what version 5 stored is still found
+     * by hash, by tag and in listings, and putting it again replaces it rather than adding a row.
+     */
+    @Test
+    void aVersion5DatabasesMessagesTagsAndPostsAreFoundAndReplacedByItemHashAfterTheUpgrade() throws Exception {
+        DataSource database = database();
+        ItemHash post = ItemHash.sha256Of("post");
+        try (Connection old = database.getConnection()) {
+            assertThat(Migrations.apply(old, 5)).isEqualTo(5);
+            old.setAutoCommit(false);
+            insertMessage(old, post, "POST", "{\"address\":\"" + ALICE + "\",\"time\":1.0,\"type\":\"note\"}");
+            update(old, "UPDATE messages SET tags = 'kept', content_type = 'note' WHERE item_hash = ?", post.value());
+            update(old, "INSERT INTO message_tags (item_hash, tag) VALUES (?, 'kept')", post.value());
+            update(old, "INSERT INTO posts (item_hash, owner, type, tags, content_json, time) "
+                    + "VALUES (?, ?, 'note', 'kept', '{}', 1.0)", post.value(), ALICE);
+            old.commit();
+        }
+
+        JdbcStateStore upgraded = new JdbcStateStore("upgraded", () -> new JdbcStateStore.Connections(
+                database.getConnection(), database, () -> { }));
+        upgraded.open();
+        try {
+            MessageRecord stored = upgraded.queries().message(post).orElseThrow();
+            assertThat(stored.content().tags()).containsExactly("kept");
+            assertThat(upgraded.queries().messages(MessageFilter.builder().tags("kept").build(), PageRequest.all())
+                    .items()).containsExactly(stored);
+            PostRecord storedPost = upgraded.queries().post(post).orElseThrow();
+            try (StateTransaction transaction = upgraded.begin()) {
+                transaction.putMessage(stored.toBuilder().status(MessageStatus.FORGOTTEN).build());
+                transaction.putPost(storedPost.toBuilder().json("{\"edited\":true}").build());
+                transaction.commit(0);
+            }
+            assertThat(upgraded.queries().messages(MessageFilter.any(), PageRequest.all()).items())
+                    .extracting(MessageRecord::status).containsExactly(MessageStatus.FORGOTTEN);
+            assertThat(upgraded.queries().messages(MessageFilter.builder().tags("kept").build(), PageRequest.all())
+                    .items()).hasSize(1);
+            assertThat(upgraded.queries().posts(PostFilter.any(), PageRequest.all()).items())
+                    .extracting(view -> view.original().json()).containsExactly("{\"edited\":true}");
+        } finally {
+            upgraded.close();
         }
     }
 
