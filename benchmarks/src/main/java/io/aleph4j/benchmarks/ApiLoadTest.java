@@ -287,15 +287,17 @@ public final class ApiLoadTest {
     }
 
     /**
-     * The pipeline at one store size: its rate, and CPU per message (µs): its own work, the store's background work
-     * (RocksDB's flushes and compactions) and the JIT's compilations.
+     * The pipeline at one store size: its rate, and CPU per message (µs): its own work, the store's work outside the
+     * pipeline's threads (RocksDB's flushes and compactions; a PostgreSQL server's processes) and the JIT's
+     * compilations.
      */
     private record Stop(int size, double perSecond, double pipelineCpu, double backgroundCpu, double compilingCpu,
                         double submittingCpu) {
 
         /** {@code count} messages applied at {@code perSecond}, the process's CPU read before and after. */
         static Stop measured(int size, double perSecond, TaskCpu before, TaskCpu after, int count) {
-            double background = after.perUnitSince(before, count, "rocksdb");
+            double background = after.perUnitSince(before, count, "rocksdb")
+                    + after.perUnitSince(before, count, "postgres");
             // The JIT's compilations are no message's work: a stop that still pays them is only slower for it.
             double compiling = after.perUnitSince(before, count, "C1 ") + after.perUnitSince(before, count, "C2 ");
             // The main thread ("java") appends presigned messages to the inbox: the intake's work, not the pipeline's.

@@ -12,7 +12,10 @@ import java.util.stream.Stream;
  * CPU time of this process's threads by kind, read from Linux's {@code /proc/self/task}: unlike the JVM's thread bean
  * ({@link ThreadCpu}) it sees the native threads a library starts, such as RocksDB's flushes and compactions. A
  * thread's kind is its name as the kernel keeps it (at most 15 characters) with trailing numbers dropped, so a
- * pool's threads add up; threads that ended between two readings are missed. Empty where /proc is missing.
+ * pool's threads add up; threads that ended between two readings are missed. The processes this one started and
+ * still runs count too, each under its command's name with the time of its children it has waited for: a
+ * PostgreSQL server's processes add up as {@code postgres}, so that a store's work done outside the JVM is not
+ * missed. Empty where /proc is missing.
  */
 final class TaskCpu {
 
@@ -28,22 +31,30 @@ final class TaskCpu {
     static TaskCpu now() {
         Map<String, Long> byKind = new TreeMap<>();
         try (Stream<Path> tasks = Files.list(TASKS)) {
-            tasks.forEach(task -> {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    // After the name's closing parenthesis: field 3 (state) onwards; utime is field 14, stime 15.
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    byKind.merge(name.replaceAll("[-#]?\\d+$", ""),
-                            Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
-                } catch (IOException | RuntimeException e) {
-                    // The thread ended while being read.
-                }
-            });
+            tasks.forEach(task -> add(task.resolve("stat"), false, byKind));
         } catch (IOException e) {
             // Not Linux: no readings.
         }
+        try (Stream<ProcessHandle> descendants = ProcessHandle.current().descendants()) {
+            descendants.forEach(process -> add(Path.of("/proc", Long.toString(process.pid()), "stat"), true, byKind));
+        }
         return new TaskCpu(byKind);
+    }
+
+    /** Adds a thread's or a process's ticks under its kind; with its waited-for children's when asked. */
+    private static void add(Path stat, boolean withChildren, Map<String, Long> byKind) {
+        try {
+            String text = Files.readString(stat);
+            String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'));
+            // After the name's closing parenthesis: field 3 (state) onwards; utime is field 14, stime 15, the
+            // waited-for children's cutime 16 and cstime 17.
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12])
+                    + (withChildren ? Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : 0);
+            byKind.merge(name.replaceAll("[-#]?\\d+$", ""), ticks, Long::sum);
+        } catch (IOException | RuntimeException e) {
+            // The thread or process ended while being read.
+        }
     }
 
     /** Microseconds of CPU per unit since {@code before} of the kinds whose name starts with {@code prefix}. */
