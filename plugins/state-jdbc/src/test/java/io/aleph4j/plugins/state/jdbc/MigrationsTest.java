@@ -17,7 +17,7 @@ final class MigrationsTest {
                 .containsExactlyElementsOf(postgres.stream().map(Migrations.Migration::description).toList());
         Migrations.Migration sqlite6 = sqlite.get(5);
         Migrations.Migration postgres6 = postgres.get(5);
-        assertThat(sqlite6.description()).isEqualTo("item hash lookups through hash indexes");
+        assertThat(sqlite6.description()).isEqualTo("hash and partial indexes");
         assertThat(sqlite6.statements()).as("SQLite has no hash indexes").isEmpty();
         assertThat(postgres6.statements()).anyMatch(sql -> sql.contains("USING hash (item_hash)"));
         assertThat(sqlite.subList(0, 5)).as("the versions without a variant")

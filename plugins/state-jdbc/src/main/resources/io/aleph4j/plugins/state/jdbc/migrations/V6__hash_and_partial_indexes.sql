@@ -1,0 +1,4 @@
+-- Lookups by item hash (a message, its tags, a post) through hash indexes, and partial indexes for the columns most
+-- messages leave empty, where the database has them: PostgreSQL's variant does the work
+-- (V6__hash_and_partial_indexes.postgresql.sql). SQLite keeps its indexes as they are (it has no hash indexes); the
+-- version is recorded so that both count the same versions.

@@ -1,3 +1,0 @@
--- Lookups by item hash (a message, its tags, a post) through hash indexes where the database has them: this
--- PostgreSQL's variant does the work (V6__item_hash_lookups_through_hash_indexes.postgresql.sql). SQLite has no hash
--- indexes and keeps its B-tree primary keys; the version is recorded so that both count the same versions.
