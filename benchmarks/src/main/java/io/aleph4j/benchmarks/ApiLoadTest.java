@@ -296,8 +296,7 @@ public final class ApiLoadTest {
 
         /** {@code count} messages applied at {@code perSecond}, the process's CPU read before and after. */
         static Stop measured(int size, double perSecond, TaskCpu before, TaskCpu after, int count) {
-            double background = after.perUnitSince(before, count, "rocksdb")
-                    + after.perUnitSince(before, count, "postgres");
+            double background = storeWork(before, after, count);
             // The JIT's compilations are no message's work: a stop that still pays them is only slower for it.
             double compiling = after.perUnitSince(before, count, "C1 ") + after.perUnitSince(before, count, "C2 ");
             // The main thread ("java") appends presigned messages to the inbox: the intake's work, not the pipeline's.
@@ -305,6 +304,11 @@ public final class ApiLoadTest {
             return new Stop(size, perSecond,
                     after.perUnitSince(before, count, "") - background - compiling - submitting, background, compiling,
                     submitting);
+        }
+
+        /** The store's CPU per unit outside the pipeline's threads: RocksDB's, a PostgreSQL server's processes'. */
+        static double storeWork(TaskCpu before, TaskCpu after, long units) {
+            return after.perUnitSince(before, units, "rocksdb") + after.perUnitSince(before, units, "postgres");
         }
 
         /** Everything the process did per message: the pipeline's, the background's, the JIT's and the submitter's. */
@@ -584,7 +588,7 @@ public final class ApiLoadTest {
             TaskCpu cpuAfter = TaskCpu.now();
             System.out.printf("  CPU per message by thread (signing included): %s%n",
                     cpuAfter.summarySince(cpuBefore, size - from));
-            spanBackground = new SpanBackground(size - from, cpuAfter.perUnitSince(cpuBefore, size - from, "rocksdb"));
+            spanBackground = new SpanBackground(size - from, Stop.storeWork(cpuBefore, cpuAfter, size - from));
             if (STORE.equals("rocksdb")) {
                 System.out.print(familyCompactions(size));
             }
