@@ -104,8 +104,9 @@ public final class Migrations {
     /** The migrations as {@code dialect}'s databases run them. */
     static List<Migration> known(Dialect dialect) {
         List<Migration> migrations = new ArrayList<>();
+        List<String> listed = listed();
         for (int version = 1; ; version++) {
-            String text = read(version, dialect);
+            String text = read(version, dialect, listed);
             if (text == null) {
                 return migrations;
             }
@@ -113,11 +114,14 @@ public final class Migrations {
         }
     }
 
-    /** Version {@code version}'s text, headed by a comment naming its portable file; null past the last. */
-    private static String read(int version, Dialect dialect) {
+    /**
+     * Version {@code version}'s text among the {@code listed} files, headed by a comment naming its portable file;
+     * null past the last.
+     */
+    private static String read(int version, Dialect dialect, List<String> listed) {
         String portable = null;
         String variant = null;
-        for (String name : listed()) {
+        for (String name : listed) {
             if (name.startsWith("V" + version + "__")) {
                 if (name.endsWith(dialect.migrationSuffix())) {
                     variant = name;

@@ -32,6 +32,8 @@ final class SqlWrites extends SqlReads implements StateTransaction {
     private static final String INSERT_MESSAGE = "INSERT INTO messages (" + Rows.MESSAGE_COLUMNS + ") VALUES ("
             + placeholders(Rows.MESSAGE_COLUMNS) + ")";
     private static final String UPDATE_MESSAGE = updateByItemHash("messages", Rows.MESSAGE_COLUMNS);
+    /** The parameter of {@link #UPDATE_MESSAGE} that names the row: after every column's. */
+    private static final int UPDATE_MESSAGE_HASH = columnCount(Rows.MESSAGE_COLUMNS) + 1;
     private static final String ADD_TO_COUNT = "INSERT INTO message_counts (dimension, value, status, count) "
             + "VALUES (?, ?, ?, ?) ON CONFLICT (dimension, value, status) "
             + "DO UPDATE SET count = message_counts.count + excluded.count";
@@ -41,6 +43,7 @@ final class SqlWrites extends SqlReads implements StateTransaction {
     private static final String INSERT_POST = "INSERT INTO posts (" + Rows.POST_COLUMNS + ") VALUES ("
             + placeholders(Rows.POST_COLUMNS) + ")";
     private static final String UPDATE_POST = updateByItemHash("posts", Rows.POST_COLUMNS);
+    private static final int UPDATE_POST_HASH = columnCount(Rows.POST_COLUMNS) + 1;
     private static final String UPSERT_ELEMENT = upsert("aggregate_elements", Rows.ELEMENT_COLUMNS, "item_hash");
     private static final String UPSERT_AGGREGATE = upsert("aggregates", Rows.AGGREGATE_COLUMNS, "owner, key");
     private static final String UPSERT_FILE = upsert("file_references", Rows.FILE_COLUMNS, "message_hash");
@@ -136,7 +139,7 @@ final class SqlWrites extends SqlReads implements StateTransaction {
         count(previous, -1);
         update("saving message " + record.itemHash(), UPDATE_MESSAGE, statement -> {
             Rows.bindMessage(statement, record);
-            statement.setString(Rows.MESSAGE_COLUMNS.split(", ").length + 1, hash);
+            statement.setString(UPDATE_MESSAGE_HASH, hash);
         });
         if (previous.content() != null && !previous.content().tags().isEmpty()) {
             update("saving tags of " + record.itemHash(), "DELETE FROM message_tags WHERE item_hash = ?",
@@ -181,7 +184,6 @@ final class SqlWrites extends SqlReads implements StateTransaction {
 
     @Override
     public void putPost(PostRecord post) {
-        heldPosts.remove(post.itemHash().value());
         heldPosts.put(post.itemHash().value(), post);
     }
 
@@ -348,7 +350,7 @@ final class SqlWrites extends SqlReads implements StateTransaction {
         try {
             for (PostRecord post : posts) {
                 Rows.bindPost(statement, post);
-                statement.setString(Rows.POST_COLUMNS.split(", ").length + 1, post.itemHash().value());
+                statement.setString(UPDATE_POST_HASH, post.itemHash().value());
                 statement.addBatch();
             }
             updated = statement.executeBatch();
@@ -402,6 +404,10 @@ final class SqlWrites extends SqlReads implements StateTransaction {
     }
 
     private static String placeholders(String columns) {
-        return "?, ".repeat(columns.split(", ").length - 1) + "?";
+        return "?, ".repeat(columnCount(columns) - 1) + "?";
+    }
+
+    private static int columnCount(String columns) {
+        return columns.split(", ").length;
     }
 }
