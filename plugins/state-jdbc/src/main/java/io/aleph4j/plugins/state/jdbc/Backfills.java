@@ -33,8 +33,9 @@ final class Backfills {
             insert.executeBatch();
         }
 
-        List<Map.Entry<String, String>> workloads = read(connection, "SELECT item_hash, content_json FROM messages "
-                + "WHERE type IN ('PROGRAM', 'INSTANCE') AND content_json IS NOT NULL");
+        List<Map.Entry<String, String>> workloads = read(connection, "SELECT item_hash, "
+                + "CASE WHEN content_json = '" + Rows.CONTENT_IS_ITEM_CONTENT + "' THEN item_content ELSE content_json END "
+                + "FROM messages WHERE type IN ('PROGRAM', 'INSTANCE') AND content_json IS NOT NULL");
         try (PreparedStatement update = connection.prepareStatement(
                      "UPDATE messages SET volume_refs = ? WHERE item_hash = ?");
              PreparedStatement insert = connection.prepareStatement(SqlWrites.INSERT_VOLUME_REF)) {

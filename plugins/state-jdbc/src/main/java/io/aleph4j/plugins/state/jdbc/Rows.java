@@ -31,6 +31,13 @@ final class Rows {
     /** Joins tags and forgotten-by lists in one column; a control character no tag is expected to hold. */
     private static final String SEPARATOR = "\u001f";
 
+    /**
+     * What {@code messages.content_json} holds when the content's JSON is the message's {@code item_content}, as it
+     * is for every inline message, so that the text is stored once (it was a fifth of a POST's row). Empty text is
+     * never JSON, so the marker cannot be taken for a content; rows written before it hold the text itself.
+     */
+    static final String CONTENT_IS_ITEM_CONTENT = "";
+
     static final String MESSAGE_COLUMNS = "item_hash, chain, sender, type, channel, time, item_type, item_content, "
             + "signature, status, error_code, error_detail, owner, content_time, content_type, content_ref, "
             + "content_key, tags, content_json, forgotten_by, received_at, size, content_item_hash, payment_type, "
@@ -51,7 +58,7 @@ final class Rows {
         ContentFields content = owner == null ? null : ContentFields.builder(owner, row.getDouble("content_time"))
                 .type(row.getString("content_type")).ref(row.getString("content_ref"))
                 .key(row.getString("content_key")).tags(split(row.getString("tags")))
-                .json(row.getString("content_json")).itemHash(row.getString("content_item_hash"))
+                .json(contentJson(row.getString("content_json"), row.getString("item_content"))).itemHash(row.getString("content_item_hash"))
                 .paymentType(row.getString("payment_type")).volumeRefs(split(row.getString("volume_refs"))).build();
         MessageRecord.Builder record = MessageRecord.builder().itemHash(ItemHash.of(row.getString("item_hash")))
                 .chain(Chain.of(row.getString("chain"))).sender(row.getString("sender"))
@@ -100,7 +107,7 @@ final class Rows {
             statement.setString(i++, content.ref());
             statement.setString(i++, content.key());
             statement.setString(i++, join(content.tags()));
-            statement.setString(i++, content.json());
+            statement.setString(i++, storedContentJson(content.json(), record.itemContent()));
         }
         statement.setString(i++, join(record.forgottenBy().stream().map(ItemHash::value).toList()));
         statement.setLong(i++, ChronoUnit.MICROS.between(Instant.EPOCH, record.receivedAt()));
@@ -108,6 +115,16 @@ final class Rows {
         statement.setString(i++, content == null ? null : content.itemHash());
         statement.setString(i++, content == null ? null : content.paymentType());
         statement.setString(i, content == null ? null : join(content.volumeRefs()));
+    }
+
+    /** The content's JSON as {@code messages.content_json} keeps it: the marker when it is the item content. */
+    static String storedContentJson(String json, String itemContent) {
+        return json != null && json.equals(itemContent) ? CONTENT_IS_ITEM_CONTENT : json;
+    }
+
+    /** The content's JSON from {@code messages.content_json} as stored and the message's item content. */
+    static String contentJson(String stored, String itemContent) {
+        return CONTENT_IS_ITEM_CONTENT.equals(stored) ? itemContent : stored;
     }
 
     static PostRecord post(ResultSet row, String prefix) throws SQLException {

@@ -3,6 +3,7 @@ package io.aleph4j.plugins.state.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aleph4j.api.message.ItemHash;
+import io.aleph4j.api.message.ItemType;
 import io.aleph4j.api.message.MessageStatus;
 import io.aleph4j.api.state.FileTotals;
 import io.aleph4j.api.state.MessageFilter;
@@ -14,7 +15,9 @@ import io.aleph4j.api.state.PageRequest;
 import io.aleph4j.api.state.StateQueries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +138,70 @@ abstract class SchemaUpgradeContract {
                     .extracting(view -> view.original().json()).containsExactly("{\"edited\":true}");
         } finally {
             upgraded.close();
+        }
+    }
+
+    /**
+     * From version 7 an inline message's content is kept once (content_json holds a marker) where version 6 kept the
+     * text twice. Both read back whole; a content that is not the item content (a stored file's, one that differs,
+     * one dropped while the item content stays) is kept as it is.
+     */
+    @Test
+    void anInlineMessagesContentIsKeptOnceAndReadsBackWholeAsAVersion6RowDoes() throws Exception {
+        DataSource database = database();
+        ItemHash version6 = ItemHash.sha256Of("version 6 post");
+        String json = "{\"address\":\"" + ALICE + "\",\"time\":1.0,\"type\":\"note\"}";
+        try (Connection old = database.getConnection()) {
+            assertThat(Migrations.apply(old, 6)).isEqualTo(6);
+            update(old, "INSERT INTO messages (item_hash, chain, sender, type, channel, time, item_type, "
+                    + "item_content, signature, status, owner, content_time, content_json, received_at, size) "
+                    + "VALUES (?, 'ETH', ?, 'POST', 'TEST', 1.0, 'inline', ?, '0xsignature', 'processed', ?, 1.0, ?, "
+                    + "0, 0)", version6.value(), ALICE, json, ALICE, json);
+        }
+
+        JdbcStateStore upgraded = new JdbcStateStore("upgraded", () -> new JdbcStateStore.Connections(
+                database.getConnection(), database, () -> { }));
+        upgraded.open();
+        try {
+            MessageRecord stored = upgraded.queries().message(version6).orElseThrow();
+            assertThat(stored.itemContent()).isEqualTo(json);
+            assertThat(stored.content().json()).isEqualTo(json);
+
+            MessageRecord inline = stored.toBuilder().itemHash(ItemHash.sha256Of("inline")).build();
+            MessageRecord file = stored.toBuilder().itemHash(ItemHash.sha256Of("storage")).itemType(ItemType.STORAGE)
+                    .itemContent(null).build();
+            MessageRecord differing = stored.toBuilder().itemHash(ItemHash.sha256Of("differing"))
+                    .itemContent(json.replace("note", "other")).build();
+            MessageRecord dropped = stored.toBuilder().itemHash(ItemHash.sha256Of("dropped"))
+                    .content(stored.content().withoutJson()).build();
+            try (StateTransaction transaction = upgraded.begin()) {
+                for (MessageRecord record : List.of(inline, file, differing, dropped)) {
+                    transaction.putMessage(record);
+                }
+                transaction.commit(0);
+            }
+            for (MessageRecord record : List.of(stored, inline, file, differing, dropped)) {
+                assertThat(upgraded.queries().message(record.itemHash())).contains(record);
+            }
+            try (Connection connection = database.getConnection()) {
+                assertThat(contentJson(connection, inline.itemHash())).as("kept once").isEmpty();
+                assertThat(contentJson(connection, file.itemHash())).isEqualTo(json);
+                assertThat(contentJson(connection, differing.itemHash())).isEqualTo(json);
+                assertThat(contentJson(connection, dropped.itemHash())).isNull();
+            }
+        } finally {
+            upgraded.close();
+        }
+    }
+
+    private static String contentJson(Connection connection, ItemHash hash) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT content_json FROM messages WHERE item_hash = ?")) {
+            select.setString(1, hash.value());
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getString(1);
+            }
         }
     }
 

@@ -1,0 +1,5 @@
+-- From this version an inline message's content_json holds '' when the content is its item_content (every inline
+-- message's is), so that the text is stored once; the rows stored before keep both copies and read the same. No
+-- statement: the version is recorded so that an older aleph4j, which would read '' as the content, refuses the
+-- database. PostgreSQL's variant also sets how its insert-only tables are vacuumed
+-- (V7__content_once_and_insert_vacuum.postgresql.sql).
