@@ -69,7 +69,7 @@ class SqlReads implements StateQueries {
         String direction = page.order() == SortOrder.ASCENDING ? "ASC" : "DESC";
         String select = "SELECT " + prefixed("m.", Rows.MESSAGE_COLUMNS) + " FROM messages m" + where.sql()
                 + " ORDER BY m.time " + direction + ", m.item_hash " + direction + limit(page);
-        return page(select, where, page, Rows::message, messagesTotal(filter, where));
+        return messagesPage(select, filter, where, page);
     }
 
     @Override
@@ -79,14 +79,27 @@ class SqlReads implements StateQueries {
         String select = "SELECT " + prefixed("m.", Rows.MESSAGE_COLUMNS) + " FROM messages m" + where.sql()
                 + " ORDER BY m.received_at " + direction + ", " + dialect.byCodePoint("m.item_hash") + " ASC"
                 + limit(page);
-        return page(select, where, page, Rows::message, messagesTotal(filter, where));
+        return messagesPage(select, filter, where, page);
     }
 
-    /** How many messages match: from message_counts when they answer the filter, else by COUNT. */
-    private LongSupplier messagesTotal(MessageFilter filter, Where where) {
+    /**
+     * A page of messages and its total. Where message_counts answers the filter, the total is read first and a page
+     * past it is not asked for: a plan that walks an index in time order to find the page's rows reads the whole
+     * index when fewer rows match than the page needs, and a filter matching nothing (a type or status no message
+     * has, as the node's metrics count every one) would read every message for an empty page. Else the total is
+     * counted only when the page cannot tell it.
+     */
+    private Page<MessageRecord> messagesPage(String select, MessageFilter filter, Where where, PageRequest page) {
         Optional<MessageCounts.Lookup> counted = MessageCounts.lookupFor(filter);
-        return counted.isPresent() ? () -> countedTotal(counted.get())
-                : counting("SELECT COUNT(*) FROM messages m" + where.countSql(), where);
+        if (counted.isEmpty()) {
+            return page(select, where, page, Rows::message,
+                    counting("SELECT COUNT(*) FROM messages m" + where.countSql(), where));
+        }
+        long total = countedTotal(counted.get());
+        if (total == 0 || (page.perPage() > 0 && page.offset() >= total)) {
+            return new Page<>(List.of(), total, page);
+        }
+        return page(select, where, page, Rows::message, () -> total);
     }
 
     @Override

@@ -113,6 +113,12 @@ abstract class SchemaUpgradeContract {
             update(old, "INSERT INTO message_tags (item_hash, tag) VALUES (?, 'kept')", post.value());
             update(old, "INSERT INTO posts (item_hash, owner, type, tags, content_json, time) "
                     + "VALUES (?, ?, 'note', 'kept', '{}', 1.0)", post.value(), ALICE);
+            // The counts version 5 kept beside the message (the listings read their totals there).
+            for (String[] counted : new String[][] {{"", ""}, {"type", "POST"}, {"chain", "ETH"}, {"sender", ALICE},
+                    {"owner", ALICE}, {"channel", "TEST"}, {"content_type", "note"}, {"tag", "kept"}}) {
+                update(old, "INSERT INTO message_counts (dimension, value, status, count) VALUES (?, ?, 'processed', 1)",
+                        counted);
+            }
             old.commit();
         }
 
