@@ -817,7 +817,7 @@ public final class ApiLoadTest {
      * The verification ceilings, measured on the same messages before the node starts: chain-evm's bridge on
      * libsecp256k1 (the node's ceiling) and on web3j (the pure-Java fallback), one thread per core.
      */
-    private record Ceilings(double nativePerSecond, double web3jPerSecond, double barePerSecond) {
+    private record Ceilings(double nativePerSecond, double web3jPerSecond) {
 
         private static final int ROUNDS = 5;
 
@@ -837,7 +837,7 @@ public final class ApiLoadTest {
                 bareBest = Math.max(bareBest, bare.perSecond(threads));
                 referenceBest = Math.max(referenceBest, reference.perSecond(threads));
             }
-            Ceilings ceilings = new Ceilings(nativeBest, web3jBest, bareBest);
+            Ceilings ceilings = new Ceilings(nativeBest, web3jBest);
             System.out.printf("verification ceiling on %d threads, %,d messages, best of %d rounds: libsecp256k1 "
                     + "%,.0f/s, web3j %,.0f/s (%.2f×); the bound, libsecp256k1's recovery alone on prepared inputs, "
                     + "%,.0f/s (%.2f× web3j; the bridge reaches %.2f of it); web3j's own signedPrefixedMessageToKey, "

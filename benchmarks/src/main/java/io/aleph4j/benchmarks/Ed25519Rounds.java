@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@link Ed25519VerificationBenchmark}'s contenders in interleaved rounds, in one JVM (not JMH): each round, every
@@ -116,28 +115,8 @@ public final class Ed25519Rounds {
 
     /** Messages per second for all messages, split over the pool's threads. */
     private static double rate(ExecutorService pool, int threads, Contender contender, String name) throws Exception {
-        int messages = Ed25519VerificationBenchmark.MESSAGES;
-        long start = System.nanoTime();
-        List<Future<Integer>> parts = new ArrayList<>();
-        for (int part = 0; part < threads; part++) {
-            int from = part * messages / threads;
-            int to = (part + 1) * messages / threads;
-            parts.add(pool.submit(() -> {
-                int valid = 0;
-                for (int i = from; i < to; i++) {
-                    valid += contender.verify(i) ? 1 : 0;
-                }
-                return valid;
-            }));
-        }
-        int valid = 0;
-        for (Future<Integer> part : parts) {
-            valid += part.get();
-        }
-        if (valid != messages) {
-            throw new IllegalStateException(name + " refused " + (messages - valid) + " messages");
-        }
-        return messages / ((System.nanoTime() - start) / 1e9);
+        return ParallelRate.of(pool, threads, Ed25519VerificationBenchmark.MESSAGES, name + " verifying",
+                contender::verify);
     }
 
     private static List<Double> sorted(List<Double> values) {

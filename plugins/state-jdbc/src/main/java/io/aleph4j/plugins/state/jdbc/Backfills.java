@@ -34,7 +34,8 @@ final class Backfills {
         }
 
         List<Map.Entry<String, String>> workloads = read(connection, "SELECT item_hash, "
-                + "CASE WHEN content_json = '" + Rows.CONTENT_IS_ITEM_CONTENT + "' THEN item_content ELSE content_json END "
+                + "CASE WHEN content_json = '" + Rows.CONTENT_IS_ITEM_CONTENT + "' THEN item_content "
+                + "ELSE content_json END "
                 + "FROM messages WHERE type IN ('PROGRAM', 'INSTANCE') AND content_json IS NOT NULL");
         try (PreparedStatement update = connection.prepareStatement(
                      "UPDATE messages SET volume_refs = ? WHERE item_hash = ?");

@@ -58,7 +58,8 @@ final class Rows {
         ContentFields content = owner == null ? null : ContentFields.builder(owner, row.getDouble("content_time"))
                 .type(row.getString("content_type")).ref(row.getString("content_ref"))
                 .key(row.getString("content_key")).tags(split(row.getString("tags")))
-                .json(contentJson(row.getString("content_json"), row.getString("item_content"))).itemHash(row.getString("content_item_hash"))
+                .json(contentJson(row.getString("content_json"), row.getString("item_content")))
+                .itemHash(row.getString("content_item_hash"))
                 .paymentType(row.getString("payment_type")).volumeRefs(split(row.getString("volume_refs"))).build();
         MessageRecord.Builder record = MessageRecord.builder().itemHash(ItemHash.of(row.getString("item_hash")))
                 .chain(Chain.of(row.getString("chain"))).sender(row.getString("sender"))

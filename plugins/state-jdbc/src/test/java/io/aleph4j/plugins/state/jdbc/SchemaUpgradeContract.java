@@ -93,7 +93,8 @@ abstract class SchemaUpgradeContract {
             upgraded.close();
         }
         try (Connection upgradedConnection = database.getConnection()) {
-            assertThat(Migrations.currentVersion(upgradedConnection)).isEqualTo(Migrations.known(Dialect.of(upgradedConnection)).size());
+            assertThat(Migrations.currentVersion(upgradedConnection))
+                    .isEqualTo(Migrations.known(Dialect.of(upgradedConnection)).size());
         }
     }
 
@@ -116,8 +117,8 @@ abstract class SchemaUpgradeContract {
             // The counts version 5 kept beside the message (the listings read their totals there).
             for (String[] counted : new String[][] {{"", ""}, {"type", "POST"}, {"chain", "ETH"}, {"sender", ALICE},
                     {"owner", ALICE}, {"channel", "TEST"}, {"content_type", "note"}, {"tag", "kept"}}) {
-                update(old, "INSERT INTO message_counts (dimension, value, status, count) VALUES (?, ?, 'processed', 1)",
-                        counted);
+                update(old, "INSERT INTO message_counts (dimension, value, status, count) "
+                        + "VALUES (?, ?, 'processed', 1)", counted);
             }
             old.commit();
         }
